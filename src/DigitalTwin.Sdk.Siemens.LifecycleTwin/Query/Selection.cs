@@ -133,6 +133,11 @@ public sealed class Selection : IEquatable<Selection>
             throw new ArgumentException($"The nested selection for '{field}' must contain at least one field.", nameof(nestedFields));
         }
 
+        foreach (var nestedField in nestedFields)
+        {
+            HeaderSyntax.ValidateFieldName(nestedField, nameof(nestedFields));
+        }
+
         return With(field, Empty.Add(nestedFields));
     }
 
