@@ -71,7 +71,7 @@ public sealed partial class LifecycleTwinEmulator
             var sort = sortText is null ? [] : SortParser.Parse(sortText, resource.Schema);
             var pagination = Header(request, "pagination") is { } paging ? Pagination.Parse(paging) : null;
 
-            var key = string.Join('\n', resource.Name, site?.Site.Id, filterText, sortText);
+            var key = QueryCache.Key(resource.Name, site?.Site.Id, filterText, sort);
             var matches = _queries.Run(key, items, filter, sort);
             var start = pagination is null ? 0 : Math.Min((long)pagination.Page * pagination.Size, matches.Length);
             var end = pagination is null ? matches.Length : Math.Min(start + pagination.Size, matches.Length);

@@ -58,6 +58,11 @@ public sealed partial class LifecycleTwinEmulator : EmulatorBase
             new("locations", "Location", Schemas.Location, true, s => s!.Locations),
             new("systems", "System", Schemas.System, true, s => s!.Systems),
         }.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+
+        // Clients walking all pages sort by Id (the documentation requires a stable sort): have that order ready.
+        var byId = SortParser.Parse("{\"Id\": \"ascending\"}", Schemas.Asset);
+        var assets = _sites[0].Assets;
+        _ = Task.Run(() => _queries.Run(QueryCache.Key("assets", _sites[0].Site.Id, null, byId), assets, null, byId));
     }
 
     /// <summary>Gets the <c>client_id</c> the token endpoint accepts.</summary>

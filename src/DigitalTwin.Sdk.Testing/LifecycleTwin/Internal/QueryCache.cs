@@ -1,37 +1,33 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace DigitalTwin.Sdk.Testing.LifecycleTwin.Internal;
 
 /// <summary>
 /// Runs filter + sort over a resource list and caches the ordered matches, so walking 100,000 items page by page
 /// costs one filter and one sort instead of one per page. The seeded data never changes, so entries never go stale.
+/// Concurrent identical queries (e.g. a client prefetching the next page) compute once.
 /// </summary>
 internal sealed class QueryCache
 {
     private const int Capacity = 128;
-    private readonly ConcurrentDictionary<string, int[]> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<int[]>> _results = new(StringComparer.Ordinal);
 
-    public int[] Run(
-        string key,
-        IReadOnlyList<object> items,
-        Func<object, bool>? filter,
-        IReadOnlyList<SortKey> sort)
+    /// <summary>The cache key of a query: filter header text as sent, sort keys normalized.</summary>
+    public static string Key(string resource, string? siteId, string? filter, IReadOnlyList<SortKey> sort) =>
+        string.Join('\n', resource, siteId, filter, string.Join(',', sort.Select(s => s.Path.Text.ToLowerInvariant() + (s.Descending ? " desc" : " asc"))));
+
+    public int[] Run(string key, IReadOnlyList<object> items, Func<object, bool>? filter, IReadOnlyList<SortKey> sort)
     {
-        if (_results.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var result = Execute(items, filter, sort);
         if (_results.Count >= Capacity)
         {
             _results.Clear();
         }
 
-        _results[key] = result;
-        return result;
+        return _results.GetOrAdd(key, _ => new Lazy<int[]>(() => Execute(items, filter, sort))).Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Execute(IReadOnlyList<object> items, Func<object, bool>? filter, IReadOnlyList<SortKey> sort)
     {
         int[] matches;
@@ -63,39 +59,27 @@ internal sealed class QueryCache
         }
 
         // Read every key once, then sort positions; ties fall back to seed order so the result is stable.
-        var keys = new object?[sort.Count][];
+        var columns = new SortColumn[sort.Count];
+        var descending = new bool[sort.Count];
         for (var k = 0; k < sort.Count; k++)
         {
-            var column = new object?[matches.Length];
+            var values = new object?[matches.Length];
             for (var p = 0; p < matches.Length; p++)
             {
-                column[p] = sort[k].Path.GetSingle(items[matches[p]]);
+                values[p] = sort[k].Path.GetSingle(items[matches[p]]);
             }
 
-            keys[k] = column;
+            columns[k] = SortColumn.Create(values);
+            descending[k] = sort[k].Descending;
         }
 
-        var descending = sort.Select(s => s.Descending).ToArray();
         var positions = new int[matches.Length];
         for (var p = 0; p < positions.Length; p++)
         {
             positions[p] = p;
         }
 
-        Array.Sort(positions, (x, y) =>
-        {
-            for (var k = 0; k < keys.Length; k++)
-            {
-                var c = Values.CompareForSort(keys[k][x], keys[k][y]);
-                if (c != 0)
-                {
-                    return descending[k] ? -c : c;
-                }
-            }
-
-            return x.CompareTo(y);
-        });
-
+        Array.Sort(positions, new PositionComparer(columns, descending));
         var ordered = new int[positions.Length];
         for (var p = 0; p < positions.Length; p++)
         {
@@ -103,5 +87,23 @@ internal sealed class QueryCache
         }
 
         return ordered;
+    }
+
+    private sealed class PositionComparer(SortColumn[] columns, bool[] descending) : IComparer<int>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int Compare(int x, int y)
+        {
+            for (var k = 0; k < columns.Length; k++)
+            {
+                var c = columns[k].Compare(x, y);
+                if (c != 0)
+                {
+                    return descending[k] ? -c : c;
+                }
+            }
+
+            return x.CompareTo(y);
+        }
     }
 }
