@@ -289,6 +289,7 @@ public sealed class LifecycleTwinEmulatorFilterTests(LifecycleTwinEmulatorFixtur
     [InlineData("{\"equals\":{\"Name\":{\"a\":1}}}")]
     [InlineData("{\"contains\":{\"Name\":true}}")]
     [InlineData("{\"greater_than\":{\"Quantity\":null}}")]
+    [InlineData("{\"equals\":{\"Quantity\":1e400}}")]
     [InlineData("{\"any\":{\"Name\":{\"equals\":{\"Id\":\"x\"}}}}")]
     [InlineData("{\"any\":{\"Systems\":{\"equals\":{\"Quantity\":1}}}}")]
     public async Task Filter_Malformed_Returns400(string filter)

@@ -60,6 +60,14 @@ public sealed class LifecycleTwinEmulatorPaginationTests(LifecycleTwinEmulatorFi
     }
 
     [Fact]
+    public async Task Pagination_UnknownKeys_Ignored()
+    {
+        var items = await Api.ListAsync("api/assets", sort: ById, pagination: "{\"page\" : 1, \"size\" : 3, \"total\" : \"yes\"}");
+
+        Assert.Equal(SortedIds.Skip(3).Take(3), LifecycleTwinApi.Ids(items));
+    }
+
+    [Fact]
     public async Task Pagination_SizeAbove1000_AllowedByEmulator()
     {
         var items = await Api.ListAsync("api/assets", pagination: "{\"page\" : 0, \"size\" : 5000}");
