@@ -1,0 +1,58 @@
+using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+using DigitalTwin.Sdk.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Autodesk Tandem client.</summary>
+public static class TandemServiceCollectionExtensions
+{
+    private const string VendorKey = "Tandem";
+
+    /// <summary>
+    /// Registers <see cref="ITandemClient"/> (keyed by <paramref name="name"/>, and unkeyed for the default name) with options
+    /// bound from configuration section <c>DigitalTwin:Tandem</c> (keys <c>BaseUrl</c>, <c>AuthUrl</c>, <c>ClientId</c>,
+    /// <c>ClientSecret</c>, <c>TwinId</c>, ...) and validated on start. Three-legged refresh tokens go to the registered
+    /// <see cref="ITandemTokenStore"/> (in memory unless you register one).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Adjusts the options after binding; <see langword="null"/> for none.</param>
+    /// <param name="name">Options and client name, for several Tandem tenants in one app.</param>
+    /// <returns>The builder of the API's named <see cref="HttpClient"/>, to add your own handlers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddTandem(this IServiceCollection services, Action<TandemOptions>? configure = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        name ??= Options.Options.DefaultName;
+        var section = name == Options.Options.DefaultName ? TandemOptions.SectionName : TandemOptions.SectionName + ":" + name;
+        var optionsBuilder = services.AddOptions<TandemOptions>(name).BindConfiguration(section);
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        services.TryAddSingleton<ITandemTokenStore, InMemoryTandemTokenStore>();
+        var builder = ClientRegistration.AddVendorHttpClient<TandemOptions>(
+            services,
+            VendorKey,
+            TandemClient.VendorName,
+            name,
+            section,
+            static (sp, api, tokens, options) => TandemClient.ConfigureAuthentication(api, tokens, options, sp.GetRequiredService<ITandemTokenStore>()));
+        services.AddKeyedSingleton<ITandemClient>(name, (sp, _) =>
+        {
+            var apiName = ClientRegistration.HttpClientName(VendorKey, name);
+            var api = sp.GetRequiredKeyedService<DigitalTwin.Sdk.Core.Internal.ClientRuntime>(apiName);
+            var tokens = sp.GetRequiredKeyedService<DigitalTwin.Sdk.Core.Internal.ClientRuntime>(apiName + ".Token");
+            return new TandemClient(api, tokens, (TandemOptions)api.Options, sp.GetRequiredService<ITandemTokenStore>());
+        });
+        if (name == Options.Options.DefaultName)
+        {
+            services.TryAddSingleton(sp => sp.GetRequiredKeyedService<ITandemClient>(Options.Options.DefaultName));
+        }
+
+        return builder;
+    }
+}
