@@ -1,6 +1,7 @@
 using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
 using DigitalTwin.Sdk.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,9 @@ public static class TandemServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         name ??= Options.Options.DefaultName;
         var section = name == Options.Options.DefaultName ? TandemOptions.SectionName : TandemOptions.SectionName + ":" + name;
-        var optionsBuilder = services.AddOptions<TandemOptions>(name).BindConfiguration(section);
+        // Bind only when the app has configuration, so apps that configure in code need no IConfiguration.
+        var optionsBuilder = services.AddOptions<TandemOptions>(name)
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(section).Bind(options));
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);

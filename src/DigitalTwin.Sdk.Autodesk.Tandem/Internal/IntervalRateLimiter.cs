@@ -3,11 +3,14 @@ using System.Threading.RateLimiting;
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
 /// <summary>
-/// Spaces permits at least <c>interval</c> apart (a token bucket would let two requests through around a replenish tick).
-/// Waiters queue in arrival order; time comes from the <see cref="TimeProvider"/>.
+/// Lets one request at a time through and starts the next one no sooner than <c>interval</c> after the previous one
+/// finished. Spacing from completion (not from the previous start) keeps arrivals at the service at least
+/// <c>interval</c> apart whatever the latency, which a token bucket does not (two requests can pass around a replenish tick).
 /// </summary>
+/// <remarks>Waiters queue on a semaphore (FIFO in practice); time comes from the <see cref="TimeProvider"/>.</remarks>
 internal sealed class IntervalRateLimiter(TimeSpan interval, TimeProvider time) : RateLimiter
 {
+    private readonly SemaphoreSlim _inFlight = new(1, 1);
     private readonly object _gate = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private long _granted;
@@ -19,7 +22,7 @@ internal sealed class IntervalRateLimiter(TimeSpan interval, TimeProvider time) 
             lock (_gate)
             {
                 var now = time.GetUtcNow();
-                return _next == DateTimeOffset.MinValue ? null : now > _next ? now - _next : TimeSpan.Zero;
+                return _next == DateTimeOffset.MinValue || _inFlight.CurrentCount == 0 ? null : now > _next ? now - _next : TimeSpan.Zero;
             }
         }
     }
@@ -30,7 +33,7 @@ internal sealed class IntervalRateLimiter(TimeSpan interval, TimeProvider time) 
         {
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = time.GetUtcNow() >= _next ? 1 : 0,
+                CurrentAvailablePermits = _inFlight.CurrentCount == 1 && time.GetUtcNow() >= _next ? 1 : 0,
                 TotalSuccessfulLeases = _granted,
             };
         }
@@ -38,46 +41,77 @@ internal sealed class IntervalRateLimiter(TimeSpan interval, TimeProvider time) 
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
+        if (!_inFlight.Wait(0))
+        {
+            return new Lease(null);
+        }
+
         lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (now < _next)
+            if (time.GetUtcNow() < _next)
             {
-                return Lease.Failed;
+                _inFlight.Release();
+                return new Lease(null);
             }
 
-            _next = now + interval;
             _granted++;
-            return Lease.Acquired;
         }
+
+        return new Lease(this);
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        DateTimeOffset slot;
-        lock (_gate)
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var now = time.GetUtcNow();
-            slot = now > _next ? now : _next;
-            _next = slot + interval;
-            _granted++;
+            TimeSpan wait;
+            lock (_gate)
+            {
+                wait = _next - time.GetUtcNow();
+                _granted++;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _inFlight.Release();
+            throw;
         }
 
-        var wait = slot - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-        }
-
-        return Lease.Acquired;
+        return new Lease(this);
     }
 
-    private sealed class Lease(bool acquired) : RateLimitLease
+    protected override void Dispose(bool disposing)
     {
-        public static readonly Lease Acquired = new(true);
-        public static readonly Lease Failed = new(false);
+        if (disposing)
+        {
+            _inFlight.Dispose();
+        }
 
-        public override bool IsAcquired => acquired;
+        base.Dispose(disposing);
+    }
+
+    private void Complete()
+    {
+        lock (_gate)
+        {
+            _next = time.GetUtcNow() + interval;
+        }
+
+        _inFlight.Release();
+    }
+
+    private sealed class Lease(IntervalRateLimiter? owner) : RateLimitLease
+    {
+        private readonly bool _acquired = owner is not null;
+        private IntervalRateLimiter? _owner = owner;
+
+        public override bool IsAcquired => _acquired;
 
         public override IEnumerable<string> MetadataNames => [];
 
@@ -85,6 +119,12 @@ internal sealed class IntervalRateLimiter(TimeSpan interval, TimeProvider time) 
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Interlocked.Exchange(ref _owner, null)?.Complete();
+            base.Dispose(disposing);
         }
     }
 }
