@@ -24,6 +24,7 @@ internal static class HttpApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = await runtime.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request;
         if (response.IsSuccessStatusCode)
         {
             return response;

@@ -25,6 +25,7 @@ internal static class OAuthTokenClient
                 ex);
         }
 
+        response.RequestMessage ??= request;
         using (response)
         {
             if (!response.IsSuccessStatusCode)

@@ -97,11 +97,12 @@ public static class PageableHelpers
             Task<Page<T>>? ahead = null;
             try
             {
+                token.ThrowIfCancellationRequested();
                 var current = await fetchPage(continuationToken, pageSizeHint, token).ConfigureAwait(false);
                 while (true)
                 {
                     var next = current.ContinuationToken;
-                    if (prefetch && next is not null)
+                    if (prefetch && next is not null && !token.IsCancellationRequested)
                     {
                         ahead = fetchPage(next, pageSizeHint, token);
                     }
@@ -120,6 +121,7 @@ public static class PageableHelpers
                     }
                     else
                     {
+                        token.ThrowIfCancellationRequested();
                         current = await fetchPage(next, pageSizeHint, token).ConfigureAwait(false);
                     }
                 }
