@@ -48,12 +48,15 @@ public sealed class TandemClient : ITandemClient, IDisposable
         _owned.Add(tokenHttp);
         api.UseHttpClientFactory(() => apiHttp);
         tokens.UseHttpClientFactory(() => tokenHttp);
-        Initialize(api, tokens, options, tokenStore ?? new InMemoryTandemTokenStore());
+        var store = tokenStore ?? new InMemoryTandemTokenStore();
+        var source = CreateTokenSource(tokens, options, store);
+        api.Tokens = new TokenCache(source, api.Time);
+        Initialize(api, tokens, options, store, source as ThreeLeggedTokenSource);
     }
 
     /// <summary>Initializes a client over runtimes built by DI.</summary>
-    internal TandemClient(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore tokenStore) =>
-        Initialize(api, tokens, options, tokenStore);
+    internal TandemClient(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore tokenStore, ThreeLeggedTokenSource? threeLegged) =>
+        Initialize(api, tokens, options, tokenStore, threeLegged);
 
     /// <inheritdoc />
     public ITandemAuthClient Auth { get; private set; } = null!;
@@ -81,24 +84,15 @@ public sealed class TandemClient : ITandemClient, IDisposable
         _owned.Clear();
     }
 
-    /// <summary>Sets up authentication on <paramref name="api"/>; shared by the constructor and DI.</summary>
-    internal static void ConfigureAuthentication(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store)
-    {
-        ThreeLeggedTokenSource? threeLegged = null;
-        ITokenSource source = options.Flow == TandemAuthFlow.ThreeLegged
-            ? threeLegged = new ThreeLeggedTokenSource(tokens, options, store)
+    /// <summary>Creates the token source of the configured flow; shared by the constructor and DI.</summary>
+    internal static ITokenSource CreateTokenSource(ClientRuntime tokens, TandemOptions options, ITandemTokenStore store) =>
+        options.Flow == TandemAuthFlow.ThreeLegged
+            ? new ThreeLeggedTokenSource(tokens, options, store)
             : new TwoLeggedTokenSource(tokens, options);
-        api.Tokens = new TandemTokenProvider(new TokenCache(source, api.Time), threeLegged);
-    }
 
-    private void Initialize(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store)
+    private void Initialize(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store, ThreeLeggedTokenSource? threeLegged)
     {
-        if (api.Tokens is null)
-        {
-            ConfigureAuthentication(api, tokens, options, store);
-        }
-
-        Auth = new TandemAuthClient(api, tokens, options, store, (api.Tokens as TandemTokenProvider)?.ThreeLegged);
+        Auth = new TandemAuthClient(api, tokens, options, store, threeLegged);
         Groups = new TandemGroupsClient(api, options);
         Twins = new TandemTwinsClient(api, options);
         ModelData = new TandemModelDataClient(api, options);

@@ -1,6 +1,8 @@
 using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Core.Configuration;
+using DigitalTwin.Sdk.Core.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -37,19 +39,25 @@ public static class TandemServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ITandemTokenStore, InMemoryTandemTokenStore>();
+        services.AddKeyedSingleton<TandemSignInState>(name);
         var builder = ClientRegistration.AddVendorHttpClient<TandemOptions>(
             services,
             VendorKey,
             TandemClient.VendorName,
             name,
             section,
-            static (sp, api, tokens, options) => TandemClient.ConfigureAuthentication(api, tokens, options, sp.GetRequiredService<ITandemTokenStore>()));
+            (sp, tokens, options) =>
+            {
+                var source = TandemClient.CreateTokenSource(tokens, options, sp.GetRequiredService<ITandemTokenStore>());
+                sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged = source as ThreeLeggedTokenSource;
+                return source;
+            });
         services.AddKeyedSingleton<ITandemClient>(name, (sp, _) =>
         {
             var apiName = ClientRegistration.HttpClientName(VendorKey, name);
-            var api = sp.GetRequiredKeyedService<DigitalTwin.Sdk.Core.Internal.ClientRuntime>(apiName);
-            var tokens = sp.GetRequiredKeyedService<DigitalTwin.Sdk.Core.Internal.ClientRuntime>(apiName + ".Token");
-            return new TandemClient(api, tokens, (TandemOptions)api.Options, sp.GetRequiredService<ITandemTokenStore>());
+            var api = sp.GetRequiredKeyedService<ClientRuntime>(apiName);
+            var tokens = sp.GetRequiredKeyedService<ClientRuntime>(apiName + ".Token");
+            return new TandemClient(api, tokens, (TandemOptions)api.Options, sp.GetRequiredService<ITandemTokenStore>(), sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged);
         });
         if (name == Options.Options.DefaultName)
         {

@@ -55,4 +55,26 @@ public sealed class TandemServiceCollectionExtensionsTests
 
         Assert.Contains("DigitalTwin:Tandem:ClientId", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AddTandem_ThreeLegged_SignInThroughTheResolvedClient()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        await using var provider = Build(emu, new()
+        {
+            ["DigitalTwin:Tandem:Flow"] = "ThreeLegged",
+            ["DigitalTwin:Tandem:ClientId"] = emu.PublicClientId,
+            ["DigitalTwin:Tandem:ClientSecret"] = null,
+            ["DigitalTwin:Tandem:RedirectUri"] = emu.RedirectUri.ToString(),
+        });
+        var client = provider.GetRequiredService<ITandemClient>();
+        var pkce = DigitalTwin.Sdk.Autodesk.Tandem.Auth.PkceCodes.Create();
+
+        await client.Auth.ExchangeCodeAsync(await TandemClientFixture.SignInAsync(client.Auth.CreateAuthorizeUri(pkce)), pkce);
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+
+        Assert.Equal("Mill", twin.GetProperty("Identity Data", "Building Name"));
+        Assert.NotNull(await provider.GetRequiredService<DigitalTwin.Sdk.Autodesk.Tandem.Auth.ITandemTokenStore>().GetRefreshTokenAsync());
+        Assert.Equal(0, emu.RefreshGrants);
+    }
 }
