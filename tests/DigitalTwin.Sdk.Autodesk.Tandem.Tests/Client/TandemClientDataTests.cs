@@ -148,6 +148,26 @@ public sealed class TandemClientDataTests
     }
 
     [Fact]
+    public async Task DownloadDocumentAsync_SameOriginLinkRedirectingElsewhere_DropsTheBearerOnTheRedirect()
+    {
+        await using var storage = await TandemEmulator.StartAsync();
+        await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { SignedLinkBaseUri = new Uri("http://placeholder.invalid/") });
+        using var client = TandemClientFixture.Create(emu);
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var document = twin.Docs[0];
+        var sameOrigin = new Uri(emu.BaseUri, document.SignedLink!.PathAndQuery);
+        var elsewhere = new Uri(storage.BaseUri, document.SignedLink.PathAndQuery);
+        emu.Faults.Add(Fault.Status(302).WithHeader("Location", elsewhere.AbsoluteUri), pathPrefix: "/api/v1/twins");
+        using var content = new MemoryStream();
+
+        await client.Twins.DownloadDocumentAsync(document with { SignedLink = sameOrigin }, content);
+
+        Assert.Contains("schlage_warranty.pdf", System.Text.Encoding.UTF8.GetString(content.ToArray()), StringComparison.Ordinal);
+        Assert.NotNull(emu.Requests.ForPath("/api/v1/twins").Single().Header("Authorization"));
+        Assert.Null(storage.Requests.Snapshot().Single().Header("Authorization"));
+    }
+
+    [Fact]
     public async Task DownloadDocumentAsync_PlainHttpLinkOffLoopback_IsRefused()
     {
         await using var emu = await TandemEmulator.StartAsync();
