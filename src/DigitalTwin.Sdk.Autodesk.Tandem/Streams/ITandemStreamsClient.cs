@@ -29,7 +29,8 @@ public interface ITandemStreamsClient
     /// <summary>
     /// Sends readings (<c>POST timeseries/models/{modelID}/webhooks/generic</c>). Requests to one model are spaced at least
     /// one second apart (the service's 1 request/s limit), and a body over 10 MB is refused before anything is sent.
-    /// Not retried once it may have reached the service (the service would store the readings twice).
+    /// Sent again after a 429 (the service refused it, nothing was stored), but not after a 5xx or a lost answer, which
+    /// may have been stored and would be duplicated.
     /// </summary>
     /// <param name="modelId">The default model URN.</param>
     /// <param name="items">The readings; batch many into one call.</param>

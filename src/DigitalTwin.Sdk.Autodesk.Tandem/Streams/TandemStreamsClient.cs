@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 
@@ -101,9 +102,26 @@ public sealed class TandemStreamsClient : ITandemStreamsClient
 
     private async Task SendCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/webhooks/generic", "SendReadings");
-        request.Content = TandemRequests.Json(body);
-        request.Options.Set(DigitalTwinRequestOptions.RateLimiterKey, TandemRequests.IngestLimiter(_runtime, modelId.Value));
-        using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var limiter = TandemRequests.IngestLimiter(_runtime, modelId.Value);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/webhooks/generic", "SendReadings");
+            request.Content = TandemRequests.Json(body);
+            request.Options.Set(DigitalTwinRequestOptions.RateLimiterKey, limiter);
+            try
+            {
+                using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DigitalTwinRateLimitedException ex) when (attempt < _options.Retry.MaxRetries && (ex.RetryAfter ?? TimeSpan.Zero) <= _options.Retry.MaxRetryAfter)
+            {
+                // A 429 means the service refused the batch (nothing stored), so sending it again cannot duplicate readings,
+                // unlike a 5xx or a lost answer. The shared limiter spaces the retry; a longer Retry-After is honoured too.
+                if (ex.RetryAfter is { } wait && wait > TandemServiceLimits.StreamIngestInterval)
+                {
+                    await Task.Delay(wait, _runtime.Time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
     }
 }

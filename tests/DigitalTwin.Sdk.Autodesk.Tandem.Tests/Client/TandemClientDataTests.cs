@@ -131,6 +131,20 @@ public sealed class TandemClientDataTests
     }
 
     [Fact]
+    public async Task SendReadingsAsync_RefusedWith429_IsSentAgainAndStoredOnce()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var client = TandemClientFixture.Create(emu);
+        emu.Faults.Add(Fault.Status(429, "{\"developerMessage\":\"slow down\"}").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: "/tandem/v1/timeseries");
+        var at = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+
+        await client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(emu.StreamKeys[2], new Dictionary<string, double> { ["Humidity"] = 44 }, at)]);
+
+        Assert.Equal(2, emu.Requests.ForPath("/tandem/v1/timeseries").Count);
+        Assert.Single(emu.GetReadings(emu.StreamKeys[2], "z:Hm"), r => r.Key == at.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
     public async Task DownloadDocumentAsync_SignedLinkOnOtherOrigin_NeverSendsTheBearerToken()
     {
         await using var docs = await TandemEmulator.StartAsync();
