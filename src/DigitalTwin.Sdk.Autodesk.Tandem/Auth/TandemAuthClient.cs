@@ -84,6 +84,10 @@ public sealed class TandemAuthClient : ITandemAuthClient
 
         await _store.SaveRefreshTokenAsync(token.RefreshToken, CancellationToken.None).ConfigureAwait(false);
         source.Offer(token);
+
+        // A fresh cache forgets a "not signed in" failure from calls made before sign-in (the cache backs off after failures)
+        // and any token of a previous user.
+        _api.Tokens = new TokenCache(source, _api.Time);
     }
 
     private async Task RevokeCoreAsync(string token, ApsTokenTypeHint hint, CancellationToken cancellationToken)

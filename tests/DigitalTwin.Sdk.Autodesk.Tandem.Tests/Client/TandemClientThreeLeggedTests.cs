@@ -83,6 +83,20 @@ public sealed class TandemClientThreeLeggedTests
     }
 
     [Fact]
+    public async Task CallBeforeSignIn_ThenSignIn_NextCallWorksAtOnce()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var client = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true));
+        await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId)));
+        var pkce = PkceCodes.Create();
+
+        await client.Auth.ExchangeCodeAsync(await TandemClientFixture.SignInAsync(client.Auth.CreateAuthorizeUri(pkce)), pkce);
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+
+        Assert.Equal("free", twin.AccountType);
+    }
+
+    [Fact]
     public async Task SignOut_RevokesAndClearsTheRefreshToken()
     {
         await using var emu = await TandemEmulator.StartAsync();
