@@ -1,0 +1,273 @@
+using System.Net.WebSockets;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+using DigitalTwin.Sdk.Testing.Faults;
+using DigitalTwin.Sdk.Testing.ThreadEdge;
+using DigitalTwin.Sdk.Testing.Time;
+
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests.Ports;
+
+public sealed class ThreadPortSocketTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private ThreadEdgeEmulator _emu = null!;
+
+    public async Task InitializeAsync() => _emu = await ThreadEdgeEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await _emu.DisposeAsync();
+
+    [Fact]
+    public async Task SendTextAndBytes_EchoDevice_ReceivesInKind()
+    {
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1));
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var messages = port.ReadMessagesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+
+        await port.SendTextAsync("hello", cts.Token);
+        Assert.Equal("hello", await ReadBytesAsync(messages, 5, PortMessageType.Text));
+
+        await port.SendAsync(new byte[] { 0x01, 0x02, 0x03 }, PortMessageType.Binary, cts.Token);
+        Assert.Equal("\u0001\u0002\u0003", await ReadBytesAsync(messages, 3, PortMessageType.Binary));
+        Assert.Equal(PortConnectionState.Connected, port.State);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_SensorLinesSplitAcrossFrames_AreFramed()
+    {
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(2));
+        await WaitUntilAsync(() => _emu.Port(2).ConnectedClients == 1);
+        var expected = new[] { await _emu.Sensor.EmitReadingAsync(), await _emu.Sensor.EmitReadingAsync(), await _emu.Sensor.EmitReadingAsync() };
+
+        using var cts = new CancellationTokenSource(Timeout);
+        var records = new List<PortRecord>();
+        await foreach (var record in port.ReadRecordsAsync(cancellationToken: cts.Token))
+        {
+            records.Add(record);
+            if (records.Count == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(expected, records.Select(r => r.Text));
+        Assert.All(records, r => Assert.Equal("0D0A", r.DelimiterHex));
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_ConfiguredDelimiter_IsUsedByDeviceAndReader()
+    {
+        _emu.Port(2).ConnectionEnabled = true;
+        using var http = new HttpClient { BaseAddress = _emu.BaseUri };
+        using var put = await http.PutAsync(new Uri("api/configure?port=2", UriKind.Relative), new StringContent("""{"DELIMITERS_HEX":["7C"]}"""));
+        put.EnsureSuccessStatusCode();
+
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(2));
+        using var cts = new CancellationTokenSource(Timeout);
+        await port.SendTextAsync("READ\r\n", cts.Token);
+        await foreach (var record in port.ReadRecordsAsync(["7C"], cts.Token))
+        {
+            Assert.Matches("^seq=1,temp=[0-9.]+,hum=[0-9.]+$", record.Text);
+            Assert.Equal("7C", record.DelimiterHex);
+            break;
+        }
+    }
+
+    [Fact]
+    public async Task Drop_FaultClosesSocket_ReconnectsAndKeepsReading()
+    {
+        _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
+        var states = new List<PortConnectionState>();
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { ReconnectDelay = TimeSpan.Zero });
+        port.StateChanged += (_, e) =>
+        {
+            lock (states)
+            {
+                states.Add(e.State);
+            }
+        };
+
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var messages = port.ReadMessagesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        await port.SendTextAsync("first", cts.Token);
+        Assert.True(await messages.MoveNextAsync());
+        Assert.Equal("first", messages.Current.Text);
+
+        await WaitUntilAsync(() => port.Reconnects == 1 && port.State == PortConnectionState.Connected);
+        await port.SendTextAsync("second", cts.Token);
+        Assert.Equal("second", await ReadBytesAsync(messages, 6, PortMessageType.Text));
+        lock (states)
+        {
+            Assert.Equal([PortConnectionState.Reconnecting, PortConnectionState.Connected], states);
+        }
+    }
+
+    [Fact]
+    public async Task Reconnect_BackoffFollowsTheClock()
+    {
+        var clock = new ManualTimeProvider();
+        var attempts = 0;
+        var emulatorUp = true;
+        var options = new ThreadPortSocketOptions
+        {
+            TimeProvider = clock,
+            ReconnectDelay = TimeSpan.FromSeconds(1),
+            MaxReconnectDelay = TimeSpan.FromSeconds(4),
+            WebSocketFactory = async (uri, ct) =>
+            {
+                Interlocked.Increment(ref attempts);
+                if (!Volatile.Read(ref emulatorUp))
+                {
+                    throw new WebSocketException(WebSocketError.Faulted, "refused");
+                }
+
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(uri, ct);
+                return socket;
+            },
+        };
+        _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), options);
+        Volatile.Write(ref emulatorUp, false);
+        await port.SendTextAsync("x");
+        await WaitUntilAsync(() => port.State == PortConnectionState.Reconnecting);
+        Assert.Equal(1, attempts);
+
+        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(1), () => Volatile.Read(ref attempts) == 2);
+        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(2), () => Volatile.Read(ref attempts) == 3);
+        Volatile.Write(ref emulatorUp, true);
+        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(4), () => port.State == PortConnectionState.Connected);
+        Assert.Equal(4, attempts);
+        Assert.Equal(1, port.Reconnects);
+    }
+
+    [Fact]
+    public async Task Reconnect_AttemptsExhausted_FailsReaderAndCompletion()
+    {
+        var connects = 0;
+        var options = new ThreadPortSocketOptions
+        {
+            ReconnectDelay = TimeSpan.Zero,
+            MaxReconnectAttempts = 2,
+            WebSocketFactory = async (uri, ct) =>
+            {
+                if (Interlocked.Increment(ref connects) > 1)
+                {
+                    throw new WebSocketException(WebSocketError.Faulted, "refused");
+                }
+
+                var socket = new ClientWebSocket();
+                await socket.ConnectAsync(uri, ct);
+                return socket;
+            },
+        };
+        _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), options);
+        await port.SendTextAsync("x");
+
+        using var cts = new CancellationTokenSource(Timeout);
+        var received = new List<string>();
+        var failure = await Assert.ThrowsAsync<WebSocketException>(async () =>
+        {
+            await foreach (var message in port.ReadMessagesAsync(cts.Token))
+            {
+                received.Add(message.Text);
+            }
+        });
+        Assert.Equal(["x"], received);
+        Assert.Contains("2 attempts", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(PortConnectionState.Failed, port.State);
+        await Assert.ThrowsAsync<WebSocketException>(() => port.Completion);
+        await Assert.ThrowsAsync<WebSocketException>(async () => await port.SendTextAsync("late"));
+    }
+
+    [Fact]
+    public async Task Drop_WithoutAutoReconnect_Fails()
+    {
+        _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { AutoReconnect = false });
+        await port.SendTextAsync("x");
+        var failure = await Assert.ThrowsAsync<WebSocketException>(() => port.Completion.WaitAsync(Timeout));
+        Assert.Contains("reconnect is off", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(PortConnectionState.Failed, port.State);
+    }
+
+    [Fact]
+    public async Task Dispose_EndsReaderNormally_AndClosesServerSide()
+    {
+        var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1));
+        await WaitUntilAsync(() => _emu.Port(1).ConnectedClients == 1);
+        using var cts = new CancellationTokenSource(Timeout);
+        var reading = Task.Run(async () =>
+        {
+            var count = 0;
+            await foreach (var message in port.ReadMessagesAsync(cts.Token))
+            {
+                count++;
+            }
+
+            return count;
+        });
+        await port.DisposeAsync();
+        Assert.Equal(0, await reading.WaitAsync(Timeout));
+        Assert.Equal(PortConnectionState.Closed, port.State);
+        await port.Completion;
+        await WaitUntilAsync(() => _emu.Port(1).ConnectedClients == 0);
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await port.SendTextAsync("x"));
+    }
+
+    [Fact]
+    public async Task ReadMessagesAsync_SecondConcurrentReader_IsRefused()
+    {
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1));
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var first = port.ReadMessagesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.Throws<InvalidOperationException>(() => port.ReadRecordsAsync());
+    }
+
+    [Fact]
+    public async Task ConnectAsync_BadArguments_ThrowNamingParameter()
+    {
+        Assert.Equal("uri", (await Assert.ThrowsAsync<ArgumentException>(() => ThreadPortSocket.ConnectAsync(new Uri("http://localhost/ws/port/1")))).ParamName);
+        Assert.Equal("options", (await Assert.ThrowsAsync<ArgumentException>(() => ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { ReceiveQueueCapacity = 0 }))).ParamName);
+        Assert.Equal("delimitersHex", (await Assert.ThrowsAsync<ArgumentException>(() => ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { DelimitersHex = ["XYZ"] }))).ParamName);
+        await Assert.ThrowsAsync<WebSocketException>(() => ThreadPortSocket.ConnectAsync(new Uri(_emu.PortWebSocketUri(1), "/ws/port/9")));
+    }
+
+    [Fact]
+    public async Task SendAsync_UndefinedType_ThrowsNamingParameter()
+    {
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => port.SendAsync(new byte[1], (PortMessageType)5));
+        Assert.Equal("type", exception.ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => port.SendTextAsync(null!)).ParamName);
+    }
+
+    private static async Task<string> ReadBytesAsync(IAsyncEnumerator<PortMessage> messages, int length, PortMessageType type)
+    {
+        var text = string.Empty;
+        while (text.Length < length)
+        {
+            Assert.True(await messages.MoveNextAsync());
+            Assert.Equal(type, messages.Current.Type);
+            text += messages.Current.Text;
+        }
+
+        return text;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            await Task.Delay(5, cts.Token);
+        }
+    }
+
+    private static async Task AdvanceUntilAsync(ManualTimeProvider clock, TimeSpan step, Func<bool> condition)
+    {
+        // The reconnect loop may not have armed its timer yet: wait for it, then move the clock.
+        await WaitUntilAsync(() => clock.PendingTimers > 0);
+        clock.Advance(step);
+        await WaitUntilAsync(condition);
+    }
+}
