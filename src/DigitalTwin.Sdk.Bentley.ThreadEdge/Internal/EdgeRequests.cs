@@ -15,7 +15,7 @@ internal static class EdgeRequests
     public static EdgeRequest GetTime() => Get("api/time");
 
     public static EdgeRequest SetTime(DateTimeOffset time) =>
-        Send(HttpMethod.Post, "api/time", new SetTimeRequest(time), ThreadEdgeJsonContext.Default.SetTimeRequest);
+        Send(HttpMethod.Post, "api/time", new SetTimeRequest(time), ThreadEdgeJsonContext.Default.SetTimeRequest) with { SafeToRepeat = true };
 
     public static EdgeRequest GetTimeAccurate() => Get("api/timeAccurate");
 
@@ -46,7 +46,7 @@ internal static class EdgeRequests
     {
         EdgeArguments.Port(port, nameof(port));
         EdgeArguments.Defined(voltage, nameof(voltage));
-        return Send(HttpMethod.Post, "api/deviceVoltage", new DeviceVoltageRequest(port, voltage), ThreadEdgeJsonContext.Default.DeviceVoltageRequest);
+        return Send(HttpMethod.Post, "api/deviceVoltage", new DeviceVoltageRequest(port, voltage), ThreadEdgeJsonContext.Default.DeviceVoltageRequest) with { SafeToRepeat = true };
     }
 
     public static EdgeRequest Sleep(TimeSpan duration)
@@ -68,7 +68,7 @@ internal static class EdgeRequests
     public static EdgeRequest SetPortMode(int port, PortMode mode)
     {
         EdgeArguments.PortMode(port, mode, nameof(port), nameof(mode));
-        return Send(HttpMethod.Post, "api/deviceRsSel", new PortModeRequest(port, mode), ThreadEdgeJsonContext.Default.PortModeRequest);
+        return Send(HttpMethod.Post, "api/deviceRsSel", new PortModeRequest(port, mode), ThreadEdgeJsonContext.Default.PortModeRequest) with { SafeToRepeat = true };
     }
 
     public static EdgeRequest FlashLed() => new(HttpMethod.Post, "api/observation", null);
@@ -130,7 +130,7 @@ internal static class EdgeRequests
     }
 
     public static EdgeRequest SetLed(bool accessible) =>
-        Send(HttpMethod.Post, "api/accessible", new TextSwitchRequest(accessible), ThreadEdgeJsonContext.Default.TextSwitchRequest);
+        Send(HttpMethod.Post, "api/accessible", new TextSwitchRequest(accessible), ThreadEdgeJsonContext.Default.TextSwitchRequest) with { SafeToRepeat = true };
 
     public static EdgeRequest GetCloudConnection() => Get("api/cloudConnection");
 

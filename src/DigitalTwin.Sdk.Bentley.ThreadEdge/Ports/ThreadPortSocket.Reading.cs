@@ -9,7 +9,7 @@ public sealed partial class ThreadPortSocket
     /// <param name="cancellationToken">Stops the enumeration (the socket stays open).</param>
     /// <returns>The messages, in order.</returns>
     /// <exception cref="InvalidOperationException">Another enumeration is already reading.</exception>
-    /// <exception cref="System.Net.WebSockets.WebSocketException">The socket failed for good (thrown by the enumerator).</exception>
+    /// <exception cref="DigitalTwin.Sdk.Core.DigitalTwinException">The socket failed for good (thrown by the enumerator).</exception>
     public IAsyncEnumerable<PortMessage> ReadMessagesAsync(CancellationToken cancellationToken = default)
     {
         EnterReader();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
+using DigitalTwin.Sdk.Core;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 
@@ -24,7 +25,7 @@ public sealed partial class ThreadPortSocket
 
                 if (!_options.AutoReconnect)
                 {
-                    failure = new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The THREAD port connection dropped (" + reason + ") and reconnect is off.");
+                    failure = new DigitalTwinConnectionException("The THREAD port connection dropped (" + reason + ") and reconnect is off.");
                     break;
                 }
 
@@ -84,7 +85,7 @@ public sealed partial class ThreadPortSocket
                 if (assembled.WrittenCount + result.Count > _options.MaxMessageSize)
                 {
                     socket.Abort();
-                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"A message from the THREAD port exceeded MaxMessageSize ({_options.MaxMessageSize} bytes)."));
+                    throw new DigitalTwinException(string.Create(CultureInfo.InvariantCulture, $"A message from the THREAD port exceeded MaxMessageSize ({_options.MaxMessageSize} bytes)."));
                 }
 
                 if (result.EndOfMessage && assembled.WrittenCount == 0)
@@ -113,11 +114,12 @@ public sealed partial class ThreadPortSocket
     private async Task ReconnectAsync()
     {
         var previous = Volatile.Read(ref _socket);
+        Exception? last = null;
         for (var attempt = 1; ; attempt++)
         {
             if (_options.MaxReconnectAttempts is { } max && attempt > max)
             {
-                throw new WebSocketException(WebSocketError.Faulted, string.Create(CultureInfo.InvariantCulture, $"Could not reconnect to the THREAD port after {max} attempts."));
+                throw new DigitalTwinConnectionException(string.Create(CultureInfo.InvariantCulture, $"Could not reconnect to the THREAD port after {max} attempts."), last);
             }
 
             await Task.Delay(BackoffDelay(attempt), _time, _lifetime.Token).ConfigureAwait(false);
@@ -131,6 +133,7 @@ public sealed partial class ThreadPortSocket
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException || (ex is OperationCanceledException && !_lifetime.IsCancellationRequested))
             {
+                last = ex;
                 SetDisconnected(PortConnectionState.Reconnecting, string.Create(CultureInfo.InvariantCulture, $"reconnect attempt {attempt} failed"), ex);
             }
         }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
+using DigitalTwin.Sdk.Core;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 
@@ -79,8 +80,9 @@ public sealed partial class ThreadPortSocket : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the first connection attempt.</param>
     /// <returns>The connected socket; dispose it to close.</returns>
     /// <exception cref="ArgumentException"><paramref name="uri"/> is not an absolute ws/wss URI, or <paramref name="options"/> is invalid.</exception>
-    /// <exception cref="WebSocketException">The first connection attempt failed (no retry for the first attempt).</exception>
-    /// <exception cref="OperationCanceledException">The first attempt timed out (<see cref="ThreadPortSocketOptions.ConnectTimeout"/>) or was cancelled.</exception>
+    /// <exception cref="DigitalTwinConnectionException">The first connection attempt failed or timed out
+    /// (<see cref="ThreadPortSocketOptions.ConnectTimeout"/>); the first attempt is not retried.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static Task<ThreadPortSocket> ConnectAsync(Uri uri, ThreadPortSocketOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
@@ -101,7 +103,8 @@ public sealed partial class ThreadPortSocket : IAsyncDisposable
     /// <returns>A task that completes when the frame is sent.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The socket is disposed.</exception>
-    /// <exception cref="WebSocketException">The socket failed for good, or the connection dropped during the send.</exception>
+    /// <exception cref="DigitalTwinConnectionException">The socket failed for good, or the connection dropped during the send
+    /// (the frame may or may not have reached the device).</exception>
     public ValueTask SendTextAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -116,7 +119,8 @@ public sealed partial class ThreadPortSocket : IAsyncDisposable
     /// <returns>A task that completes when the frame is sent.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not defined.</exception>
     /// <exception cref="ObjectDisposedException">The socket is disposed.</exception>
-    /// <exception cref="WebSocketException">The socket failed for good, or the connection dropped during the send.</exception>
+    /// <exception cref="DigitalTwinConnectionException">The socket failed for good, or the connection dropped during the send
+    /// (the frame may or may not have reached the device).</exception>
     public ValueTask SendAsync(ReadOnlyMemory<byte> data, PortMessageType type = PortMessageType.Binary, CancellationToken cancellationToken = default)
     {
         Internal.EdgeArguments.Defined(type, nameof(type));
@@ -168,7 +172,7 @@ public sealed partial class ThreadPortSocket : IAsyncDisposable
         {
             await _run.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or InvalidDataException)
+        catch (DigitalTwinException)
         {
             // Already reported through Completion and the reader.
         }
@@ -185,6 +189,11 @@ public sealed partial class ThreadPortSocket : IAsyncDisposable
         {
             var socket = await port.OpenAsync(cancellationToken).ConfigureAwait(false);
             port.SetConnected(socket, "connected");
+        }
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            port._lifetime.Dispose();
+            throw new DigitalTwinConnectionException($"Could not connect to the THREAD port at {uri.GetLeftPart(UriPartial.Path)}.", ex);
         }
         catch
         {
@@ -209,6 +218,10 @@ public sealed partial class ThreadPortSocket : IAsyncDisposable
         try
         {
             await socket.SendAsync(data, type, true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException && Volatile.Read(ref _disposed) == 0)
+        {
+            throw new DigitalTwinConnectionException("The THREAD port connection dropped while sending; the frame may not have reached the device.", ex);
         }
         finally
         {

@@ -502,7 +502,7 @@ public sealed partial class ThreadEdgeEmulator
     private static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonObject Error(string code, string message) => new() { ["error"] = code, ["message"] = message };
+    private static JsonObject Error(string code, string message) => new() { ["code"] = code, ["message"] = message };
 
     private static Task Ok(HttpContext ctx, JsonObject body) => Respond(ctx, StatusCodes.Status200OK, body);
 

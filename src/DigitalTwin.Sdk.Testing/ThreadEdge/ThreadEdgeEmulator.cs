@@ -13,7 +13,7 @@ namespace DigitalTwin.Sdk.Testing.ThreadEdge;
 /// <remarks>
 /// <para>Port 1 has an <see cref="EchoSerialDevice"/>, port 2 a <see cref="LineSensorSerialDevice"/>, port 3 nothing.</para>
 /// <para>Like the device, no authentication is required and request bodies are parsed as JSON whatever their
-/// content type. Bad input is refused with <c>400 {"error":"invalid_request","message":"..."}</c>; an unknown port on a
+/// content type. Bad input is refused with <c>400 {"code":"invalid_request","message":"..."}</c>; an unknown port on a
 /// WebSocket path or an unknown interface name answers 404. Thread-safe.</para>
 /// </remarks>
 public sealed partial class ThreadEdgeEmulator : EmulatorBase

@@ -111,9 +111,16 @@ public sealed class EdgeRequestsTests
     }
 
     [Fact]
-    public void IsIdempotent_PostIsNot_OthersAre()
+    public void IsIdempotent_OnlyActionPostsAreNot()
     {
         Assert.False(EdgeRequests.FlashLed().IsIdempotent);
+        Assert.False(EdgeRequests.Sleep(TimeSpan.FromSeconds(1)).IsIdempotent);
+        Assert.False(EdgeRequests.SendMessage(1, "x").IsIdempotent);
+        Assert.False(EdgeRequests.Update(UpdateSource.Latest).IsIdempotent);
+        Assert.True(EdgeRequests.SetTime(DateTimeOffset.UnixEpoch).IsIdempotent);
+        Assert.True(EdgeRequests.SetPortVoltage(1, PortVoltage.Off).IsIdempotent);
+        Assert.True(EdgeRequests.SetPortMode(1, PortMode.Off).IsIdempotent);
+        Assert.True(EdgeRequests.SetLed(true).IsIdempotent);
         Assert.True(EdgeRequests.SetDeviceConnection(1, true).IsIdempotent);
         Assert.True(EdgeRequests.GetTime().IsIdempotent);
     }

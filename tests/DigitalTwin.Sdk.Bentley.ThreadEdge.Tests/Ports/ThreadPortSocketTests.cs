@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using DigitalTwin.Sdk.Testing.Time;
@@ -165,7 +166,7 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
 
         using var cts = new CancellationTokenSource(Timeout);
         var received = new List<string>();
-        var failure = await Assert.ThrowsAsync<WebSocketException>(async () =>
+        var failure = await Assert.ThrowsAsync<DigitalTwinConnectionException>(async () =>
         {
             await foreach (var message in port.ReadMessagesAsync(cts.Token))
             {
@@ -175,8 +176,9 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         Assert.Equal(["x"], received);
         Assert.Contains("2 attempts", failure.Message, StringComparison.Ordinal);
         Assert.Equal(PortConnectionState.Failed, port.State);
-        await Assert.ThrowsAsync<WebSocketException>(() => port.Completion);
-        await Assert.ThrowsAsync<WebSocketException>(async () => await port.SendTextAsync("late"));
+        Assert.IsType<WebSocketException>(failure.InnerException);
+        await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => port.Completion);
+        await Assert.ThrowsAsync<DigitalTwinConnectionException>(async () => await port.SendTextAsync("late"));
     }
 
     [Fact]
@@ -185,7 +187,7 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
         await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { AutoReconnect = false });
         await port.SendTextAsync("x");
-        var failure = await Assert.ThrowsAsync<WebSocketException>(() => port.Completion.WaitAsync(Timeout));
+        var failure = await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => port.Completion.WaitAsync(Timeout));
         Assert.Contains("reconnect is off", failure.Message, StringComparison.Ordinal);
         Assert.Equal(PortConnectionState.Failed, port.State);
     }
@@ -229,7 +231,8 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         Assert.Equal("uri", (await Assert.ThrowsAsync<ArgumentException>(() => ThreadPortSocket.ConnectAsync(new Uri("http://localhost/ws/port/1")))).ParamName);
         Assert.Equal("options", (await Assert.ThrowsAsync<ArgumentException>(() => ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { ReceiveQueueCapacity = 0 }))).ParamName);
         Assert.Equal("delimitersHex", (await Assert.ThrowsAsync<ArgumentException>(() => ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { DelimitersHex = ["XYZ"] }))).ParamName);
-        await Assert.ThrowsAsync<WebSocketException>(() => ThreadPortSocket.ConnectAsync(new Uri(_emu.PortWebSocketUri(1), "/ws/port/9")));
+        var refused = await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => ThreadPortSocket.ConnectAsync(new Uri(_emu.PortWebSocketUri(1), "/ws/port/9")));
+        Assert.IsType<WebSocketException>(refused.InnerException);
     }
 
     [Fact]

@@ -409,7 +409,7 @@ public sealed class ThreadEdgeEmulatorRestTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("invalid_request", body["error"]!.GetValue<string>());
+        Assert.Equal("invalid_request", body["code"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(body["message"]!.GetValue<string>()));
     }
 }
