@@ -8,15 +8,16 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 /// Reads the scalar answers of the edge API. The doc shows <c>{"value":14.5288}</c> for readings and
 /// <c>{"content":"eth0"}</c> for the interface, but no body for serialNumber, time, timeAccurate, stateOfCharge,
 /// versions or connections; those are read from <c>value</c>, <c>content</c> or <c>time</c>, a bare JSON scalar, or
-/// plain text, whichever the device sends.
+/// plain text, whichever the device sends. Plain text is accepted only when <c>allowPlainText</c> is set (the response
+/// was not labelled JSON): a body labelled JSON that does not parse is an error.
 /// </summary>
 internal static class EdgeResponseReader
 {
     private static readonly string[] ScalarKeys = ["value", "content", "time"];
 
-    public static double ReadDouble(ReadOnlySpan<byte> body)
+    public static double ReadDouble(ReadOnlySpan<byte> body, bool allowPlainText = true)
     {
-        var (kind, text) = ReadScalar(body);
+        var (kind, text) = ReadScalar(body, allowPlainText);
         if (kind is JsonValueKind.Number or JsonValueKind.String
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
@@ -26,9 +27,9 @@ internal static class EdgeResponseReader
         throw new JsonException("Expected a number in the THREAD response.");
     }
 
-    public static bool ReadBoolean(ReadOnlySpan<byte> body)
+    public static bool ReadBoolean(ReadOnlySpan<byte> body, bool allowPlainText = true)
     {
-        var (kind, text) = ReadScalar(body);
+        var (kind, text) = ReadScalar(body, allowPlainText);
         return kind switch
         {
             JsonValueKind.True => true,
@@ -39,31 +40,31 @@ internal static class EdgeResponseReader
         };
     }
 
-    public static string ReadString(ReadOnlySpan<byte> body)
+    public static string ReadString(ReadOnlySpan<byte> body, bool allowPlainText = true)
     {
-        var (kind, text) = ReadScalar(body);
+        var (kind, text) = ReadScalar(body, allowPlainText);
         return kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Undefined && text.Length > 0
             ? text
             : throw new JsonException("Expected a text value in the THREAD response.");
     }
 
-    public static DateTimeOffset ReadTime(ReadOnlySpan<byte> body)
+    public static DateTimeOffset ReadTime(ReadOnlySpan<byte> body, bool allowPlainText = true)
     {
-        var text = ReadString(body);
+        var text = ReadString(body, allowPlainText);
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : throw new JsonException("Expected an ISO 8601 time in the THREAD response.");
     }
 
     /// <summary>Returns the scalar's kind and its text; <see cref="JsonValueKind.Undefined"/> means the body was not JSON.</summary>
-    private static (JsonValueKind Kind, string Text) ReadScalar(ReadOnlySpan<byte> body)
+    private static (JsonValueKind Kind, string Text) ReadScalar(ReadOnlySpan<byte> body, bool allowPlainText)
     {
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(body.ToArray());
         }
-        catch (JsonException)
+        catch (JsonException) when (allowPlainText)
         {
             return (JsonValueKind.Undefined, Encoding.UTF8.GetString(body).Trim().Trim('"'));
         }
