@@ -13,65 +13,59 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 /// Requests go through the SDK pipeline (telemetry, retries of idempotent calls, timeouts, circuit breaker, optional rate
 /// limit); the edge API needs no authentication.
 /// </summary>
-/// <remarks>Thread-safe; create one per device and reuse it. Dispose it when created with this constructor (it owns its
-/// HTTP handler); clients from DI are owned by the container.</remarks>
-public sealed class ThreadEdgeClient : IThreadEdgeClient, IDisposable
+/// <remarks>Thread-safe; create one per device and reuse it (DI registers it as a singleton).</remarks>
+public class ThreadEdgeClient : IThreadEdgeClient
 {
     /// <summary>Vendor name used in errors, logs and telemetry.</summary>
     internal const string VendorName = "ThreadEdge";
 
-    private readonly HttpClient? _ownedHttpClient;
-
     /// <summary>Creates a client without dependency injection.</summary>
-    /// <param name="options">Where the THREAD is and pipeline settings.</param>
-    /// <param name="httpClient">Your own <see cref="HttpClient"/> as transport (its handlers run inside the SDK pipeline), or
+    /// <param name="options">Where the THREAD is and pipeline settings; validated here.</param>
+    /// <param name="transport">Your own <see cref="HttpClient"/> the SDK pipeline sends through (its handlers stay innermost), or
     /// <see langword="null"/> for the SDK default.</param>
-    /// <param name="timeProvider">Clock for retries and timeouts; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="loggerFactory">Logging; none when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Clock for retries and timeouts; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid (the message lists every problem), e.g. plain
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid (the message names every bad setting), e.g. plain
     /// http to a non-loopback host without <see cref="ThreadEdgeOptions.AllowInsecureHttp"/>.</exception>
-    public ThreadEdgeClient(ThreadEdgeOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    public ThreadEdgeClient(ThreadEdgeOptions options, HttpClient? transport = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(
+            StandaloneClient.Create(VendorName, ThreadEdgeOptions.SectionName, options ?? throw new ArgumentNullException(nameof(options)), transport, loggerFactory, timeProvider, static _ => null),
+            options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate(ThreadEdgeOptions.SectionName);
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
-
-        var runtime = new ClientRuntime(VendorName, options, timeProvider, loggerFactory);
-        _ownedHttpClient = HttpPipeline.CreateClient(runtime, httpClient, authenticate: false);
-        runtime.UseHttpClientFactory(() => _ownedHttpClient);
-        (Device, Power, Ports, Network) = CreateSubClients(runtime, options);
     }
 
     /// <summary>Creates a client over a runtime configured by dependency injection.</summary>
     /// <param name="runtime">The runtime (pipeline, options, clock).</param>
-    internal ThreadEdgeClient(ClientRuntime runtime)
+    /// <param name="options">The options the runtime was built from.</param>
+    internal ThreadEdgeClient(ClientRuntime runtime, ThreadEdgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        (Device, Power, Ports, Network) = CreateSubClients(runtime, (ThreadEdgeOptions)runtime.Options);
-    }
-
-    /// <inheritdoc />
-    public IThreadDeviceClient Device { get; }
-
-    /// <inheritdoc />
-    public IThreadPowerClient Power { get; }
-
-    /// <inheritdoc />
-    public IThreadPortsClient Ports { get; }
-
-    /// <inheritdoc />
-    public IThreadNetworkClient Network { get; }
-
-    /// <summary>Releases the HTTP handler this client created (nothing for DI-created clients).</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
-
-    private static (IThreadDeviceClient, IThreadPowerClient, IThreadPortsClient, IThreadNetworkClient) CreateSubClients(ClientRuntime runtime, ThreadEdgeOptions options)
-    {
         var transport = new EdgeTransport(runtime);
-        return (new ThreadDeviceClient(transport, options.HardwareVersion), new ThreadPowerClient(transport), new ThreadPortsClient(transport), new ThreadNetworkClient(transport));
+        Device = new ThreadDeviceClient(transport, options.HardwareVersion);
+        Power = new ThreadPowerClient(transport);
+        Ports = new ThreadPortsClient(transport);
+        Network = new ThreadNetworkClient(transport);
     }
+
+    /// <summary>Initializes an instance for mocking.</summary>
+    protected ThreadEdgeClient()
+    {
+        Device = null!;
+        Power = null!;
+        Ports = null!;
+        Network = null!;
+    }
+
+    /// <inheritdoc />
+    public virtual IThreadDeviceClient Device { get; }
+
+    /// <inheritdoc />
+    public virtual IThreadPowerClient Power { get; }
+
+    /// <inheritdoc />
+    public virtual IThreadPortsClient Ports { get; }
+
+    /// <inheritdoc />
+    public virtual IThreadNetworkClient Network { get; }
 }

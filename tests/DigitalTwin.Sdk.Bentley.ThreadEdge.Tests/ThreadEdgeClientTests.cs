@@ -21,7 +21,6 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
         await _emu.DisposeAsync();
     }
 
@@ -91,7 +90,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public async Task Pressure_V11Device_IsHectopascal()
     {
         await using var v11 = await ThreadEdgeEmulator.StartAsync(new ThreadEdgeEmulatorOptions { HardwareVersion = "V11" });
-        using var client = new ThreadEdgeClient(TestOptions.For(v11));
+        var client = new ThreadEdgeClient(TestOptions.For(v11));
         var pressure = await client.Device.GetPressureAsync();
         Assert.Equal(PressureUnit.Hectopascal, pressure.Unit);
         Assert.Equal(v11.AtmosphericPressurePascals / 100, pressure.Hectopascals, 3);
@@ -102,7 +101,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     {
         var options = TestOptions.For(_emu);
         options.HardwareVersion = "V10";
-        using var client = new ThreadEdgeClient(options);
+        var client = new ThreadEdgeClient(options);
         Assert.Equal(PressureUnit.Hectopascal, (await client.Device.GetPressureAsync()).Unit);
         Assert.Empty(_emu.Requests.ForPath("/api/hardware"));
     }

@@ -21,7 +21,6 @@ public sealed class ThreadEdgeErrorsTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
         await _emu.DisposeAsync();
     }
 
@@ -102,7 +101,7 @@ public sealed class ThreadEdgeErrorsTests : IAsyncLifetime
         var options = TestOptions.For(_emu);
         options.Retry.MaxRetries = 0;
         await _emu.DisposeAsync();
-        using var client = new ThreadEdgeClient(options);
+        var client = new ThreadEdgeClient(options);
         await Assert.ThrowsAnyAsync<DigitalTwinException>(() => client.Device.GetSerialNumberAsync());
         _emu = await ThreadEdgeEmulator.StartAsync();
     }

@@ -15,7 +15,7 @@ public sealed class ThreadEdgeServiceCollectionExtensionsTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["DigitalTwin:ThreadEdge:BaseUrl"] = emu.BaseUri.ToString() })
             .Build();
         var services = new ServiceCollection();
-        services.AddThreadEdge(configuration);
+        services.AddThreadEdge(configuration.GetSection(ThreadEdgeOptions.SectionName));
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IThreadEdgeClient>();
@@ -29,13 +29,22 @@ public sealed class ThreadEdgeServiceCollectionExtensionsTests
         await using var first = await ThreadEdgeEmulator.StartAsync(new ThreadEdgeEmulatorOptions { Seed = 1 });
         await using var second = await ThreadEdgeEmulator.StartAsync(new ThreadEdgeEmulatorOptions { Seed = 2 });
         var services = new ServiceCollection();
-        services.AddThreadEdge(o => o.BaseUrl = first.BaseUri, "north");
-        services.AddThreadEdge(o => o.BaseUrl = second.BaseUri, "south");
+        services.AddThreadEdge("north", o => o.BaseUrl = first.BaseUri);
+        services.AddThreadEdge("south", o => o.BaseUrl = second.BaseUri);
         await using var provider = services.BuildServiceProvider();
 
         Assert.Equal(first.SerialNumber, await provider.GetRequiredKeyedService<IThreadEdgeClient>("north").Device.GetSerialNumberAsync());
         Assert.Equal(second.SerialNumber, await provider.GetRequiredKeyedService<IThreadEdgeClient>("south").Device.GetSerialNumberAsync());
         Assert.NotEqual(first.SerialNumber, second.SerialNumber);
+    }
+
+    [Fact]
+    public void AddThreadEdge_NoArguments_TargetsLocalhost()
+    {
+        var services = new ServiceCollection();
+        services.AddThreadEdge();
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(new Uri("ws://localhost/ws/port/1"), provider.GetRequiredService<IThreadEdgeClient>().Ports.GetSocketUri(1));
     }
 
     [Fact]
@@ -67,5 +76,7 @@ public sealed class ThreadEdgeServiceCollectionExtensionsTests
     {
         Assert.Throws<ArgumentNullException>(() => ThreadEdgeServiceCollectionExtensions.AddThreadEdge(null!));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddThreadEdge((IConfiguration)null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddThreadEdge((Action<ThreadEdgeOptions>)null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddThreadEdge(null!, _ => { }));
     }
 }
