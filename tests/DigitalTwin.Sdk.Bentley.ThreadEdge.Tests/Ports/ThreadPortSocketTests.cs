@@ -106,6 +106,7 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
     {
         var clock = new ManualTimeProvider();
         var attempts = 0;
+        var failures = 0;
         var emulatorUp = true;
         var options = new ThreadPortSocketOptions
         {
@@ -127,15 +128,34 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         };
         _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
         await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), options);
+
+        // A failed attempt is reported after its connect-timeout timer is gone, so from then on the only pending
+        // timer is the back-off delay.
+        port.StateChanged += (_, e) =>
+        {
+            if (e.State == PortConnectionState.Reconnecting && e.Exception is not null)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        };
         Volatile.Write(ref emulatorUp, false);
         await port.SendTextAsync("x");
-        await WaitUntilAsync(() => port.State == PortConnectionState.Reconnecting);
+        await WaitUntilAsync(() => port.State == PortConnectionState.Reconnecting && clock.PendingTimers == 1);
         Assert.Equal(1, attempts);
 
-        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(1), () => Volatile.Read(ref attempts) == 2);
-        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(2), () => Volatile.Read(ref attempts) == 3);
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(201));
+        Assert.Equal(1, Volatile.Read(ref attempts));
+        clock.Advance(TimeSpan.FromMilliseconds(201));
+        await WaitUntilAsync(() => Volatile.Read(ref failures) == 1 && clock.PendingTimers == 1);
+        Assert.Equal(2, attempts);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await WaitUntilAsync(() => Volatile.Read(ref failures) == 2 && clock.PendingTimers == 1);
+        Assert.Equal(3, attempts);
+
         Volatile.Write(ref emulatorUp, true);
-        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(4), () => port.State == PortConnectionState.Connected);
+        clock.Advance(TimeSpan.FromSeconds(4));
+        await WaitUntilAsync(() => port.State == PortConnectionState.Connected);
         Assert.Equal(4, attempts);
         Assert.Equal(1, port.Reconnects);
     }
@@ -264,13 +284,5 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         {
             await Task.Delay(5, cts.Token);
         }
-    }
-
-    private static async Task AdvanceUntilAsync(ManualTimeProvider clock, TimeSpan step, Func<bool> condition)
-    {
-        // The reconnect loop may not have armed its timer yet: wait for it, then move the clock.
-        await WaitUntilAsync(() => clock.PendingTimers > 0);
-        clock.Advance(step);
-        await WaitUntilAsync(condition);
     }
 }
