@@ -268,6 +268,14 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void OpenSocketAsync_BadArguments_ThrowBeforeConnecting()
+    {
+        Assert.Equal("port", SyncAssert.Throws<ArgumentOutOfRangeException>(() => _client.Ports.OpenSocketAsync(4)).ParamName);
+        Assert.Equal("options", SyncAssert.Throws<ArgumentException>(() => _client.Ports.OpenSocketAsync(1, new ThreadPortSocketOptions { MaxMessageSize = 0 })).ParamName);
+        Assert.Equal(0, _emu.Port(1).ConnectedClients);
+    }
+
+    [Fact]
     public void GetSocketUri_FollowsBaseUrlScheme()
     {
         Assert.Equal(new Uri("ws://localhost/ws/port/3"), new ThreadEdgeClient(new ThreadEdgeOptions()).Ports.GetSocketUri(3));

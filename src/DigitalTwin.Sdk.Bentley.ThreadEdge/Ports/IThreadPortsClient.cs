@@ -107,5 +107,5 @@ public interface IThreadPortsClient
     /// <returns>The connected socket; dispose it to close.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3.</exception>
     /// <exception cref="Core.DigitalTwinConnectionException">The socket could not be opened.</exception>
-    Task<ThreadPortSocket> OpenSocketAsync(int port, ThreadPortSocketOptions? options = null, CancellationToken cancellationToken = default);
+    Task<IThreadPortSocket> OpenSocketAsync(int port, ThreadPortSocketOptions? options = null, CancellationToken cancellationToken = default);
 }

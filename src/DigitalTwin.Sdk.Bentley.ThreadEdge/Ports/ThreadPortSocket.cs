@@ -20,7 +20,7 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 /// <para><see cref="StateChanged"/> handlers run on the receive loop: keep them short; an exception thrown by one fails the socket.</para>
 /// <para>Dispose to close: the reader's enumeration then ends normally.</para>
 /// </remarks>
-public sealed partial class ThreadPortSocket : IAsyncDisposable
+public sealed partial class ThreadPortSocket : IThreadPortSocket
 {
     private readonly object _gate = new();
     private readonly ThreadPortSocketOptions _options;

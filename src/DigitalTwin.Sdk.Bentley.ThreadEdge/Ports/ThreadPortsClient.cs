@@ -53,15 +53,18 @@ internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsC
         return new Uri(builder.Uri, path);
     }
 
-    public Task<ThreadPortSocket> OpenSocketAsync(int port, ThreadPortSocketOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<IThreadPortSocket> OpenSocketAsync(int port, ThreadPortSocketOptions? options = null, CancellationToken cancellationToken = default)
     {
         var uri = GetSocketUri(port);
         return options is null
             ? OpenWithDeviceDelimitersAsync(port, uri, cancellationToken)
-            : ThreadPortSocket.ConnectAsync(uri, options, cancellationToken);
+            : AsInterfaceAsync(ThreadPortSocket.ConnectAsync(uri, options, cancellationToken));
     }
 
-    private async Task<ThreadPortSocket> OpenWithDeviceDelimitersAsync(int port, Uri uri, CancellationToken cancellationToken)
+    private static async Task<IThreadPortSocket> AsInterfaceAsync(Task<ThreadPortSocket> connecting) =>
+        await connecting.ConfigureAwait(false);
+
+    private async Task<IThreadPortSocket> OpenWithDeviceDelimitersAsync(int port, Uri uri, CancellationToken cancellationToken)
     {
         var configuration = await GetConfigurationAsync(port, cancellationToken).ConfigureAwait(false);
         var options = new ThreadPortSocketOptions { TimeProvider = transport.Runtime.Time };
