@@ -39,6 +39,11 @@ public sealed class ThreadEdgeOptions : DigitalTwinClientOptions
         base.ValidateCore(errors, sectionPath);
         if (BaseUrl is { IsAbsoluteUri: true } url)
         {
+            if (url.Scheme is "http" or "ws" && !AllowInsecureHttp && !IsLoopback(url))
+            {
+                errors!.Add($"{sectionPath}:{nameof(AllowInsecureHttp)}: THREAD edge devices speak plain http; set it to true to reach one on the LAN ({url.GetLeftPart(UriPartial.Authority)}).");
+            }
+
             var path = url.AbsolutePath.TrimEnd('/');
             if (path.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
             {

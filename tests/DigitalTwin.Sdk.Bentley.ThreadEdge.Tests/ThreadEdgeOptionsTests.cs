@@ -25,8 +25,10 @@ public sealed class ThreadEdgeOptionsTests
     public void Validate_LanHttp_NeedsExplicitOption()
     {
         var options = new ThreadEdgeOptions { BaseUrl = new Uri("http://192.168.1.20/") };
-        var error = Assert.Single(options.Validate(ThreadEdgeOptions.SectionName));
-        Assert.Contains("DigitalTwin:ThreadEdge:BaseUrl", error, StringComparison.Ordinal);
+        var errors = options.Validate(ThreadEdgeOptions.SectionName);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("DigitalTwin:ThreadEdge:BaseUrl", errors[0], StringComparison.Ordinal);
+        Assert.Contains("DigitalTwin:ThreadEdge:AllowInsecureHttp", errors[1], StringComparison.Ordinal);
 
         options.AllowInsecureHttp = true;
         Assert.Empty(options.Validate(ThreadEdgeOptions.SectionName));
@@ -54,6 +56,7 @@ public sealed class ThreadEdgeOptionsTests
         var exception = Assert.Throws<ArgumentException>(() => new ThreadEdgeClient(new ThreadEdgeOptions { BaseUrl = new Uri("http://10.0.0.5/") }));
         Assert.Equal("options", exception.ParamName);
         Assert.Contains("loopback", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowInsecureHttp", exception.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new ThreadEdgeClient(null!));
     }
 }
