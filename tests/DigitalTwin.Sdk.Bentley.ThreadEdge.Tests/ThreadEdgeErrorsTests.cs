@@ -46,6 +46,14 @@ public sealed class ThreadEdgeErrorsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_TruncatedBody_IsRetried()
+    {
+        _emu.Faults.Add(Fault.TruncateBody(), "/api/version");
+        Assert.Equal("7.17.2", await _client.Device.GetApplicationVersionAsync());
+        Assert.Equal(2, _emu.Requests.ForPath("/api/version").Count);
+    }
+
+    [Fact]
     public async Task ActionPost_ThatReachedTheDevice_IsNotRetried()
     {
         _emu.Faults.Add(Fault.Status(503), "/api/observation");

@@ -108,8 +108,14 @@ public sealed partial class ThreadPortSocket
         }
     }
 
-    private ValueTask PublishAsync(byte[] data, WebSocketMessageType type) =>
-        _inbound.Writer.WriteAsync(new PortMessage(type == WebSocketMessageType.Text ? PortMessageType.Text : PortMessageType.Binary, data), _lifetime.Token);
+    /// <summary>Gets how many messages were received (queued or dropped by the queue's full mode); for tests.</summary>
+    internal long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
+    private async ValueTask PublishAsync(byte[] data, WebSocketMessageType type)
+    {
+        await _inbound.Writer.WriteAsync(new PortMessage(type == WebSocketMessageType.Text ? PortMessageType.Text : PortMessageType.Binary, data), _lifetime.Token).ConfigureAwait(false);
+        Interlocked.Increment(ref _messagesReceived);
+    }
 
     private async Task ReconnectAsync()
     {

@@ -33,6 +33,7 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
     private Task _run = Task.CompletedTask;
     private PortConnectionState _state = PortConnectionState.Connecting;
     private int _reconnects;
+    private long _messagesReceived;
     private int _reading;
     private int _disposed;
     private volatile bool _closing;

@@ -161,6 +161,48 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_WhileReconnecting_WaitsForTheNewConnection()
+    {
+        var clock = new ManualTimeProvider();
+        _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
+        await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { TimeProvider = clock });
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var messages = port.ReadMessagesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        await port.SendTextAsync("one", cts.Token);
+        Assert.True(await messages.MoveNextAsync());
+        await WaitUntilAsync(() => port.State == PortConnectionState.Reconnecting && clock.PendingTimers == 1);
+
+        var sending = port.SendTextAsync("two", cts.Token).AsTask();
+        await Task.Delay(50, cts.Token);
+        Assert.False(sending.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await sending.WaitAsync(Timeout);
+        Assert.Equal("two", await ReadBytesAsync(messages, 3, PortMessageType.Text));
+        Assert.Equal(1, port.Reconnects);
+    }
+
+    [Fact]
+    public async Task ReceiveQueue_DropOldest_KeepsNewestWhenReaderIsSlow()
+    {
+        await using var port = await ThreadPortSocket.ConnectAsync(
+            _emu.PortWebSocketUri(2),
+            new ThreadPortSocketOptions { ReceiveQueueCapacity = 2, ReceiveQueueFullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
+        await WaitUntilAsync(() => _emu.Port(2).ConnectedClients == 1);
+        await _emu.Sensor.EmitRecordAsync("aaaaaaa");
+        await _emu.Sensor.EmitRecordAsync("bbbbbbb");
+        await _emu.Sensor.EmitRecordAsync("ccccccc");
+
+        // Each record arrives as two frames (8 bytes, then the LF): wait until all six went through the queue.
+        await WaitUntilAsync(() => port.MessagesReceived == 6);
+        using var cts = new CancellationTokenSource(Timeout);
+        await using var messages = port.ReadMessagesAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.True(await messages.MoveNextAsync());
+        Assert.Equal("ccccccc\r", messages.Current.Text);
+        Assert.True(await messages.MoveNextAsync());
+        Assert.Equal("\n", messages.Current.Text);
+    }
+
+    [Fact]
     public async Task Reconnect_AttemptsExhausted_FailsReaderAndCompletion()
     {
         var connects = 0;
