@@ -278,6 +278,9 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
             if (state is PortConnectionState.Closed or PortConnectionState.Failed)
             {
                 _connected.TrySetException(exception ?? new ObjectDisposedException(nameof(ThreadPortSocket)));
+
+                // Observed here so a final state nobody sends into does not raise UnobservedTaskException.
+                _ = _connected.Task.Exception;
             }
         }
 

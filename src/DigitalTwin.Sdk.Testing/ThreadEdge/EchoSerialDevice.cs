@@ -4,9 +4,9 @@ namespace DigitalTwin.Sdk.Testing.ThreadEdge;
 public sealed class EchoSerialDevice : SimulatedSerialDevice
 {
     /// <inheritdoc />
-    protected internal override async ValueTask OnReceived(ReadOnlyMemory<byte> data, bool isText)
+    protected internal override async ValueTask OnReceivedAsync(ReadOnlyMemory<byte> data, bool isText)
     {
-        await base.OnReceived(data, isText).ConfigureAwait(false);
+        await base.OnReceivedAsync(data, isText).ConfigureAwait(false);
         await TransmitAsync(data, isText).ConfigureAwait(false);
     }
 }

@@ -62,9 +62,9 @@ public sealed class LineSensorSerialDevice : SimulatedSerialDevice
     }
 
     /// <inheritdoc />
-    protected internal override async ValueTask OnReceived(ReadOnlyMemory<byte> data, bool isText)
+    protected internal override async ValueTask OnReceivedAsync(ReadOnlyMemory<byte> data, bool isText)
     {
-        await base.OnReceived(data, isText).ConfigureAwait(false);
+        await base.OnReceivedAsync(data, isText).ConfigureAwait(false);
         if (Encoding.UTF8.GetString(data.Span).Contains("READ", StringComparison.OrdinalIgnoreCase))
         {
             await EmitReadingAsync().ConfigureAwait(false);

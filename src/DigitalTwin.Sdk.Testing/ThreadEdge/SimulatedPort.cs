@@ -210,10 +210,10 @@ public sealed class SimulatedPort
             return;
         }
 
-        await Device.OnReceived(data, isText).ConfigureAwait(false);
+        await Device.OnReceivedAsync(data, isText).ConfigureAwait(false);
     }
 
-    internal ValueTask TransmitFromDevice(ReadOnlyMemory<byte> data, bool isText)
+    internal ValueTask TransmitFromDeviceAsync(ReadOnlyMemory<byte> data, bool isText)
     {
         PortSession[] sessions;
         lock (_gate)

@@ -2,7 +2,7 @@ namespace DigitalTwin.Sdk.Testing.ThreadEdge;
 
 /// <summary>
 /// A serial device plugged into a port of the simulated THREAD. Data the host writes (WebSocket or
-/// <c>POST /api/message</c>) arrives in <see cref="OnReceived"/>; data the device sends goes through
+/// <c>POST /api/message</c>) arrives in <see cref="OnReceivedAsync"/>; data the device sends goes through
 /// <see cref="TransmitAsync"/> to every WebSocket client of the port.
 /// </summary>
 /// <remarks>Thread-safe. Data flows only while the port's device connection is enabled.</remarks>
@@ -30,7 +30,7 @@ public abstract class SimulatedSerialDevice
     /// <param name="data">The bytes written.</param>
     /// <param name="isText">Whether the host sent them as a text frame.</param>
     /// <returns>A task that completes when the device has handled the data.</returns>
-    protected internal virtual ValueTask OnReceived(ReadOnlyMemory<byte> data, bool isText)
+    protected internal virtual ValueTask OnReceivedAsync(ReadOnlyMemory<byte> data, bool isText)
     {
         lock (_gate)
         {
@@ -44,7 +44,7 @@ public abstract class SimulatedSerialDevice
     /// <param name="data">The bytes to send.</param>
     /// <param name="isText">Whether to send them as text frames.</param>
     /// <returns>A task that completes when the frames are queued for every connected client.</returns>
-    protected ValueTask TransmitAsync(ReadOnlyMemory<byte> data, bool isText = true) => Port.TransmitFromDevice(data, isText);
+    protected ValueTask TransmitAsync(ReadOnlyMemory<byte> data, bool isText = true) => Port.TransmitFromDeviceAsync(data, isText);
 
     internal void Attach(SimulatedPort port) => _port = port;
 
