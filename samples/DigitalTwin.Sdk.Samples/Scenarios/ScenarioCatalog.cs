@@ -7,5 +7,6 @@ internal static class ScenarioCatalog
     [
         new LifecycleTwinScenario(),
         new TandemScenario(),
+        new ThreadEdgeScenario(),
     ];
 }
