@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
+
+namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
+
+/// <summary>Source-generated JSON metadata of the iTwin IoT models (no reflection; trimming and AOT safe).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(ITwinIoTEntity))]
+[JsonSerializable(typeof(List<ITwinIoTEntity>))]
+[JsonSerializable(typeof(Dictionary<string, List<Metric>>))]
+[JsonSerializable(typeof(Dictionary<string, List<MetricUnit>>))]
+[JsonSerializable(typeof(ObservationsSummary))]
+[JsonSerializable(typeof(JsonElement))]
+public sealed partial class ITwinIoTJsonContext : JsonSerializerContext;
