@@ -55,5 +55,5 @@ public sealed record EntityProperties
 
     /// <summary>Gets every other property.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -26,7 +26,7 @@ public sealed record ITwinIoTEntity(
     [JsonPropertyName("customProps")]
     public JsonElement? CustomProps { get; init; }
 
-    /// <summary>Gets members the model does not define (kept so nothing the server adds is lost).</summary>
+    /// <summary>Gets or sets members the model does not define, kept so nothing the server adds is lost (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

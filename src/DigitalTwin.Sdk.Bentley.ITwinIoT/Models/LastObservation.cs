@@ -4,9 +4,12 @@ using System.Text.Json.Serialization;
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
 /// <summary>The <c>LAST_OBSERVATION</c> property of a device or sensor.</summary>
-/// <param name="Timestamp">When it was recorded.</param>
-public sealed record LastObservation([property: JsonPropertyName("timestamp")] DateTimeOffset? Timestamp)
+public sealed record LastObservation
 {
+    /// <summary>Gets when it was recorded.</summary>
+    [JsonPropertyName("timestamp")]
+    public DateTimeOffset? Timestamp { get; init; }
+
     /// <summary>Gets the sensor id, when present.</summary>
     [JsonPropertyName("sensorId")]
     public string? SensorId { get; init; }
@@ -15,7 +18,7 @@ public sealed record LastObservation([property: JsonPropertyName("timestamp")] D
     [JsonPropertyName("values")]
     public IReadOnlyList<double?>? Values { get; init; }
 
-    /// <summary>Gets members the model does not define.</summary>
+    /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -35,7 +35,7 @@ public sealed record Metric([property: JsonPropertyName("id")] string Id)
     [JsonPropertyName("units")]
     public IReadOnlyList<MetricUnit>? Units { get; init; }
 
-    /// <summary>Gets members the model does not define.</summary>
+    /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

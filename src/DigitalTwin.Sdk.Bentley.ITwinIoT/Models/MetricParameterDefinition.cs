@@ -4,13 +4,17 @@ using System.Text.Json.Serialization;
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
 /// <summary>A calculation parameter a metric accepts (doc: "Metric Parameters").</summary>
-/// <param name="Id">The parameter id, e.g. <c>ZERO_DATE</c>.</param>
-/// <param name="Mandatory">Whether the metric needs it.</param>
-public sealed record MetricParameterDefinition(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("mandatory")] bool Mandatory)
+public sealed record MetricParameterDefinition
 {
-    /// <summary>Gets members the model does not define.</summary>
+    /// <summary>Gets the parameter id, e.g. <c>ZERO_DATE</c>.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>Gets whether the metric needs it.</summary>
+    [JsonPropertyName("mandatory")]
+    public bool Mandatory { get; init; }
+
+    /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

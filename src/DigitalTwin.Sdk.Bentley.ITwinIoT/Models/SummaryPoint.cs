@@ -4,13 +4,17 @@ using System.Text.Json.Serialization;
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
 /// <summary>One observation of an <see cref="ObservationsSummary"/>.</summary>
-/// <param name="Timestamp">When it was recorded.</param>
-/// <param name="Value">The value.</param>
-public sealed record SummaryPoint(
-    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp,
-    [property: JsonPropertyName("value")] double? Value)
+public sealed record SummaryPoint
 {
-    /// <summary>Gets members the model does not define.</summary>
+    /// <summary>Gets when it was recorded.</summary>
+    [JsonPropertyName("timestamp")]
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Gets the value.</summary>
+    [JsonPropertyName("value")]
+    public double? Value { get; init; }
+
+    /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -22,7 +22,9 @@ namespace DigitalTwin.Sdk.Testing.ITwinIoT;
 /// Errors are JSON-RPC error objects with the codes in <see cref="ITwinIoTEmulatorErrors"/>.</para>
 /// <para>Faults: <c>Faults.Add(Fault.CloseWebSocketAfter(n), method: "getData")</c> cuts the socket (TCP reset, no
 /// close handshake) after <c>n</c> more server frames once a request of that method arrives; without a method it counts
-/// from the connection's first frame. HTTP faults apply to the WebSocket upgrade request (path <c>/</c>).</para>
+/// from the connection's first frame. <c>Faults.Add(Fault.Delay(t), method: "time")</c> holds the answer to the next
+/// request of that method for <c>t</c> (other requests keep flowing). HTTP faults apply to the WebSocket upgrade request
+/// (path <c>/</c>).</para>
 /// <para>Every JSON-RPC message is recorded in <see cref="EmulatorBase.Requests"/> with the JSON-RPC method as
 /// <see cref="RecordedRequest.Method"/>, path <c>/ws</c> or <c>/tcp</c> and the raw JSON as body.</para>
 /// </remarks>

@@ -161,12 +161,21 @@ internal sealed partial class RpcConnection
             _lastId = id.Value;
         }
 
-        if (_options.MaxResponseJitter > TimeSpan.Zero)
+        var delayFault = _emulator.Faults.TryTake("/" + _channel.Kind, method, FaultKind.Delay);
+        if (delayFault is not null || _options.MaxResponseJitter > TimeSpan.Zero)
         {
-            var delay = TimeSpan.FromTicks(Random.Shared.NextInt64(_options.MaxResponseJitter.Ticks));
+            var delay = delayFault?.Duration ?? TimeSpan.FromTicks(Random.Shared.NextInt64(_options.MaxResponseJitter.Ticks));
             _ = Task.Run(async () =>
             {
-                await Task.Delay(delay).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, _lifetime.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 await HandleAsync(id.Value, method, p).ConfigureAwait(false);
             });
         }
