@@ -7,7 +7,7 @@ namespace DigitalTwin.Sdk.Core.JsonRpc;
 /// The request may or may not have been processed by the server. Streams that resume on reconnect do not
 /// see this exception unless reconnecting finally fails.
 /// </remarks>
-public class ConnectionLostException : Exception
+public class ConnectionLostException : DigitalTwinConnectionException
 {
     /// <summary>Initializes a new instance of the <see cref="ConnectionLostException"/> class.</summary>
     public ConnectionLostException()
@@ -18,7 +18,7 @@ public class ConnectionLostException : Exception
     /// <summary>Initializes a new instance of the <see cref="ConnectionLostException"/> class.</summary>
     /// <param name="message">The message.</param>
     public ConnectionLostException(string message)
-        : base(message)
+        : base(message, null)
     {
     }
 

@@ -11,7 +11,7 @@ namespace DigitalTwin.Sdk.Core.JsonRpc;
 /// The server's raw message is <see cref="ErrorMessage"/>; the optional <c>data</c> member is <see cref="ErrorData"/>
 /// (named so because <see cref="Exception.Data"/> already exists on every exception).
 /// </remarks>
-public class JsonRpcException : Exception
+public class JsonRpcException : DigitalTwinException
 {
     /// <summary>Initializes a new instance of the <see cref="JsonRpcException"/> class.</summary>
     public JsonRpcException()

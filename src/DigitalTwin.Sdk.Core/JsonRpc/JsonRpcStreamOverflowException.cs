@@ -4,7 +4,7 @@ namespace DigitalTwin.Sdk.Core.JsonRpc;
 /// A stream opened with <see cref="JsonRpcStreamFullMode.Fail"/> received more frames than its buffer holds
 /// because the consumer did not keep up; the stream was ended rather than dropping data silently.
 /// </summary>
-public class JsonRpcStreamOverflowException : Exception
+public class JsonRpcStreamOverflowException : DigitalTwinException
 {
     /// <summary>Initializes a new instance of the <see cref="JsonRpcStreamOverflowException"/> class.</summary>
     public JsonRpcStreamOverflowException()

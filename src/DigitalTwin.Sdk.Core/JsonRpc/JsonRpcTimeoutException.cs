@@ -1,7 +1,7 @@
 namespace DigitalTwin.Sdk.Core.JsonRpc;
 
 /// <summary>A JSON-RPC request was not answered within its timeout (including any wait for a reconnect).</summary>
-public class JsonRpcTimeoutException : Exception
+public class JsonRpcTimeoutException : DigitalTwinTimeoutException
 {
     /// <summary>Initializes a new instance of the <see cref="JsonRpcTimeoutException"/> class.</summary>
     public JsonRpcTimeoutException()
@@ -12,7 +12,7 @@ public class JsonRpcTimeoutException : Exception
     /// <summary>Initializes a new instance of the <see cref="JsonRpcTimeoutException"/> class.</summary>
     /// <param name="message">The message.</param>
     public JsonRpcTimeoutException(string message)
-        : base(message)
+        : base(message, null)
     {
     }
 
