@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
@@ -12,4 +13,10 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
 [JsonSerializable(typeof(Dictionary<string, List<MetricUnit>>))]
 [JsonSerializable(typeof(ObservationsSummary))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class ITwinIoTJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(List<EntityTemplate>))]
+[JsonSerializable(typeof(MetricCatalogResponse))]
+[JsonSerializable(typeof(IntegrationEnvelope))]
+[JsonSerializable(typeof(IntegrationResponse))]
+[JsonSerializable(typeof(SensorIdsBody))]
+[JsonSerializable(typeof(SensorMetricsResponse))]
+internal sealed partial class ITwinIoTJsonContext : JsonSerializerContext;
