@@ -145,6 +145,22 @@ public sealed class ITwinIoTRestClientTests
     }
 
     [Fact]
+    public async Task UploadInBatchesAsync_OverRest_ReportsEachBatch()
+    {
+        await using var emu = await ITwinIoTEmulator.StartAsync();
+        await using var client = new ITwinIoTClient(ApiKeyOptions(emu));
+        var start = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var uploads = Enumerable.Range(0, 7).Select(i => new ObservationUpload(ITwinIoTEmulator.TrollSensorId, start.AddMinutes(i), new Dictionary<string, double> { ["T"] = i })).ToList();
+
+        var results = await client.Rest.UploadInBatchesAsync(uploads, batchSize: 3).ToListAsync();
+        var stored = await client.Socket.GetDataAsync(new DataQuery(ITwinIoTEmulator.TrollSensorId, "T", "C") { StartDate = start }).ToListAsync();
+
+        Assert.Equal([3, 3, 1], results.Select(r => r.Accepted));
+        Assert.Equal(3, emu.Requests.ForPath("/api/data/upload").Count);
+        Assert.Equal(7, stored.Count);
+    }
+
+    [Fact]
     public async Task Projects_GetUsageDelete_ThenNotFound()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync();
