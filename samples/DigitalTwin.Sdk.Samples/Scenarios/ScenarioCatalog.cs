@@ -7,6 +7,7 @@ internal static class ScenarioCatalog
     [
         new LifecycleTwinScenario(),
         new TandemScenario(),
+        new ITwinIoTScenario(),
         new ThreadEdgeScenario(),
     ];
 }
