@@ -1,0 +1,56 @@
+namespace DigitalTwin.Sdk.Core.Http;
+
+/// <summary>Per-request switches understood by the SDK pipeline, set on <see cref="HttpRequestMessage.Options"/>.</summary>
+public static class DigitalTwinRequestOptions
+{
+    internal static readonly HttpRequestOptionsKey<bool> IdempotentKey = new("DigitalTwin.Idempotent");
+    internal static readonly HttpRequestOptionsKey<string> OperationKey = new("DigitalTwin.Operation");
+    internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("DigitalTwin.Attempts");
+    internal static readonly HttpRequestOptionsKey<bool> AnonymousKey = new("DigitalTwin.Anonymous");
+    internal static readonly HttpRequestOptionsKey<System.Threading.RateLimiting.RateLimiter> RateLimiterKey = new("DigitalTwin.RateLimiter");
+
+    /// <summary>
+    /// Declares a non-idempotent request (e.g. a POST) safe to retry after it may have reached the server,
+    /// because the operation is idempotent on the vendor side (a query, or an upsert keyed by the caller).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The same request.</returns>
+    public static HttpRequestMessage MarkIdempotent(this HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(IdempotentKey, true);
+        return request;
+    }
+
+    /// <summary>Names the operation for telemetry (activity name and <c>digitaltwin.operation</c> tag).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="operation">Operation name, e.g. <c>GetAssets</c>.</param>
+    /// <returns>The same request.</returns>
+    public static HttpRequestMessage WithOperation(this HttpRequestMessage request, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(OperationKey, operation);
+        return request;
+    }
+
+    /// <summary>Gets how many attempts the pipeline made for a sent request.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The number of attempts, or 0 when the request did not go through the pipeline.</returns>
+    public static int GetAttemptCount(this HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 0;
+    }
+
+    internal static bool IsIdempotent(HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(IdempotentKey, out var marked) && marked)
+        {
+            return true;
+        }
+
+        var method = request.Method;
+        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put
+            || method == HttpMethod.Delete || method == HttpMethod.Options || method == HttpMethod.Trace;
+    }
+}

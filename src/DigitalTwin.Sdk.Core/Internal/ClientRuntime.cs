@@ -1,0 +1,83 @@
+using System.Threading.RateLimiting;
+using DigitalTwin.Sdk.Core.Auth;
+using DigitalTwin.Sdk.Core.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace DigitalTwin.Sdk.Core.Internal;
+
+/// <summary>
+/// Everything one configured vendor client shares across its requests: options, clock, logger, token provider,
+/// rate limiter, resilience pipeline and the factory of pipeline-equipped <see cref="HttpClient"/>s.
+/// </summary>
+/// <remarks>Thread-safe; one per configured client (DI: one per options name).</remarks>
+internal sealed class ClientRuntime
+{
+    private Func<HttpClient>? _httpClientFactory;
+
+    public ClientRuntime(string vendor, DigitalTwinClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool useRateLimit = true, string? rateLimitKey = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
+        ArgumentNullException.ThrowIfNull(options);
+        Vendor = vendor;
+        Options = options;
+        Time = timeProvider ?? TimeProvider.System;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Logger = LoggerFactory.CreateLogger("DigitalTwin.Sdk." + vendor.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Pipeline = ResiliencePipelineFactory.Create(options, Time);
+        if (useRateLimit && options.RateLimit is { PermitsPerSecond: > 0 } limit && options.BaseUrl is not null)
+        {
+            Limiter = RateLimiterRegistry.GetOrCreate(rateLimitKey ?? vendor + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path), limit);
+        }
+    }
+
+    public string Vendor { get; }
+
+    public DigitalTwinClientOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public ILogger Logger { get; }
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    public RateLimiter? Limiter { get; }
+
+    /// <summary>Gets or sets the token provider; <see langword="null"/> for APIs without authentication.</summary>
+    public ITokenProvider? Tokens { get; set; }
+
+    /// <summary>Gets or sets the origins (scheme://host:port) the token may be sent to; the base URL's origin by default.</summary>
+    public IReadOnlyCollection<string> CredentialOrigins { get; set; } = [];
+
+    /// <summary>Gets a pipeline-equipped client (DI: from <c>IHttpClientFactory</c>; otherwise one shared instance).</summary>
+    public HttpClient HttpClient => (_httpClientFactory ?? throw new InvalidOperationException("The client pipeline is not initialized."))();
+
+    public void UseHttpClientFactory(Func<HttpClient> factory) => _httpClientFactory = factory;
+
+    public bool MayReceiveCredentials(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        var origin = uri.GetLeftPart(UriPartial.Authority);
+        if (CredentialOrigins.Count == 0)
+        {
+            return Options.BaseUrl is { } b && string.Equals(b.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var allowed in CredentialOrigins)
+        {
+            if (string.Equals(allowed, origin, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

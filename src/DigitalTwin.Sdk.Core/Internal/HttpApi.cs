@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace DigitalTwin.Sdk.Core.Internal;
+
+/// <summary>
+/// Sends a request through the client pipeline and turns the answer into a typed value or the right exception:
+/// error statuses through <see cref="ApiExceptionFactory"/>, unreadable bodies into
+/// <see cref="DigitalTwinInvalidResponseException"/> (never a raw <see cref="JsonException"/>).
+/// </summary>
+internal static class HttpApi
+{
+    public static async Task<ApiResponse<T>> SendJsonAsync<T>(this ClientRuntime runtime, HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var value = await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<T>(value, response.StatusCode, ErrorResponseParser.ReadRequestId(response));
+    }
+
+    /// <summary>Sends and returns the successful response (body buffered); error statuses throw.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(this ClientRuntime runtime, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await runtime.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request;
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await runtime.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<DigitalTwinApiException> CreateExceptionAsync(this ClientRuntime runtime, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            body = [];
+        }
+
+        return ApiExceptionFactory.Create(ErrorResponseParser.Parse(runtime.Vendor, response, body, runtime.Time));
+    }
+
+    public static async Task<T> ReadJsonAsync<T>(this ClientRuntime runtime, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !IsJson(mediaType))
+        {
+            throw Invalid(runtime, response, $"expected a JSON body but the content type was '{mediaType}'", null);
+        }
+
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                return value ?? throw Invalid(runtime, response, "the body was empty or JSON null", null);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(runtime, response, $"the body is not valid JSON for {typeof(T).Name} (line {ex.LineNumber}, position {ex.BytePositionInLine})", ex);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw Invalid(runtime, response, $"the body cannot be read as {typeof(T).Name}", ex);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Invalid(runtime, response, "the body ended early", ex);
+        }
+    }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    private static DigitalTwinInvalidResponseException Invalid(ClientRuntime runtime, HttpResponseMessage response, string what, Exception? inner)
+    {
+        var info = new ApiErrorInfo(runtime.Vendor, response.StatusCode)
+        {
+            RequestId = ErrorResponseParser.ReadRequestId(response),
+            Method = response.RequestMessage?.Method.Method,
+            Path = response.RequestMessage?.RequestUri?.AbsolutePath,
+            ErrorCode = "InvalidResponse",
+        };
+        var requestId = info.RequestId is null ? string.Empty : $" (request id {info.RequestId})";
+        return new DigitalTwinInvalidResponseException(info, $"{runtime.Vendor} answered {info.Method} {info.Path} with {(int)response.StatusCode}, but {what}{requestId}.", inner);
+    }
+
+    /// <summary>Creates a request for <paramref name="relativeOrAbsolute"/> resolved against the base URL.</summary>
+    public static HttpRequestMessage CreateRequest(this ClientRuntime runtime, HttpMethod method, string relativeOrAbsolute, string operation)
+    {
+        var baseUrl = runtime.Options.BaseUrl ?? throw new InvalidOperationException("BaseUrl is not configured.");
+        var uri = Uri.TryCreate(relativeOrAbsolute, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute
+            : new Uri(EnsureTrailingSlash(baseUrl), relativeOrAbsolute.TrimStart('/'));
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(Http.DigitalTwinRequestOptions.OperationKey, operation);
+        return request;
+    }
+
+    public static Uri EnsureTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+
+    public static HttpStatusCode StatusOf(HttpResponseMessage response) => response.StatusCode;
+}

@@ -1,0 +1,42 @@
+namespace DigitalTwin.Sdk.Core.Internal;
+
+/// <summary>Builds the handler chain (telemetry → resilience → rate limit → authentication → transport) without DI.</summary>
+internal static class HttpPipeline
+{
+    public static SocketsHttpHandler CreateDefaultTransport() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+
+        // Redirects are not followed automatically: a redirect must never carry credentials to another origin.
+        AllowAutoRedirect = false,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    public static HttpMessageHandler CreateHandler(ClientRuntime runtime, HttpMessageHandler transport, bool authenticate, bool rateLimit)
+    {
+        HttpMessageHandler inner = transport;
+        if (authenticate)
+        {
+            inner = new AuthenticationHandler(runtime) { InnerHandler = inner };
+        }
+
+        if (rateLimit)
+        {
+            inner = new RateLimitHandler(runtime) { InnerHandler = inner };
+        }
+
+        inner = new ResilienceHandler(runtime) { InnerHandler = inner };
+        return new TelemetryHandler(runtime) { InnerHandler = inner };
+    }
+
+    /// <summary>Creates a client over the pipeline. <paramref name="transport"/> is the caller's own client, or <see langword="null"/> for the SDK default.</summary>
+    public static HttpClient CreateClient(ClientRuntime runtime, HttpClient? transport, bool authenticate = true, bool rateLimit = true)
+    {
+        HttpMessageHandler primary = transport is null ? CreateDefaultTransport() : new TransportHandler(transport);
+        return new HttpClient(CreateHandler(runtime, primary, authenticate, rateLimit), disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using DigitalTwin.Sdk.Core.Http;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace DigitalTwin.Sdk.Core.Internal;
+
+/// <summary>Builds the Polly pipeline: total timeout → retry → circuit breaker → attempt timeout.</summary>
+internal static class ResiliencePipelineFactory
+{
+    internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("DigitalTwin.Request");
+
+    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time)
+    {
+        var retry = options.Retry ?? new RetryOptions();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "DigitalTwin" };
+        builder.AddTimeout(options.TotalTimeout);
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = retry.MaxRetries,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, time)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ComputeDelay(args.AttemptNumber, args.Outcome, retry, time)),
+                OnRetry = static args =>
+                {
+                    DigitalTwinTelemetry_Retry();
+                    return default;
+                },
+            });
+        }
+
+        if (options.CircuitBreaker is { Enabled: true } breaker)
+        {
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                ShouldHandle = static args => new ValueTask<bool>(IsFailure(args.Outcome, args.Context)),
+            });
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    private static void DigitalTwinTelemetry_Retry() => Telemetry.DigitalTwinTelemetry.Retries.Add(1);
+
+    internal static bool IsTransientStatus(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout
+        or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
+        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>The request surely never reached the server: the connection was never established.</summary>
+    internal static bool NeverLeft(Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => true,
+        _ => false,
+    };
+
+    private static bool IsFailure(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return outcome.Exception switch
+        {
+            null => outcome.Result is { } r && (int)r.StatusCode >= 500,
+            HttpRequestException or TimeoutRejectedException or IOException => true,
+            _ => false,
+        };
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider time)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var request = context.Properties.GetValue(RequestKey, null!);
+        var idempotent = request is not null && DigitalTwinRequestOptions.IsIdempotent(request);
+        if (outcome.Exception is { } exception)
+        {
+            if (NeverLeft(exception))
+            {
+                return true;
+            }
+
+            if (!idempotent || exception is ResponseTooLargeException)
+            {
+                return false;
+            }
+
+            return exception is TimeoutRejectedException or IOException
+                || exception is HttpRequestException { HttpRequestError: not HttpRequestError.ConfigurationLimitExceeded };
+        }
+
+        if (outcome.Result is not { } response || !IsTransientStatus(response.StatusCode) || !idempotent)
+        {
+            return false;
+        }
+
+        var retryAfter = ErrorResponseParser.ReadRetryAfter(response, time);
+        return retryAfter is null || retryAfter <= retry.MaxRetryAfter;
+    }
+
+    private static TimeSpan ComputeDelay(int attempt, Outcome<HttpResponseMessage> outcome, RetryOptions retry, TimeProvider time)
+    {
+        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        var jittered = exponential * (0.8 + (0.4 * Random.Shared.NextDouble()));
+        var delay = TimeSpan.FromMilliseconds(Math.Min(jittered, retry.MaxDelay.TotalMilliseconds));
+        if (outcome.Result is { } response && ErrorResponseParser.ReadRetryAfter(response, time) is { } retryAfter && retryAfter > delay)
+        {
+            // A larger server Retry-After wins.
+            delay = retryAfter;
+        }
+
+        return delay;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Net;
+using DigitalTwin.Sdk.Core.Tests.TestUtilities;
+using DigitalTwin.Sdk.Testing.Time;
+
+namespace DigitalTwin.Sdk.Core.Tests.Http;
+
+public sealed class RetryTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+    private readonly ManualTimeProvider _time = new();
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task Get_TransientStatusTwice_SucceedsOnThirdAttempt(HttpStatusCode status)
+    {
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(call <= 2 ? RecordingHandler.Json(status, "{}") : RecordingHandler.Json(HttpStatusCode.OK, "{\"ok\":true}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        using var response = await _time.DriveAsync(runtime.GetAsync(), Step);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Get_AlwaysFailing_StopsAfterMaxRetriesWithApiException()
+    {
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{\"message\":\"down\"}", ("X-Request-Id", "req-9"))));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinApiException>(() => _time.DriveAsync(runtime.GetAsync(), Step));
+
+        Assert.Equal(4, handler.Calls);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal("req-9", ex.RequestId);
+        Assert.Equal("down", ex.ErrorTitle);
+    }
+
+    [Fact]
+    public async Task Post_TransientStatus_IsNotRetried()
+    {
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        await Assert.ThrowsAsync<DigitalTwinApiException>(() => _time.DriveAsync(runtime.PostAsync(), Step));
+
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Post_MarkedIdempotent_IsRetried()
+    {
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(RecordingHandler.Json(call == 1 ? HttpStatusCode.BadGateway : HttpStatusCode.Created, "{}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        using var response = await _time.DriveAsync(runtime.PostAsync(idempotent: true), Step);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Post_ConnectionNeverEstablished_IsRetried()
+    {
+        var handler = new RecordingHandler((_, call, _) => call == 1
+            ? Task.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError, "refused"))
+            : Task.FromResult(RecordingHandler.Json(HttpStatusCode.Created, "{}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        using var response = await _time.DriveAsync(runtime.PostAsync(), Step);
+
+        Assert.Equal(2, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Post_ConnectionResetAfterSending_IsNotRetried()
+    {
+        var handler = new RecordingHandler((_, _, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ResponseEnded, "reset")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => _time.DriveAsync(runtime.PostAsync(), Step));
+
+        Assert.Equal(1, handler.Calls);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task Get_ConnectionReset_IsRetriedThenSurfacesAsConnectionException()
+    {
+        var handler = new RecordingHandler((_, _, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ResponseEnded, "reset")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => _time.DriveAsync(runtime.GetAsync(), Step));
+
+        Assert.Equal(4, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Get_RetryAfterSeconds_WaitsAtLeastThatLong()
+    {
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(call == 1
+            ? RecordingHandler.Json(HttpStatusCode.TooManyRequests, "{}", ("Retry-After", "5"))
+            : RecordingHandler.Json(HttpStatusCode.OK, "{}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        var started = _time.GetUtcNow();
+        var task = runtime.GetAsync();
+        await Clock.UntilAsync(() => handler.Calls == 1 && _time.PendingTimers > 0, "first attempt and back-off timer");
+        _time.Advance(TimeSpan.FromSeconds(4.9));
+        await Task.Delay(20);
+        Assert.Equal(1, handler.Calls);
+
+        using var response = await _time.DriveAsync(task, Step);
+        Assert.Equal(2, handler.Calls);
+        Assert.True(_time.GetUtcNow() - started >= TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Get_RetryAfterHttpDate_WaitsUntilThatDate()
+    {
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(call == 1
+            ? RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}", ("Retry-After", _time.GetUtcNow().AddSeconds(8).ToString("r", CultureInfo.InvariantCulture)))
+            : RecordingHandler.Json(HttpStatusCode.OK, "{}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        var started = _time.GetUtcNow();
+        var task = runtime.GetAsync();
+        await Clock.UntilAsync(() => handler.Calls == 1 && _time.PendingTimers > 0, "first attempt");
+        _time.Advance(TimeSpan.FromSeconds(7));
+        await Task.Delay(20);
+        Assert.Equal(1, handler.Calls);
+
+        using var response = await _time.DriveAsync(task, Step);
+        Assert.True(_time.GetUtcNow() - started >= TimeSpan.FromSeconds(7.5));
+    }
+
+    [Fact]
+    public async Task Get_RetryAfterLongerThanMax_FailsAtOnceWithRetryAfter()
+    {
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.TooManyRequests, "{}", ("Retry-After", "3600"))));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinRateLimitedException>(() => runtime.GetAsync());
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Equal(TimeSpan.FromHours(1), ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Get_AttemptTimeout_RetriesThenThrowsTimeoutException()
+    {
+        var options = new TestOptions { AttemptTimeout = TimeSpan.FromSeconds(1) };
+        var handler = new RecordingHandler(async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
+        });
+        var runtime = PipelineFixture.Create(options, handler, _time);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinTimeoutException>(() => _time.DriveAsync(runtime.GetAsync(), TimeSpan.FromMilliseconds(200)));
+
+        Assert.Equal(4, handler.Calls);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task Get_CallerCancels_ThrowsOperationCanceled()
+    {
+        var handler = new RecordingHandler(async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
+        });
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+        using var cts = new CancellationTokenSource();
+
+        var task = runtime.GetAsync(ct: cts.Token);
+        await Clock.UntilAsync(() => handler.Calls == 1, "request sent");
+        await cts.CancelAsync();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        Assert.IsNotAssignableFrom<DigitalTwinException>(ex);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Get_ManyFailures_OpensCircuit()
+    {
+        var options = new TestOptions();
+        options.Retry.MaxRetries = 0;
+        options.CircuitBreaker.MinimumThroughput = 4;
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.InternalServerError, "{}")));
+        var runtime = PipelineFixture.Create(options, handler, _time);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
+        }
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinCircuitOpenException>(() => runtime.GetAsync());
+        Assert.Equal(4, handler.Calls);
+        Assert.IsType<Polly.CircuitBreaker.BrokenCircuitException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task Get_NotFound_IsNotRetriedAndTyped()
+    {
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.NotFound, "{\"Message\":\"No such item\"}")));
+        var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => runtime.GetAsync());
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Contains("No such item", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("GET /v1/items", ex.Message, StringComparison.Ordinal);
+    }
+}
