@@ -5,5 +5,4 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Auth;
 /// <summary>Source-generated metadata of the token endpoint's request and response bodies.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BuildingXTokenRequest))]
-[JsonSerializable(typeof(BuildingXTokenResponse))]
 internal sealed partial class BuildingXAuthJsonContext : JsonSerializerContext;

@@ -54,10 +54,11 @@ internal static class NextLinkResolver
     /// <summary>Adds the selection parameters of <paramref name="query"/> the link lacks.</summary>
     /// <param name="next">Resolved next-page URL.</param>
     /// <param name="query">The caller's original query.</param>
+    /// <param name="pageLimit">The page size to keep when the link has no <c>page[limit]</c>.</param>
     /// <returns>The URL with <c>include</c>, <c>fields[...]</c> and <c>field</c> as the caller asked.</returns>
-    public static Uri KeepSelection(Uri next, JsonApiQuery? query)
+    public static Uri KeepSelection(Uri next, JsonApiQuery? query, int? pageLimit = null)
     {
-        if (query is null)
+        if (query is null && pageLimit is null)
         {
             return next;
         }
@@ -71,7 +72,13 @@ internal static class NextLinkResolver
         }
 
         var builder = new StringBuilder(existing.Length == 0 ? string.Empty : "?" + existing);
-        foreach (var (name, value) in query.SelectionParameters)
+        var keep = new List<KeyValuePair<string, string>>(query?.SelectionParameters ?? []);
+        if (pageLimit is { } limit)
+        {
+            keep.Add(new("page[limit]", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var (name, value) in keep)
         {
             if (!present.Contains(name))
             {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.Account;
+using DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
 using DigitalTwin.Sdk.Siemens.BuildingX.Customers;
 using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
 using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
@@ -24,7 +24,7 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 [JsonSerializable(typeof(JsonApiResource<JsonElement>), TypeInfoPropertyName = "JsonApiResourceJsonElement")]
 [JsonSerializable(typeof(JsonApiResourceIdentifier))]
 [JsonSerializable(typeof(JsonApiError))]
-[JsonSerializable(typeof(JsonApiDocument<Account.Account>), TypeInfoPropertyName = "AccountDocument")]
+[JsonSerializable(typeof(JsonApiDocument<Account>), TypeInfoPropertyName = "AccountDocument")]
 [JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Customer>>), TypeInfoPropertyName = "CustomerListDocument")]
 [JsonSerializable(typeof(JsonApiDocument<Partition>), TypeInfoPropertyName = "PartitionDocument")]
 [JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Partition>>), TypeInfoPropertyName = "PartitionListDocument")]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Account;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
 
 /// <summary>Attributes of the calling user.</summary>
 public sealed record AccountAttributes
