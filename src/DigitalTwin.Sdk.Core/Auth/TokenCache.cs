@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using DigitalTwin.Sdk.Core.Telemetry;
 
 namespace DigitalTwin.Sdk.Core.Auth;
 
@@ -40,9 +41,6 @@ public sealed class TokenCache : ITokenProvider
 
     /// <summary>Gets how many times a token was requested from the source (successful or not).</summary>
     public int Acquisitions => Volatile.Read(ref _acquisitions);
-
-    /// <summary>Raised after each token request with <see langword="true"/> on success; used for telemetry.</summary>
-    public event Action<bool>? TokenAcquired;
 
     /// <inheritdoc />
     public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
@@ -148,7 +146,7 @@ public sealed class TokenCache : ITokenProvider
                 _refresh = null;
             }
 
-            TokenAcquired?.Invoke(true);
+            DigitalTwinTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
             completion.SetResult(token);
         }
         catch (Exception ex)
@@ -160,7 +158,7 @@ public sealed class TokenCache : ITokenProvider
                 _refresh = null;
             }
 
-            TokenAcquired?.Invoke(false);
+            DigitalTwinTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
             completion.SetException(ex);
 
             // A background refresh has no awaiter; mark the failure observed so it never surfaces as unobserved.

@@ -15,7 +15,8 @@ internal static class ClientRegistration
 
     /// <summary>
     /// Registers the options, the API and token runtimes (keyed by the HTTP client names) and both named clients.
-    /// <paramref name="configureRuntime"/> receives the API runtime, the token runtime and the options, and sets up authentication.
+    /// <paramref name="createTokenSource"/> receives the services, the token runtime (no auth, no rate limit) and the options,
+    /// and returns the vendor's token source (cached by a <see cref="Auth.TokenCache"/>), or <see langword="null"/> for unauthenticated APIs.
     /// </summary>
     public static IHttpClientBuilder AddVendorHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services,
@@ -23,7 +24,7 @@ internal static class ClientRegistration
         string vendorDisplayName,
         string name,
         string sectionPath,
-        Action<IServiceProvider, ClientRuntime, ClientRuntime, TOptions> configureRuntime)
+        Func<IServiceProvider, ClientRuntime, TOptions, Auth.ITokenSource?> createTokenSource)
         where TOptions : DigitalTwinClientOptions
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -50,7 +51,11 @@ internal static class ClientRegistration
             var runtime = new ClientRuntime(vendorDisplayName, options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>());
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             runtime.UseHttpClientFactory(() => factory.CreateClient(apiName));
-            configureRuntime(sp, runtime, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options);
+            if (createTokenSource(sp, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options) is { } source)
+            {
+                runtime.Tokens = new Auth.TokenCache(source, runtime.Time);
+            }
+
             return runtime;
         });
 

@@ -1,0 +1,42 @@
+using DigitalTwin.Sdk.Core.Auth;
+using DigitalTwin.Sdk.Core.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Sdk.Core.Internal;
+
+/// <summary>Builds the runtime of a client constructed without DI: validated options, API and token pipelines, token cache.</summary>
+internal static class StandaloneClient
+{
+    /// <summary>Creates the API runtime; <paramref name="createTokenSource"/> receives the token runtime (no auth, no rate limit) and returns the source, or <see langword="null"/> for unauthenticated APIs.</summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting.</exception>
+    public static ClientRuntime Create(
+        string vendor,
+        string sectionPath,
+        DigitalTwinClientOptions options,
+        HttpClient? transport,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        Func<ClientRuntime, ITokenSource?> createTokenSource)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate(sectionPath);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        var tokenRuntime = new ClientRuntime(vendor, options, timeProvider, loggerFactory, useRateLimit: false);
+        var tokenClient = HttpPipeline.CreateClient(tokenRuntime, transport, authenticate: false, rateLimit: false);
+        tokenRuntime.UseHttpClientFactory(() => tokenClient);
+
+        var runtime = new ClientRuntime(vendor, options, timeProvider, loggerFactory);
+        if (createTokenSource(tokenRuntime) is { } source)
+        {
+            runtime.Tokens = new TokenCache(source, runtime.Time);
+        }
+
+        var client = HttpPipeline.CreateClient(runtime, transport);
+        runtime.UseHttpClientFactory(() => client);
+        return runtime;
+    }
+}

@@ -1,0 +1,26 @@
+using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Assets;
+
+/// <summary>Assets of a site: <c>/api/assets</c> (site-scoped: sends the <c>projectid</c> header).</summary>
+public interface IAssetsClient
+{
+    /// <summary>Lists the assets of a site, walking all pages lazily.</summary>
+    /// <param name="query">Select, filter and sort; paging is done by the SDK (a sort by <c>Id</c> is added as tie-breaker).</param>
+    /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The assets.</returns>
+    /// <exception cref="ArgumentException">No project id was given or configured.</exception>
+    AsyncPageable<Asset> GetAssetsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one asset by id.</summary>
+    /// <param name="id">The asset id.</param>
+    /// <param name="query">Field selection.</param>
+    /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The asset.</returns>
+    /// <exception cref="Core.DigitalTwinNotFoundException">No such asset.</exception>
+    Task<Asset> GetAssetAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,26 @@
+using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Documents;
+
+/// <summary>Documents of a site: <c>/api/documents</c> (site-scoped: sends the <c>projectid</c> header).</summary>
+public interface IDocumentsClient
+{
+    /// <summary>Lists the documents of a site, walking all pages lazily.</summary>
+    /// <param name="query">Select, filter and sort; paging is done by the SDK (a sort by <c>Id</c> is added as tie-breaker).</param>
+    /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The documents.</returns>
+    /// <exception cref="ArgumentException">No project id was given or configured.</exception>
+    AsyncPageable<Document> GetDocumentsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one document by id.</summary>
+    /// <param name="id">The document id.</param>
+    /// <param name="query">Field selection.</param>
+    /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="Core.DigitalTwinNotFoundException">No such document.</exception>
+    Task<Document> GetDocumentAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default);
+}

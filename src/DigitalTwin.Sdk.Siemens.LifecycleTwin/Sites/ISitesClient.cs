@@ -1,0 +1,23 @@
+using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Sites;
+
+/// <summary>Sites (projects) of the portfolio: <c>/api/clientprojects</c>.</summary>
+public interface ISitesClient
+{
+    /// <summary>Lists the sites of the portfolio, walking all pages lazily.</summary>
+    /// <param name="query">Select, filter and sort; paging is done by the SDK (a sort by <c>Id</c> is added as tie-breaker).</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The sites.</returns>
+    AsyncPageable<Site> GetSitesAsync(LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one site by id.</summary>
+    /// <param name="siteId">The site id.</param>
+    /// <param name="query">Field selection.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The site.</returns>
+    /// <exception cref="Core.DigitalTwinNotFoundException">No such site.</exception>
+    Task<Site> GetSiteAsync(string siteId, LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default);
+}
