@@ -1,4 +1,3 @@
-using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
 using DigitalTwin.Sdk.Siemens.BuildingX.Auth;
@@ -18,56 +17,27 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX;
 /// next-link paging that stays on the configured origin, and JSON:API errors as
 /// <see cref="Core.DigitalTwinApiException"/> with every error object and the <c>X-Request-Id</c>.
 /// </summary>
-/// <remarks>
-/// Thread-safe; create one per credential and reuse it (or register it with <c>services.AddBuildingX</c>).
-/// A client created with the constructor owns its HTTP pipeline; dispose it when done.
-/// </remarks>
-public sealed class BuildingXClient : IBuildingXClient, IDisposable
+/// <remarks>Thread-safe; create one per credential and reuse it (DI registers it as a singleton).</remarks>
+public class BuildingXClient : IBuildingXClient
 {
     /// <summary>The vendor name used in exceptions, logs and telemetry.</summary>
     public const string VendorName = "Siemens Building X";
 
-    private readonly HttpClient[] _owned;
-
-    /// <summary>Creates a client without dependency injection.</summary>
+    /// <summary>Initializes a client without DI.</summary>
     /// <param name="options">Endpoints and credentials; validated here.</param>
-    /// <param name="httpClient">Transport to send through (e.g. one with a custom handler); the SDK's own when <see langword="null"/>.</param>
-    /// <param name="timeProvider">Clock for token expiry, back-off and rate limiting; the system clock when <see langword="null"/>.</param>
-    /// <param name="loggerFactory">Logger factory; none when <see langword="null"/>.</param>
+    /// <param name="transport">Optional <see cref="HttpClient"/> the SDK pipeline sends through; <see langword="null"/> for the SDK default.</param>
+    /// <param name="loggerFactory">Optional logging.</param>
+    /// <param name="timeProvider">Optional clock for token expiry, back-off and rate limiting (tests).</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting.</exception>
-    public BuildingXClient(BuildingXOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    public BuildingXClient(BuildingXOptions options, HttpClient? transport = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(StandaloneClient.Create(VendorName, BuildingXOptions.SectionName, options, transport, loggerFactory, timeProvider, tokenRuntime => new BuildingXTokenSource(tokenRuntime, options)))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate(BuildingXOptions.SectionName);
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
-
-        var tokenRuntime = new ClientRuntime(VendorName, options, timeProvider, loggerFactory, useRateLimit: false);
-        var tokenHttp = HttpPipeline.CreateClient(tokenRuntime, httpClient, authenticate: false, rateLimit: false);
-        tokenRuntime.UseHttpClientFactory(() => tokenHttp);
-
-        var apiRuntime = new ClientRuntime(VendorName, options, timeProvider, loggerFactory);
-        apiRuntime.Tokens = new TokenCache(new BuildingXTokenSource(tokenRuntime, options), tokenRuntime.Time);
-        var apiHttp = HttpPipeline.CreateClient(apiRuntime, httpClient);
-        apiRuntime.UseHttpClientFactory(() => apiHttp);
-
-        _owned = [tokenHttp, apiHttp];
-        var connection = new BuildingXConnection(apiRuntime);
-        Account = new AccountClient(connection);
-        Partitions = new PartitionsClient(connection);
-        Locations = new LocationsClient(connection);
-        Devices = new DevicesClient(connection);
-        Points = new PointsClient(connection);
-        Resources = new JsonApiClient(connection);
     }
 
-    /// <summary>Creates a client over a runtime configured by the DI registration.</summary>
+    /// <summary>Creates a client over a runtime configured by the DI registration or <see cref="StandaloneClient"/>.</summary>
     internal BuildingXClient(ClientRuntime runtime)
     {
-        _owned = [];
         var connection = new BuildingXConnection(runtime);
         Account = new AccountClient(connection);
         Partitions = new PartitionsClient(connection);
@@ -77,30 +47,32 @@ public sealed class BuildingXClient : IBuildingXClient, IDisposable
         Resources = new JsonApiClient(connection);
     }
 
-    /// <inheritdoc />
-    public IAccountClient Account { get; }
-
-    /// <inheritdoc />
-    public IPartitionsClient Partitions { get; }
-
-    /// <inheritdoc />
-    public ILocationsClient Locations { get; }
-
-    /// <inheritdoc />
-    public IDevicesClient Devices { get; }
-
-    /// <inheritdoc />
-    public IPointsClient Points { get; }
-
-    /// <inheritdoc />
-    public IJsonApiClient Resources { get; }
-
-    /// <summary>Releases the HTTP pipeline this client created (nothing for DI-created clients).</summary>
-    public void Dispose()
+    /// <summary>Initializes an instance for mocking.</summary>
+    protected BuildingXClient()
     {
-        foreach (var client in _owned)
-        {
-            client.Dispose();
-        }
+        Account = null!;
+        Partitions = null!;
+        Locations = null!;
+        Devices = null!;
+        Points = null!;
+        Resources = null!;
     }
+
+    /// <inheritdoc />
+    public virtual IAccountClient Account { get; }
+
+    /// <inheritdoc />
+    public virtual IPartitionsClient Partitions { get; }
+
+    /// <inheritdoc />
+    public virtual ILocationsClient Locations { get; }
+
+    /// <inheritdoc />
+    public virtual IDevicesClient Devices { get; }
+
+    /// <inheritdoc />
+    public virtual IPointsClient Points { get; }
+
+    /// <inheritdoc />
+    public virtual IJsonApiClient Resources { get; }
 }

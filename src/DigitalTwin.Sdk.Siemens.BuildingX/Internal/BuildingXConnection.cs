@@ -50,6 +50,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
     public async Task<TResource> GetResourceAsync<TResource>(string path, JsonApiQuery? query, JsonTypeInfo<JsonApiDocument<TResource>> typeInfo, string operation, CancellationToken cancellationToken)
         where TResource : JsonApiResource
     {
+        await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
         using var request = CreateRequest(HttpMethod.Get, path + (query?.ToQueryString() ?? string.Empty), operation);
         var response = await Runtime.SendJsonAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
         var data = response.Value.Data
@@ -71,6 +72,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
 
     public async Task<JsonApiWriteResult> SendDocumentAsync(HttpMethod method, string path, JsonApiDocument<JsonApiResource<JsonElement>>? document, string operation, CancellationToken cancellationToken)
     {
+        await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
         using var request = CreateRequest(method, path, operation);
         if (document is not null)
         {
@@ -117,6 +119,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
             throw new ArgumentException("The continuation token is not a next link of this API.", nameof(continuationToken));
         }
 
+        await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
         using var request = CreateRequest(HttpMethod.Get, target, operation);
         HttpResponseMessage response;
         try
@@ -146,6 +149,19 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
             }
 
             return new Page<TResource>(items, next, requestId);
+        }
+    }
+
+    /// <summary>
+    /// Gets the token before the request takes its rate-limit permit: the core takes the permit first and the token
+    /// second, so a permit taken while a token is fetched would be spent long before the request arrives, and the
+    /// service (which counts arrivals) could then see more than its limit within one second.
+    /// </summary>
+    private async ValueTask EnsureTokenAsync(CancellationToken cancellationToken)
+    {
+        if (Runtime.Tokens is { } tokens)
+        {
+            await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

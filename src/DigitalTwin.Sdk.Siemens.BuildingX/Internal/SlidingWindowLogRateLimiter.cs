@@ -3,13 +3,15 @@ using System.Threading.RateLimiting;
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>
-/// Grants at most <c>limit</c> permits in any window of length <c>window</c> (a sliding log of grant times), waiting
-/// callers served first-come first-served.
+/// Grants at most <c>limit</c> permits in any window of length <c>window</c> (a sliding log of grant times), paced
+/// evenly at one per <c>window / limit</c>, waiting callers served first-come first-served.
 /// </summary>
 /// <remarks>
-/// A token bucket cannot guarantee this: after an idle moment it grants one request just before a replenishment tick
-/// and the next right at the tick, so 11 requests can fall inside one second at a nominal 10/s. Building X counts
-/// 10 requests per second and API, so the client keeps a log instead. Thread-safe.
+/// A token bucket cannot guarantee the hard bound: after an idle moment it grants one request just before a
+/// replenishment tick and the next right at the tick, so 11 requests can fall inside one second at a nominal 10/s.
+/// Building X counts 10 requests per second and API, so the client keeps a log of grants for the bound. Pacing on an
+/// ideal schedule (late timer ticks do not add up) spreads the requests so a burst does not open many connections at
+/// once, whose uneven set-up times would bunch up arrivals at the service. Thread-safe.
 /// </remarks>
 internal sealed class SlidingWindowLogRateLimiter : RateLimiter
 {
@@ -20,11 +22,13 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
     private readonly TimeSpan _window;
     private readonly int _queueLimit;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
     private readonly Queue<long> _grants = new();
     private readonly Queue<TaskCompletionSource<RateLimitLease>> _waiters = new();
     private readonly ITimer _timer;
     private readonly object _gate = new();
     private long _idleSince;
+    private long _nextSlot;
     private bool _disposed;
 
     public SlidingWindowLogRateLimiter(int limit, TimeSpan window, int queueLimit, TimeProvider time)
@@ -35,7 +39,9 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         _window = window;
         _queueLimit = queueLimit;
         _time = time;
+        _interval = window / limit;
         _idleSince = time.GetTimestamp();
+        _nextSlot = _idleSince;
         _timer = time.CreateTimer(static state => ((SlidingWindowLogRateLimiter)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -124,18 +130,32 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
     {
         var now = _time.GetTimestamp();
         Prune(now);
-        if (_disposed || _waiters.Count > 0 || _grants.Count >= _limit)
+        if (_disposed || _waiters.Count > 0 || !MayGrant(now))
         {
             return false;
         }
 
         if (permitCount > 0)
         {
-            _grants.Enqueue(now);
+            Grant(now);
         }
 
         return true;
     }
+
+    private bool MayGrant(long now) => _grants.Count < _limit && now >= _nextSlot;
+
+    private void Grant(long now)
+    {
+        _grants.Enqueue(now);
+
+        // The next slot follows the ideal schedule, so a late timer does not slow the pace; after an idle spell the
+        // schedule restarts from now.
+        var behind = _time.GetElapsedTime(_nextSlot, now);
+        _nextSlot = (behind > _interval ? now : _nextSlot) + TicksOf(_interval);
+    }
+
+    private long TicksOf(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     private void ServeWaiters()
     {
@@ -143,12 +163,12 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         {
             var now = _time.GetTimestamp();
             Prune(now);
-            while (_grants.Count < _limit && _waiters.TryDequeue(out var waiter))
+            while (MayGrant(now) && _waiters.TryDequeue(out var waiter))
             {
                 // A cancelled waiter gives its turn to the next one.
                 if (waiter.TrySetResult(Granted))
                 {
-                    _grants.Enqueue(now);
+                    Grant(now);
                 }
             }
 
@@ -169,6 +189,12 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         }
 
         var due = _grants.Count < _limit ? TimeSpan.Zero : _window - _time.GetElapsedTime(_grants.Peek(), now);
+        var slot = now >= _nextSlot ? TimeSpan.Zero : _time.GetElapsedTime(now, _nextSlot);
+        if (slot > due)
+        {
+            due = slot;
+        }
+
         _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 

@@ -21,7 +21,7 @@ public sealed class BuildingXServiceCollectionExtensionsTests
             ["DigitalTwin:BuildingX:PartitionId"] = emulator.DocumentedPartitionId,
         }).Build();
         var services = new ServiceCollection();
-        services.AddBuildingX(configuration);
+        services.AddBuildingX(configuration.GetSection(BuildingXOptions.SectionName));
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IBuildingXClient>();
@@ -38,7 +38,7 @@ public sealed class BuildingXServiceCollectionExtensionsTests
     {
         await using var emulator = await BuildingXEmulator.StartAsync();
         var services = new ServiceCollection();
-        services.AddBuildingX(o => Copy(emulator, o), "tenant-a");
+        services.AddBuildingX("tenant-a", o => Copy(emulator, o));
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredKeyedService<IBuildingXClient>("tenant-a");

@@ -41,7 +41,6 @@ internal sealed class BuildingXTestContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
         await Emulator.DisposeAsync();
     }
 }

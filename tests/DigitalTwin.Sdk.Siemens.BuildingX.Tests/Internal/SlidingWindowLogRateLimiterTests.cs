@@ -6,24 +6,26 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Internal;
 public sealed class SlidingWindowLogRateLimiterTests
 {
     [Fact]
-    public async Task Acquire_BeyondLimit_WaitsUntilTheOldestGrantLeavesTheWindow()
+    public async Task Acquire_IsPacedEvenlyAtWindowOverLimit()
     {
         var clock = new ManualTimeProvider();
-        using var limiter = new SlidingWindowLogRateLimiter(3, TimeSpan.FromSeconds(1), 100, clock);
+        using var limiter = new SlidingWindowLogRateLimiter(4, TimeSpan.FromSeconds(1), 100, clock);
 
-        var first = Enumerable.Range(0, 3).Select(_ => limiter.AcquireAsync().AsTask()).ToArray();
-        clock.Advance(TimeSpan.FromMilliseconds(400));
-        var fourth = limiter.AcquireAsync().AsTask();
-        var fifth = limiter.AcquireAsync().AsTask();
-        clock.Advance(TimeSpan.FromMilliseconds(599));
-        var waitingBefore = fourth.IsCompleted;
+        var waiters = Enumerable.Range(0, 4).Select(_ => limiter.AcquireAsync().AsTask()).ToArray();
+        var immediately = waiters.Count(w => w.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(249));
+        var before = waiters.Count(w => w.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
+        var at250 = waiters.Count(w => w.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
 
-        Assert.All(first, t => Assert.True(t.Result.IsAcquired));
-        Assert.False(waitingBefore);
-        Assert.True((await fourth).IsAcquired);
-        Assert.True((await fifth).IsAcquired);
-        Assert.Equal(1, limiter.GetStatistics()!.CurrentAvailablePermits);
+        Assert.Equal(1, immediately);
+        Assert.Equal(1, before);
+        Assert.Equal(2, at250);
+        foreach (var waiter in waiters)
+        {
+            Assert.True((await waiter).IsAcquired);
+        }
     }
 
     [Fact]
@@ -49,6 +51,24 @@ public sealed class SlidingWindowLogRateLimiterTests
         }
 
         Assert.Equal(40, grants.Count);
+    }
+
+    [Fact]
+    public void AttemptAcquire_LateCallers_DoNotLoseThePace()
+    {
+        var clock = new ManualTimeProvider();
+        using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromSeconds(1), 0, clock);
+        var granted = 0;
+
+        // Callers arrive 30 ms after each ideal slot; the pace stays 10 per second instead of drifting to 1/130 ms.
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        for (var step = 1; step <= 20; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(step == 1 ? 130 : 100));
+            granted += limiter.AttemptAcquire().IsAcquired ? 1 : 0;
+        }
+
+        Assert.Equal(20, granted);
     }
 
     [Fact]
