@@ -21,6 +21,7 @@ namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 /// <item><description><see cref="bool"/>: <c>true</c>/<c>false</c>.</description></item>
 /// <item><description><see cref="DateTimeOffset"/>: an ISO 8601 UTC string, e.g. <c>"2022-10-18T14:32:17.023Z"</c>
 /// (fraction trimmed of trailing zeros).</description></item>
+/// <item><description><see cref="DateTime"/>: the same; a local time is converted to UTC, an unspecified kind is taken as UTC.</description></item>
 /// <item><description><see cref="Guid"/>: a string in <c>D</c> format, lower-case.</description></item>
 /// </list>
 /// <para><c>default(FilterValue)</c> is JSON <c>null</c>, as is a <see langword="null"/> string.</para>
@@ -96,6 +97,17 @@ public readonly struct FilterValue : IEquatable<FilterValue>
     public static FilterValue FromDateTimeOffset(DateTimeOffset value) =>
         new("\"" + value.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) + "\"");
 
+    /// <summary>Creates an ISO 8601 UTC date-time string from a <see cref="DateTime"/>.</summary>
+    /// <param name="value">
+    /// The date-time. <see cref="DateTimeKind.Local"/> values are converted to UTC; <see cref="DateTimeKind.Unspecified"/>
+    /// values are taken as UTC already (as the SDK reads timestamps without an offset), never as the machine's local time.
+    /// </param>
+    /// <returns>The value, e.g. <c>"2022-10-18T14:32:17.023Z"</c>.</returns>
+    public static FilterValue FromDateTime(DateTime value) =>
+        FromDateTimeOffset(value.Kind == DateTimeKind.Local
+            ? new DateTimeOffset(value)
+            : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
+
     /// <summary>Creates a GUID string in <c>D</c> format, e.g. <c>"b7da56c7-f498-40f7-9104-80ba51cd62ba"</c>.</summary>
     /// <param name="value">The GUID.</param>
     /// <returns>The value.</returns>
@@ -130,6 +142,10 @@ public readonly struct FilterValue : IEquatable<FilterValue>
     /// <summary>Converts an instant (see <see cref="FromDateTimeOffset"/>).</summary>
     /// <param name="value">The instant.</param>
     public static implicit operator FilterValue(DateTimeOffset value) => FromDateTimeOffset(value);
+
+    /// <summary>Converts a date-time (see <see cref="FromDateTime"/>: unspecified kind is taken as UTC).</summary>
+    /// <param name="value">The date-time.</param>
+    public static implicit operator FilterValue(DateTime value) => FromDateTime(value);
 
     /// <summary>Converts a GUID (see <see cref="FromGuid"/>).</summary>
     /// <param name="value">The GUID.</param>

@@ -91,12 +91,12 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
         return new LifecycleTwinQuery(selection, Filter, Sort, Pagination, _rawHeaders);
     }
 
-    /// <summary>Returns a copy selecting the given plain fields.</summary>
+    /// <summary>Returns a copy selecting the given plain fields (shorthand for <c>WithSelection(Selection.Of(fields))</c>).</summary>
     /// <param name="fields">The field names; at least one.</param>
     /// <returns>The new query.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fields"/> or one of its items is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="fields"/> is empty or holds an invalid field name.</exception>
-    public LifecycleTwinQuery WithSelection(params string[] fields)
+    public LifecycleTwinQuery WithFields(params string[] fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
         if (fields.Length == 0)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace DigitalTwin.Sdk.Testing.Hosting;
 
 /// <summary>One HTTP request (or WebSocket upgrade) as the emulator received it.</summary>
@@ -20,4 +23,16 @@ public sealed record RecordedRequest(
     /// <returns>The value, or <see langword="null"/>.</returns>
     public string? Header(string name) =>
         Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
+
+    // Header values, the query string and the body can hold tokens, client secrets and passwords: print their shape only.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Method = ").Append(Method)
+            .Append(", Path = ").Append(Path)
+            .Append(", QueryString = ").Append(QueryString.Length).Append(" chars")
+            .Append(", Headers = [").AppendJoin(", ", Headers.Keys).Append(']')
+            .Append(", Body = ").Append(Body.Length).Append(" chars")
+            .Append(", ReceivedAt = ").Append(ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+        return true;
+    }
 }

@@ -83,8 +83,9 @@ public sealed partial class LifecycleTwinEmulator
         }
     }
 
+    /// <summary>Gets a query header; an empty or blank value counts as absent.</summary>
     private static string? Header(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
+        request.Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString() : null;
 
     private static Task WriteByIdAsync(HttpContext context, ResourceSet resource, IReadOnlyList<object> items, string id, Selection? selection)
     {

@@ -24,6 +24,12 @@ namespace DigitalTwin.Sdk.Testing.LifecycleTwin;
 /// and breaks ties by seed order; without a <c>pagination</c> header every match is returned.
 /// Filter and sort results are cached per query, so paging through 100,000 assets stays fast.
 /// </para>
+/// <para>
+/// A resource request is checked in this order, the first failure answering: method (405), <c>authorization</c> (401),
+/// <c>clientname</c> (400 missing, 401 unknown), <c>projectid</c> for site-scoped resources (400 missing, 404 unknown site),
+/// then <c>select</c>, <c>filter</c>, <c>sort</c>, <c>pagination</c> (400). Get-by-id ignores filter, sort and pagination.
+/// Faults registered on <see cref="EmulatorBase.Faults"/> apply before any of these checks.
+/// </para>
 /// <para>Start with <see cref="StartAsync"/>; dispose to stop. Thread-safe.</para>
 /// </remarks>
 public sealed partial class LifecycleTwinEmulator : EmulatorBase

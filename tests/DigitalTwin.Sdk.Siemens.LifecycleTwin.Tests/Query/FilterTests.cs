@@ -54,6 +54,7 @@ public class FilterTests
         Assert.Equal("{\"equals\":{\"CreatedOn\":\"2024-01-02T03:04:05Z\"}}", Filter.Equal("CreatedOn", when).ToHeaderValue());
         Assert.Equal("{\"equals\":{\"Description\":null}}", Filter.Equal("Description", FilterValue.Null).ToHeaderValue());
         Assert.Equal("{\"equals\":{\"Description\":null}}", Filter.Equal("Description", (string?)null).ToHeaderValue());
+        Assert.Equal("{\"equals\":{\"Description\":null}}", Filter.Equal("Description", null).ToHeaderValue());
         Assert.Equal("{\"greater_than\":{\"InstallationDate\":\"2024-01-02T03:04:05Z\"}}", Filter.GreaterThan("InstallationDate", when).ToHeaderValue());
     }
 

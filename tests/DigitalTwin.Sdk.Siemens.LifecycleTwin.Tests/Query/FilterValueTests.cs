@@ -167,6 +167,23 @@ public class FilterValueTests
     }
 
     [Fact]
+    public void FromDateTime_UtcAndUnspecified_AreWrittenAsUtc()
+    {
+        var utc = new DateTime(2022, 10, 18, 14, 32, 17, 23, DateTimeKind.Utc);
+
+        Assert.Equal("\"2022-10-18T14:32:17.023Z\"", FilterValue.FromDateTime(utc).Json);
+        Assert.Equal("\"2022-10-18T14:32:17.023Z\"", ((FilterValue)DateTime.SpecifyKind(utc, DateTimeKind.Unspecified)).Json);
+    }
+
+    [Fact]
+    public void FromDateTime_Local_IsConvertedToUtc()
+    {
+        var local = new DateTime(2022, 10, 18, 14, 32, 17, 23, DateTimeKind.Local);
+
+        Assert.Equal(FilterValue.FromDateTimeOffset(new DateTimeOffset(local.ToUniversalTime())), FilterValue.FromDateTime(local));
+    }
+
+    [Fact]
     public void FromGuid_WritesLowerCaseDFormatString()
     {
         var id = Guid.Parse("B7DA56C7-F498-40F7-9104-80BA51CD62BA");

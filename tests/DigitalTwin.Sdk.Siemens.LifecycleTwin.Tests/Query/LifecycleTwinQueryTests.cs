@@ -35,7 +35,7 @@ public class LifecycleTwinQueryTests
     [Fact]
     public void With_Methods_ReturnCopiesAndLeaveOriginalUnchanged()
     {
-        var original = LifecycleTwinQuery.Empty.WithSelection("Id");
+        var original = LifecycleTwinQuery.Empty.WithFields("Id");
 
         var changed = original.WithFilter(Filter.Equal("Name", "x")).WithSort(Sort.Ascending("Name")).WithPage(1, 10).WithRawHeader("x-extra", "1");
 
@@ -53,8 +53,8 @@ public class LifecycleTwinQueryTests
     public void With_Null_RemovesTheHeader()
     {
         var query = LifecycleTwinQuery.Empty
-            .WithSelection("Id").WithFilter(Filter.Equal("A", 1)).WithSort(Sort.Ascending("A")).WithPage(0, 5)
-            .WithSelection((Selection?)null).WithFilter(null).WithSort(null).WithPagination(null);
+            .WithFields("Id").WithFilter(Filter.Equal("A", 1)).WithSort(Sort.Ascending("A")).WithPage(0, 5)
+            .WithSelection(null).WithFilter(null).WithSort(null).WithPagination(null);
 
         Assert.Empty(query.GetHeaders());
     }
@@ -87,9 +87,9 @@ public class LifecycleTwinQueryTests
     public void WithSelection_EmptySelection_ThrowsArgumentException()
     {
         Assert.Equal("selection", Assert.Throws<ArgumentException>(() => LifecycleTwinQuery.Empty.WithSelection(Selection.Empty)).ParamName);
-        Assert.Equal("fields", Assert.Throws<ArgumentException>(() => LifecycleTwinQuery.Empty.WithSelection(Array.Empty<string>())).ParamName);
-        Assert.Equal("fields", Assert.Throws<ArgumentNullException>(() => LifecycleTwinQuery.Empty.WithSelection((string[])null!)).ParamName);
-        Assert.Equal("fields", Assert.Throws<ArgumentException>(() => LifecycleTwinQuery.Empty.WithSelection("Bad Name")).ParamName);
+        Assert.Equal("fields", Assert.Throws<ArgumentException>(() => LifecycleTwinQuery.Empty.WithFields(Array.Empty<string>())).ParamName);
+        Assert.Equal("fields", Assert.Throws<ArgumentNullException>(() => LifecycleTwinQuery.Empty.WithFields((string[])null!)).ParamName);
+        Assert.Equal("fields", Assert.Throws<ArgumentException>(() => LifecycleTwinQuery.Empty.WithFields("Bad Name")).ParamName);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class LifecycleTwinQueryTests
     [Fact]
     public void WithRawHeader_AddsAfterTypedHeaders()
     {
-        var query = LifecycleTwinQuery.Empty.WithRawHeader("x-trace", "abc").WithSelection("Id");
+        var query = LifecycleTwinQuery.Empty.WithRawHeader("x-trace", "abc").WithFields("Id");
 
         Assert.Equal(new[] { H("select", "{\"Id\"}"), H("x-trace", "abc") }, query.GetHeaders());
         Assert.Equal(new[] { H("x-trace", "abc") }, query.RawHeaders);
@@ -113,7 +113,7 @@ public class LifecycleTwinQueryTests
     {
         var query = LifecycleTwinQuery.Empty
             .WithFilter(Filter.Equal("Name", "x"))
-            .WithSelection("Id")
+            .WithFields("Id")
             .WithRawHeader("Filter", "{\"Equals\":{\"Name\":\"y\"}}");
 
         Assert.Equal(new[] { H("select", "{\"Id\"}"), H("Filter", "{\"Equals\":{\"Name\":\"y\"}}") }, query.GetHeaders());
@@ -194,7 +194,7 @@ public class LifecycleTwinQueryTests
     [Fact]
     public void EnsureStableSort_NoSort_SortsById()
     {
-        var query = LifecycleTwinQuery.Empty.WithSelection("Name").EnsureStableSort();
+        var query = LifecycleTwinQuery.Empty.WithFields("Name").EnsureStableSort();
 
         Assert.Equal("{\"Id\": \"ascending\"}", query.Sort!.ToHeaderValue());
         Assert.Equal("{\"Name\"}", query.Selection!.ToHeaderValue());
@@ -237,7 +237,7 @@ public class LifecycleTwinQueryTests
     [Fact]
     public void Equality_IsByHeaders()
     {
-        var a = LifecycleTwinQuery.Empty.WithSelection("Id").WithPage(0, 10);
+        var a = LifecycleTwinQuery.Empty.WithFields("Id").WithPage(0, 10);
         var b = new LifecycleTwinQuery().WithPagination(new Pagination(0, 10)).WithSelection(Selection.Of("Id"));
 
         Assert.Equal(a, b);
@@ -251,7 +251,7 @@ public class LifecycleTwinQueryTests
     [Fact]
     public void ToString_ListsHeaderLines()
     {
-        var query = LifecycleTwinQuery.Empty.WithSelection("Id").WithSort(Sort.Descending("Name"));
+        var query = LifecycleTwinQuery.Empty.WithFields("Id").WithSort(Sort.Descending("Name"));
 
         Assert.Equal("select: {\"Id\"}" + Environment.NewLine + "sort: {\"Name\": \"descending\"}", query.ToString());
     }

@@ -246,6 +246,26 @@ public sealed class LifecycleTwinEmulatorFilterTests(LifecycleTwinEmulatorFixtur
         Assert.Equal("München", (string?)Assert.Single(sites)!["CityName"]);
     }
 
+    [Theory]
+    [InlineData("{\"contains\":{\"Name\":\"Pump \\\"0001\\\"\"}}")]
+    [InlineData("{\"contains\":{\"Name\":\"Pump\\\\0001\"}}")]
+    [InlineData("{\"contains\":{\"Name\":\"Pump\\u00090001\"}}")]
+    [InlineData("{\"contains\":{\"Name\":\"\\ud83d\\ude00\"}}")]
+    public async Task Filter_EscapedCharactersInValue_ParseAndMatchLiterally(string filter)
+    {
+        var items = await Api.ListAsync("api/assets", filter: filter);
+
+        Assert.Empty(items);
+    }
+
+    [Fact]
+    public async Task Filter_EscapedSpaceInValue_MatchesLiterally()
+    {
+        var items = await Api.ListAsync("api/assets", filter: "{\"equals\":{\"Name\":\"Pump\\u00200001\"}}");
+
+        Assert.Equal(Assets[0].Id, (string?)Assert.Single(items)!["Id"]);
+    }
+
     [Fact]
     public async Task Filter_OtherResources_Work()
     {
@@ -289,6 +309,7 @@ public sealed class LifecycleTwinEmulatorFilterTests(LifecycleTwinEmulatorFixtur
     [InlineData("{\"equals\":{\"Name\":{\"a\":1}}}")]
     [InlineData("{\"contains\":{\"Name\":true}}")]
     [InlineData("{\"greater_than\":{\"Quantity\":null}}")]
+    [InlineData("{\"equals\":{\"Quantity\":1e400}}")]
     [InlineData("{\"any\":{\"Name\":{\"equals\":{\"Id\":\"x\"}}}}")]
     [InlineData("{\"any\":{\"Systems\":{\"equals\":{\"Quantity\":1}}}}")]
     public async Task Filter_Malformed_Returns400(string filter)

@@ -60,6 +60,14 @@ public sealed class LifecycleTwinEmulatorPaginationTests(LifecycleTwinEmulatorFi
     }
 
     [Fact]
+    public async Task Pagination_UnknownKeys_Ignored()
+    {
+        var items = await Api.ListAsync("api/assets", sort: ById, pagination: "{\"page\" : 1, \"size\" : 3, \"total\" : \"yes\"}");
+
+        Assert.Equal(SortedIds.Skip(3).Take(3), LifecycleTwinApi.Ids(items));
+    }
+
+    [Fact]
     public async Task Pagination_SizeAbove1000_AllowedByEmulator()
     {
         var items = await Api.ListAsync("api/assets", pagination: "{\"page\" : 0, \"size\" : 5000}");
@@ -106,6 +114,28 @@ public sealed class LifecycleTwinEmulatorPaginationTests(LifecycleTwinEmulatorFi
         var items = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
         Assert.Equal(SortedIds.Skip(14).Take(7), LifecycleTwinApi.Ids(items));
+    }
+
+    [Fact]
+    public async Task Pagination_ConcurrentPagesOfANewQuery_AllConsistent()
+    {
+        const string Sort = "{\"SerialNumber\": \"descending\"}";
+        var expected = fixture.Emulator.Assets.OrderByDescending(a => a.SerialNumber, StringComparer.OrdinalIgnoreCase).Select(a => a.Id).ToList();
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 13).Select(page =>
+            Api.ListAsync("api/assets", select: "{\"Id\"}", sort: Sort, pagination: $"{{\"page\" : {page}, \"size\" : 20}}")));
+
+        Assert.Equal(expected, pages.SelectMany(LifecycleTwinApi.Ids));
+        Assert.Equal(10, pages[^1].Count);
+    }
+
+    [Fact]
+    public async Task QueryHeaders_Blank_TreatedAsAbsent()
+    {
+        var items = await Api.ListAsync("api/assets", select: " ", filter: " ", sort: " ", pagination: " ");
+
+        Assert.Equal(fixture.Emulator.Assets.Select(a => a.Id), LifecycleTwinApi.Ids(items));
+        Assert.Equal(12, items[0]!.AsObject().Count);
     }
 
     [Theory]

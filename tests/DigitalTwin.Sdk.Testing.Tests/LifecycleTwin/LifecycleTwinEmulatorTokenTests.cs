@@ -258,6 +258,25 @@ public sealed class LifecycleTwinEmulatorTokenTests
         await LifecycleTwinApi.ErrorMessageAsync(response, HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task RequestLog_TokenAndApiRequests_ToStringHidesSecrets()
+    {
+        await using var emulator = await LifecycleTwinEmulator.StartAsync();
+        using var api = new LifecycleTwinApi(emulator);
+        var token = await api.SignInAsync();
+        using var response = await api.GetAsync("api/clientprojects?secret=query-secret");
+
+        var printed = string.Join('\n', emulator.Requests.Snapshot().Select(r => r.ToString()));
+
+        Assert.Contains("/api/token", printed, StringComparison.Ordinal);
+        Assert.Contains("authorization", printed, StringComparison.Ordinal);
+        Assert.Equal(emulator.Password, emulator.Requests.ForPath("/api/token")[0].Body.Split('&').Select(Uri.UnescapeDataString).Single(p => p.StartsWith("password=", StringComparison.Ordinal))["password=".Length..]);
+        Assert.DoesNotContain(emulator.Password, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(emulator.ClientSecret, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("query-secret", printed, StringComparison.Ordinal);
+    }
+
     private static async Task AssertTokenErrorAsync(HttpResponseMessage response, string error)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -11,7 +11,9 @@ internal sealed record FilterValue(JsonValueKind Kind, string Text, double Numbe
     public static FilterValue? From(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => new FilterValue(JsonValueKind.String, element.GetString()!, 0),
-        JsonValueKind.Number => new FilterValue(JsonValueKind.Number, element.GetRawText(), element.GetDouble()),
+        JsonValueKind.Number => element.TryGetDouble(out var number) && double.IsFinite(number)
+            ? new FilterValue(JsonValueKind.Number, element.GetRawText(), number)
+            : null,
         JsonValueKind.True => new FilterValue(JsonValueKind.True, "true", 0),
         JsonValueKind.False => new FilterValue(JsonValueKind.False, "false", 0),
         JsonValueKind.Null => new FilterValue(JsonValueKind.Null, string.Empty, 0),

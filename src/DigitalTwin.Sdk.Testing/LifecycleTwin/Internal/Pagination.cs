@@ -21,16 +21,22 @@ internal sealed record Pagination(int Page, int Size)
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                var isPage = string.Equals(property.Name, "page", StringComparison.OrdinalIgnoreCase);
+                if (!isPage && !string.Equals(property.Name, "size", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var number))
                 {
                     throw Malformed();
                 }
 
-                if (string.Equals(property.Name, "page", StringComparison.OrdinalIgnoreCase))
+                if (isPage)
                 {
                     page = number;
                 }
-                else if (string.Equals(property.Name, "size", StringComparison.OrdinalIgnoreCase))
+                else
                 {
                     size = number;
                 }

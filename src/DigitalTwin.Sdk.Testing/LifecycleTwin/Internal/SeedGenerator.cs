@@ -104,7 +104,10 @@ internal static class SeedGenerator
         var critical = new[] { false, true }
             .Select(c => new EmulatedCustomField(LifecycleTwinCustomFieldIds.Critical, "Critical", c)).ToArray();
 
+        // Custom field lists depend only on (n - 1) % 5, n % 10 == 0 and n % 4 == 0: share the 20 combinations.
+        var fieldSets = new EmulatedCustomField[]?[20];
         var descriptions = AssetDescriptions.Select(d => Ratings.Select(r => $"{d}, {r}").ToArray()).ToArray();
+        var noModelObjects = Array.Empty<EmulatedModelObject>();
         var assets = new EmulatedAsset[assetCount];
         for (var i = 0; i < assetCount; i++)
         {
@@ -113,12 +116,13 @@ internal static class SeedGenerator
             var description = n % 7 == 0 ? string.Empty
                 : n % 13 == 0 ? null
                 : descriptions[type][i % Ratings.Length];
-            EmulatedModelObject[] modelObjects = n % 5 == 0 ? []
+            EmulatedModelObject[] modelObjects = n % 5 == 0 ? noModelObjects
                 : n % 3 == 0 ? new[] { new EmulatedModelObject($"{modelId}-{n:x8}"), new EmulatedModelObject($"{modelId}-{n + 0x10000000:x8}") }
                 : new[] { new EmulatedModelObject($"{modelId}-{n:x8}") };
-            EmulatedCustomField[] customFields = n % 10 == 0
-                ? new[] { warranty[i % 5], critical[n % 4 == 0 ? 1 : 0] }
-                : new[] { warranty[i % 5], manufacturers[i % 5], critical[n % 4 == 0 ? 1 : 0] };
+            var fieldSet = ((i % 5) * 2 + (n % 10 == 0 ? 1 : 0)) * 2 + (n % 4 == 0 ? 1 : 0);
+            var customFields = fieldSets[fieldSet] ??= n % 10 == 0
+                ? [warranty[i % 5], critical[n % 4 == 0 ? 1 : 0]]
+                : [warranty[i % 5], manufacturers[i % 5], critical[n % 4 == 0 ? 1 : 0]];
             var installed = new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero)
                 .AddDays(random.Next(0, 3650)).AddSeconds(random.Next(0, 86_400));
             assets[i] = new EmulatedAsset(

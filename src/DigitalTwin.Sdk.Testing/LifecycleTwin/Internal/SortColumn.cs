@@ -14,7 +14,7 @@ internal abstract class SortColumn
     {
         if (values.All(v => v is null or string))
         {
-            return new StringColumn(values.Select(v => (string?)v).ToArray());
+            return new StringColumn(values.Select(v => (string?)v).ToArray(), values.Select(v => ((string?)v)?.ToUpperInvariant()).ToArray());
         }
 
         if (values.All(v => v is null or double or long))
@@ -37,19 +37,23 @@ internal abstract class SortColumn
         return new ObjectColumn(values);
     }
 
-    private sealed class StringColumn(string?[] values) : SortColumn
+    /// <remarks>
+    /// Orders like <see cref="StringComparison.OrdinalIgnoreCase"/> (which compares upper-case forms), then ordinal for ties,
+    /// using upper-cased copies made once so each comparison is a plain ordinal one.
+    /// </remarks>
+    private sealed class StringColumn(string?[] values, string?[] upper) : SortColumn
     {
         public override int Compare(int x, int y)
         {
-            var a = values[x];
-            var b = values[y];
+            var a = upper[x];
+            var b = upper[y];
             if (a is null || b is null)
             {
                 return (a is null ? 0 : 1) - (b is null ? 0 : 1);
             }
 
-            var c = string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
-            return c != 0 ? c : string.CompareOrdinal(a, b);
+            var c = string.CompareOrdinal(a, b);
+            return c != 0 ? c : string.CompareOrdinal(values[x], values[y]);
         }
     }
 

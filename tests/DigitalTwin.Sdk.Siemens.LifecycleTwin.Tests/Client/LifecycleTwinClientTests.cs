@@ -1,0 +1,200 @@
+using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+using DigitalTwin.Sdk.Testing.Faults;
+using DigitalTwin.Sdk.Testing.LifecycleTwin;
+
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Client;
+
+public sealed class LifecycleTwinClientTests : IAsyncLifetime
+{
+    private LifecycleTwinEmulator _emulator = null!;
+    private LifecycleTwinClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 1_234 });
+        _client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(_emulator));
+    }
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task GetSitesAsync_WithSelect_SendsMandatoryHeadersButNoProjectId()
+    {
+        var query = LifecycleTwinQuery.Empty.WithSelection(Selection.Of("Id", "Name").With("Location", "Id", "Name"));
+
+        var sites = await _client.Sites.GetSitesAsync(query).ToListAsync();
+
+        Assert.Equal(_emulator.Sites.Count, sites.Count);
+        Assert.Contains(sites, s => s.Name == "Building1" && s.Location?.Name == "Zug");
+        var request = _emulator.Requests.ForPath("/api/clientprojects").First();
+        Assert.Equal(_emulator.ClientName, request.Header("clientname"));
+        Assert.StartsWith("Bearer ", request.Header("authorization"), StringComparison.Ordinal);
+        Assert.Null(request.Header("projectid"));
+        Assert.Equal("""{"Id", "Name", "Location": {"Id", "Name"}}""", request.Header("select"));
+        Assert.Equal("""{"Id": "ascending"}""", request.Header("sort"));
+        Assert.Equal("""{"page" : 0, "size" : 500}""", request.Header("pagination"));
+    }
+
+    [Fact]
+    public async Task GetSiteAsync_DocumentedSite_ParsesArrayAnswer()
+    {
+        var site = await _client.Sites.GetSiteAsync("2f4978fe-ab1c-4d66-be94-2086d0887a86");
+
+        Assert.Equal("Building1", site.Name);
+        Assert.Equal("4dc758d7-ab1c-4f4b-bd42-fd95c3cd8236", site.Location?.Id);
+        Assert.Equal("/api/clientprojects/2f4978fe-ab1c-4d66-be94-2086d0887a86", _emulator.Requests.Snapshot()[^1].Path);
+    }
+
+    [Fact]
+    public async Task GetSiteAsync_Unknown_ThrowsNotFound()
+    {
+        var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => _client.Sites.GetSiteAsync("00000000-0000-0000-0000-000000000000"));
+
+        Assert.Equal("Siemens Lifecycle Twin", ex.Vendor);
+    }
+
+    [Fact]
+    public async Task GetAssetsAsync_WalksAllPagesWithStableSortAndNoDuplicates()
+    {
+        var assets = await _client.Assets.GetAssetsAsync(LifecycleTwinQuery.Empty.WithSelection(Selection.Of("Id", "Name"))).ToListAsync();
+
+        Assert.Equal(_emulator.Assets.Count, assets.Count);
+        Assert.Equal(assets.Count, assets.Select(a => a.Id).Distinct().Count());
+        var pages = _emulator.Requests.ForPath("/api/assets");
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, r => Assert.Equal(_emulator.ProjectId, r.Header("projectid")));
+        Assert.All(pages, r => Assert.Equal("""{"Id": "ascending"}""", r.Header("sort")));
+        Assert.Equal(["""{"page" : 0, "size" : 500}""", """{"page" : 1, "size" : 500}""", """{"page" : 2, "size" : 500}"""], pages.Select(p => p.Header("pagination")!).ToArray());
+    }
+
+    [Fact]
+    public async Task GetAssetsAsync_CallerSort_GetsIdTieBreaker()
+    {
+        var query = LifecycleTwinQuery.Empty.WithSort(Sort.Descending("Name"));
+
+        var names = await _client.Assets.GetAssetsAsync(query).Select(a => a.Name!).ToListAsync();
+
+        Assert.Equal(names.OrderByDescending(n => n, StringComparer.OrdinalIgnoreCase).ToList(), names);
+        Assert.Equal("""{"Name": "descending", "Id": "ascending"}""", _emulator.Requests.ForPath("/api/assets")[0].Header("sort"));
+    }
+
+    [Fact]
+    public async Task GetAssetsAsync_FilterByName_ReturnsExactlyTheMatches()
+    {
+        var query = LifecycleTwinQuery.Empty.WithFilter(Filter.Contains("Name", "pump"));
+
+        var assets = await _client.Assets.GetAssetsAsync(query).ToListAsync();
+
+        var expected = _emulator.Assets.Where(a => a.Name.Contains("pump", StringComparison.OrdinalIgnoreCase)).Select(a => a.Id).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, assets.Select(a => a.Id!).Order().ToList());
+        Assert.Equal("""{"contains":{"Name":"pump"}}""", _emulator.Requests.ForPath("/api/assets")[0].Header("filter"));
+    }
+
+    [Fact]
+    public async Task GetAssetsAsync_CustomFieldAndCollectionPaths_Filter()
+    {
+        var asset = _emulator.Assets[7];
+        var objectId = asset.ModelObjects[0].ObjectId;
+        var query = LifecycleTwinQuery.Empty.WithFilter(Filter.Equal(FieldPath.Collection("ModelObjects", "ObjectId"), objectId));
+
+        var found = await _client.Assets.GetAssetsAsync(query).ToListAsync();
+
+        Assert.Contains(found, a => a.Id == asset.Id);
+        Assert.All(found, a => Assert.Contains(a.ModelObjects!, m => m.ObjectId == objectId));
+    }
+
+    [Fact]
+    public async Task AsPages_ContinuationToken_ResumesAtThatPage()
+    {
+        var pages = _client.Assets.GetAssetsAsync().AsPages(pageSizeHint: 100);
+        var firstTwo = await pages.Take(2).ToListAsync();
+        var token = firstTwo[1].ContinuationToken;
+        _emulator.Requests.Clear();
+
+        var resumed = await _client.Assets.GetAssetsAsync().AsPages(token, 100).FirstAsync();
+
+        Assert.Equal("2", token);
+        Assert.Equal("""{"page" : 2, "size" : 100}""", _emulator.Requests.ForPath("/api/assets")[0].Header("pagination"));
+        var all = await _client.Assets.GetAssetsAsync().AsPages(pageSizeHint: 100).Skip(2).FirstAsync();
+        Assert.Equal(all.Values.Select(a => a.Id), resumed.Values.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void AsPages_PageSizeAbove1000_IsRefusedBeforeSending()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => _client.Assets.GetAssetsAsync().AsPages(pageSizeHint: 1001).GetAsyncEnumerator().MoveNextAsync().AsTask().GetAwaiter().GetResult());
+
+        Assert.Contains("1000", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_emulator.Requests.ForPath("/api/assets"));
+    }
+
+    [Fact]
+    public async Task SiteScoped_WithoutProjectId_ThrowsBeforeSending()
+    {
+        var client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(_emulator, withProject: false));
+
+        var ex = Assert.Throws<ArgumentException>(() => client.Assets.GetAssetsAsync());
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Documents.GetDocumentAsync("x"));
+
+        Assert.Equal("projectId", ex.ParamName);
+        Assert.Equal(0, _emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Documents_ListAndGet()
+    {
+        var documents = await _client.Documents.GetDocumentsAsync().ToListAsync();
+        var one = await _client.Documents.GetDocumentAsync(documents[3].Id!);
+
+        Assert.Equal(_emulator.Documents.Count, documents.Count);
+        Assert.Equal(documents[3].Name, one.Name);
+    }
+
+    [Fact]
+    public async Task Entities_GenericSystemsAndLocations()
+    {
+        var systems = await _client.Entities.GetEntitiesAsync("systems").ToListAsync();
+        var system = await _client.Entities.GetEntityAsync("systems", systems[0].GetProperty("Id").GetString()!);
+        var locations = await _client.Entities.GetEntitiesAsync("locations", LifecycleTwinQuery.Empty.WithSelection(Selection.Of("Id", "Name"))).ToListAsync();
+
+        Assert.Equal(_emulator.Systems.Count, systems.Count);
+        Assert.Equal(systems[0].GetProperty("Name").GetString(), system.GetProperty("Name").GetString());
+        Assert.Equal(_emulator.Locations.Count, locations.Count);
+        Assert.Throws<ArgumentException>(() => _client.Entities.GetEntitiesAsync("../token"));
+    }
+
+    [Fact]
+    public async Task UnknownSelectField_SurfacesVendorMessage()
+    {
+        var query = LifecycleTwinQuery.Empty.WithSelection(Selection.Of("Id", "NoSuchField"));
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinApiException>(() => _client.Sites.GetSitesAsync(query).ToListAsync().AsTask());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Contains("NoSuchField", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TransientFaults_AreRetried()
+    {
+        _emulator.Faults.Add(Fault.Status(503, """{"Message":"busy"}"""), pathPrefix: "/api/documents", times: 2);
+
+        var documents = await _client.Documents.GetDocumentsAsync().ToListAsync();
+
+        Assert.Equal(_emulator.Documents.Count, documents.Count);
+        Assert.Equal(3, _emulator.Requests.ForPath("/api/documents").Count);
+    }
+
+    [Fact]
+    public async Task MalformedBody_IsInvalidResponseNotJsonException()
+    {
+        _emulator.Faults.Add(Fault.MalformedJson(), pathPrefix: "/api/documents");
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinInvalidResponseException>(() => _client.Documents.GetDocumentsAsync().ToListAsync().AsTask());
+
+        Assert.Single(_emulator.Requests.ForPath("/api/documents"));
+        Assert.NotNull(ex.InnerException);
+    }
+}
