@@ -135,20 +135,26 @@ internal static class SocketParams
         writer.WriteStartArray("data"u8);
         foreach (var observation in observations)
         {
-            writer.WriteStartObject();
-            writer.WriteString("sensorId"u8, observation.SensorId);
-            writer.WriteString("timestamp"u8, IsoTimestamp.Format(observation.Timestamp));
-            writer.WriteStartObject("values"u8);
-            foreach (var (metric, value) in observation.Values)
-            {
-                writer.WriteNumber(metric, value);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            Observation(writer, observation);
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one observation as <c>{"sensorId", "timestamp", "values": {metric: value}}</c> (socket and REST uploads share it).</summary>
+    public static void Observation(Utf8JsonWriter writer, ObservationUpload observation)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("sensorId"u8, observation.SensorId);
+        writer.WriteString("timestamp"u8, IsoTimestamp.Format(observation.Timestamp));
+        writer.WriteStartObject("values"u8);
+        foreach (var (metric, value) in observation.Values)
+        {
+            writer.WriteNumber(metric, value);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

@@ -243,17 +243,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             writer.WriteStartArray();
             foreach (var observation in observations)
             {
-                writer.WriteStartObject();
-                writer.WriteString("sensorId"u8, observation.SensorId);
-                writer.WriteString("timestamp"u8, IsoTimestamp.Format(observation.Timestamp));
-                writer.WriteStartObject("values"u8);
-                foreach (var (metric, value) in observation.Values)
-                {
-                    writer.WriteNumber(metric, value);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                SocketParams.Observation(writer, observation);
             }
 
             writer.WriteEndArray();

@@ -6,7 +6,12 @@ namespace DigitalTwin.Sdk.Testing.ThreadEdge;
 /// <content>LED, cloud connection and device connections.</content>
 public sealed partial class ThreadEdgeEmulator
 {
-    private async Task SetAccessibleAsync(HttpContext ctx)
+    private Task SetAccessibleAsync(HttpContext ctx) => SetFlagAsync(ctx, value => _accessible = value);
+
+    private Task SetCloudConnectionAsync(HttpContext ctx) => SetFlagAsync(ctx, value => _cloudConnection = value);
+
+    /// <summary>PUT of a <c>{"value": true|false}</c> body (the device also takes "true"/"false" strings).</summary>
+    private async Task SetFlagAsync(HttpContext ctx, Action<bool> apply)
     {
         var body = await ReadObjectAsync(ctx).ConfigureAwait(false);
         if (body is null)
@@ -22,29 +27,7 @@ public sealed partial class ThreadEdgeEmulator
 
         lock (_gate)
         {
-            _accessible = value;
-        }
-
-        await Ok(ctx, new JsonObject { ["value"] = value }).ConfigureAwait(false);
-    }
-
-    private async Task SetCloudConnectionAsync(HttpContext ctx)
-    {
-        var body = await ReadObjectAsync(ctx).ConfigureAwait(false);
-        if (body is null)
-        {
-            return;
-        }
-
-        if (!TryGetBoolean(body["value"], allowString: true, out var value))
-        {
-            await BadRequest(ctx, "value must be true or false").ConfigureAwait(false);
-            return;
-        }
-
-        lock (_gate)
-        {
-            _cloudConnection = value;
+            apply(value);
         }
 
         await Ok(ctx, new JsonObject { ["value"] = value }).ConfigureAwait(false);
