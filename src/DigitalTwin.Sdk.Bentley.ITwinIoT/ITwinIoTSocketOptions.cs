@@ -140,6 +140,11 @@ public sealed class ITwinIoTSocketOptions
             throw new InvalidOperationException("Buffer sizes must be positive.");
         }
 
+        if (ReconnectDelay < TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay || MaxReconnectAttempts < 0)
+        {
+            throw new InvalidOperationException($"{nameof(ReconnectDelay)} must be non-negative and not above {nameof(MaxReconnectDelay)}; {nameof(MaxReconnectAttempts)} must not be negative.");
+        }
+
         if (KeepAliveInterval <= TimeSpan.Zero && KeepAliveInterval != Timeout.InfiniteTimeSpan)
         {
             throw new InvalidOperationException($"{nameof(KeepAliveInterval)} must be positive or infinite.");

@@ -6,5 +6,7 @@ internal static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new LifecycleTwinScenario(),
+        new TandemScenario(),
+        new ThreadEdgeScenario(),
     ];
 }

@@ -174,7 +174,8 @@ public sealed partial class JsonRpcConnection : IAsyncDisposable
 
         if (session is not null)
         {
-            await CloseTransportAsync(session).ConfigureAwait(false);
+            // Abort first: the receive loop then ends and tears the transport down itself, so no buffer is released
+            // while a receive might still be using it.
             session.Abort();
             await session.ReceiveLoop.ConfigureAwait(false);
         }

@@ -13,6 +13,14 @@ public sealed class ITwinIoTEmulatorOptions : EmulatorOptions
     /// <value>Defaults to a fixed three-part test token.</value>
     public string Jwt { get; set; } = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJlbXVsYXRvciJ9.c2lnbmF0dXJl";
 
+    /// <summary>Gets or sets the client id accepted by the IMS token endpoint (<c>POST /connect/token</c>, client credentials).</summary>
+    /// <value>Defaults to <c>service-emulator-client</c>.</value>
+    public string ImsClientId { get; set; } = "service-emulator-client";
+
+    /// <summary>Gets or sets the client secret accepted by the IMS token endpoint.</summary>
+    /// <value>Defaults to <c>emulator-secret</c>.</value>
+    public string ImsClientSecret { get; set; } = "emulator-secret";
+
     /// <summary>Gets or sets the <c>nextId</c> returned by <c>authenticate</c>; later request ids must start there and increase.</summary>
     /// <value>Defaults to 1.</value>
     public long NextId { get; set; } = 1;

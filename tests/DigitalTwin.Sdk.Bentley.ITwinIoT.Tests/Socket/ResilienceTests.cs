@@ -193,6 +193,43 @@ public sealed class ResilienceTests
         Assert.Equal(100.0, stored[0].Value, 6);
     }
 
+    [Fact]
+    public async Task KeepAlive_Unanswered_ReopensTheSocket()
+    {
+        await using var emu = await ITwinIoTEmulator.StartAsync();
+        var options = Options(emu);
+        options.KeepAliveInterval = TimeSpan.FromMilliseconds(50);
+        options.KeepAliveTimeout = TimeSpan.FromMilliseconds(200);
+        await using var client = new ITwinIoTSocketClient(options);
+        await client.ConnectAsync();
+
+        emu.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(30)), method: "time");
+        await WaitUntilAsync(() => emu.ConnectionCount == 2 && client.State == JsonRpcConnectionState.Connected);
+
+        Assert.Equal(2, emu.Authentications);
+        Assert.Single(await client.GetSensorsAsync([ITwinIoTEmulator.TiltSensorId]));
+    }
+
+    [Fact]
+    public async Task CallDuringReconnect_WaitsForTheNewSocket()
+    {
+        await using var emu = await ITwinIoTEmulator.StartAsync();
+        var options = Options(emu);
+        options.ReconnectDelay = TimeSpan.FromMilliseconds(300);
+        options.MaxReconnectDelay = TimeSpan.FromSeconds(1);
+        await using var client = new ITwinIoTSocketClient(options);
+        await client.ConnectAsync();
+        emu.Faults.Add(Fault.Status(503), pathPrefix: "/", times: 1);
+
+        emu.DropConnections();
+        await WaitUntilAsync(() => client.State == JsonRpcConnectionState.Reconnecting);
+        var time = await client.GetTimeAsync();
+
+        Assert.NotEqual(default, time);
+        Assert.Equal(JsonRpcConnectionState.Connected, client.State);
+        Assert.Equal(2, emu.Authentications);
+    }
+
     private static async Task WaitForStableAsync(Func<long> read)
     {
         var last = read();

@@ -336,7 +336,7 @@ internal sealed partial class RpcConnection
 
     internal async Task SendAsync(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             write(writer);
