@@ -55,7 +55,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
         var response = await Runtime.SendJsonAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
         var data = response.Value.Data
             ?? throw Invalid(response.Status, response.RequestId, request, "the document has no primary data");
-        return JsonApiIncluded.Attach(data, response.Value.Included);
+        return JsonApiIncluded.Attach(data, response.Value.Included) with { RequestId = response.RequestId };
     }
 
     public AsyncPageable<TResource> List<TResource>(

@@ -39,6 +39,10 @@ public abstract record JsonApiResource
     [JsonIgnore]
     public JsonApiIncluded? Included { get; init; }
 
+    /// <summary>Gets the <c>X-Request-Id</c> of the response this resource came from, when the client read it from one.</summary>
+    [JsonIgnore]
+    public string? RequestId { get; init; }
+
     /// <summary>Gets the type and id of this resource.</summary>
     [JsonIgnore]
     public JsonApiResourceIdentifier Identifier => new(Type, Id ?? string.Empty);

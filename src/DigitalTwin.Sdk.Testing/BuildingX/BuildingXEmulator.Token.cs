@@ -67,12 +67,12 @@ public sealed partial class BuildingXEmulator
         var token = CreateJwt(clientId, audience, now, expiresAt);
         _tokens[token] = new IssuedToken(clientId, expiresAt);
         Interlocked.Increment(ref _tokensIssued);
-        var body = new JsonObject
+        var body = new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer" };
+        if (!_options.OmitExpiresIn)
         {
-            ["access_token"] = token,
-            ["expires_in"] = (long)_options.TokenLifetime.TotalSeconds,
-            ["token_type"] = "Bearer",
-        };
+            body["expires_in"] = (long)_options.TokenLifetime.TotalSeconds;
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);

@@ -15,7 +15,8 @@ namespace DigitalTwin.Sdk.Testing.BuildingX;
 /// <c>client_secret</c>, <c>audience</c>, <c>grant_type</c>; JSON or form body), <c>application/vnd.api+json</c>
 /// content negotiation, the <c>filter[...]</c>, <c>page[limit]</c>, <c>include</c>, <c>fields[Type]</c> and
 /// <c>field</c> parameters, next links, JSON:API error objects, an <c>X-Request-Id</c> header on every answer of its
-/// own and a 10 requests/second limit per client and API answered with 429 and <c>Retry-After</c>.
+/// own and a 10 requests/second limit per client and API (a token bucket: 10 at once, refilled at 10 per second)
+/// answered with 429 and <c>Retry-After</c>.
 /// </para>
 /// <para>Faults injected through <see cref="EmulatorBase.Faults"/> are answered before the emulator runs, so they
 /// carry only the headers the fault itself declares.</para>
@@ -36,7 +37,7 @@ public sealed partial class BuildingXEmulator : EmulatorBase
     private readonly BuildingXEmulatorOptions _options;
     private readonly EmulatedStore _store = new();
     private readonly BuildingXSeeder _seeder;
-    private readonly SlidingWindowLimiter _limiter;
+    private readonly RequestRateLimiter _limiter;
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private int _rateLimited;
     private int _tokensIssued;
@@ -47,7 +48,7 @@ public sealed partial class BuildingXEmulator : EmulatorBase
         _options = options;
         _seeder = new BuildingXSeeder(options.Seed);
         _seeder.Seed(_store, options.ClientId);
-        _limiter = new SlidingWindowLimiter(options.TimeProvider, options.RequestsPerSecond);
+        _limiter = new RequestRateLimiter(options.TimeProvider, options.RequestsPerSecond);
     }
 
     /// <summary>Gets the Operations API base address, e.g. <c>http://127.0.0.1:41234/api/openness/operations</c>.</summary>

@@ -25,7 +25,11 @@ public sealed class BuildingXEmulatorOptions : EmulatorOptions
     /// <value>Defaults to 24 hours, as the vendor issues them.</value>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Gets or sets how many requests each client may make per second and API; more are answered 429.</summary>
+    /// <summary>Gets or sets whether the token response leaves out <c>expires_in</c>, so clients must read the JWT <c>exp</c> claim.</summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool OmitExpiresIn { get; set; }
+
+    /// <summary>Gets or sets how many requests each client may make per second and API (a token bucket of this size refilled at this rate per second); more are answered 429.</summary>
     /// <value>Defaults to 10, the documented limit. Zero or less disables the limit.</value>
     public int RequestsPerSecond { get; set; } = 10;
 

@@ -80,6 +80,25 @@ public sealed class BuildingXClientAuthTests
     }
 
     [Fact]
+    public async Task WithoutExpiresIn_ExpiryComesFromTheJwtExpClaim()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var emulatorOptions = new BuildingXEmulatorOptions { TimeProvider = clock, OmitExpiresIn = true, TokenLifetime = TimeSpan.FromHours(3) };
+        await using var context = await BuildingXTestContext.StartAsync(emulatorOptions, time: clock);
+        await context.Client.Account.GetMeAsync();
+
+        // A client that fell back to the one-hour default would have replaced the token after two hours.
+        clock.Advance(TimeSpan.FromHours(2));
+        await context.Client.Account.GetMeAsync();
+        var afterTwoHours = context.Emulator.TokensIssued;
+        clock.Advance(TimeSpan.FromMinutes(59) + TimeSpan.FromSeconds(55));
+        await context.Client.Account.GetMeAsync();
+
+        Assert.Equal(1, afterTwoHours);
+        Assert.Equal(2, context.Emulator.TokensIssued);
+    }
+
+    [Fact]
     public void Options_ToStringAndValidation_NeverShowTheSecret()
     {
         var options = new BuildingXOptions { ClientId = "id", ClientSecret = "very-secret-value" };

@@ -15,7 +15,7 @@ public sealed class BuildingXClientRateLimitTests
         await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => context.Client.Account.GetMeAsync()));
         var elapsed = TimeProvider.System.GetElapsedTime(started);
 
-        Assert.Equal(0, context.Emulator.RateLimitedCount);
+        Assert.True(context.Emulator.RateLimitedCount == 0, $"{context.Emulator.RateLimitedCount} answers were 429 in {elapsed.TotalSeconds:F1} s");
         Assert.Equal(200, context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath).Count);
         Assert.True(200 / elapsed.TotalSeconds >= 9.0, $"{200 / elapsed.TotalSeconds:F2} requests/s");
     }

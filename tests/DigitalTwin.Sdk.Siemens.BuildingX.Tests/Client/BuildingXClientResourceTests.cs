@@ -19,6 +19,7 @@ public sealed class BuildingXClientResourceTests
         var partitions = await context.Client.Partitions.GetPartitionsAsync(new JsonApiQuery().Include("customer")).ToListAsync();
 
         Assert.Equal("Emulated machine user", me.Attributes!.Name);
+        Assert.True(Guid.TryParse(me.RequestId, out _));
         Assert.Equal(context.Emulator.ClientId, me.Attributes.ExtensionData!["clientId"].GetString());
         Assert.Equal("Contoso Facilities", Assert.Single(customers).Attributes!.Name);
         Assert.Equal(context.Emulator.PartitionIds, partitions.Select(p => p.Id));

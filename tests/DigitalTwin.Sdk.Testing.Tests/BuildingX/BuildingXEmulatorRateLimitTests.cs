@@ -8,7 +8,7 @@ namespace DigitalTwin.Sdk.Testing.Tests.BuildingX;
 public sealed class BuildingXEmulatorRateLimitTests
 {
     [Fact]
-    public async Task EleventhRequestWithinASecond_Is429WithRetryAfter_AndPassesOnceTheWindowMoves()
+    public async Task EleventhRequestAtOnce_Is429WithRetryAfter_AndPassesOnceATokenIsRefilled()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock });
@@ -22,7 +22,7 @@ public sealed class BuildingXEmulatorRateLimitTests
         }
 
         var (limited, body) = await client.GetAsync("me");
-        clock.Advance(TimeSpan.FromMilliseconds(999));
+        clock.Advance(TimeSpan.FromMilliseconds(99));
         var (stillLimited, _) = await client.GetAsync("me");
         clock.Advance(TimeSpan.FromMilliseconds(1));
         var (passes, _) = await client.GetAsync("me");
@@ -34,6 +34,27 @@ public sealed class BuildingXEmulatorRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, stillLimited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, passes.StatusCode);
         Assert.Equal(2, emulator.RateLimitedCount);
+    }
+
+    [Fact]
+    public async Task SustainedTwentyPerSecond_IsRefusedTheExcess()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock });
+        await using var _ = emulator;
+        using var __ = client;
+        var accepted = 0;
+
+        // Two seconds at 20 requests per second: the bucket of 10 plus 10 per second admits 10 + 20 at most.
+        for (var i = 0; i < 40; i++)
+        {
+            var (response, _) = await client.GetAsync("me");
+            accepted += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.InRange(accepted, 25, 30);
+        Assert.Equal(40 - accepted, emulator.RateLimitedCount);
     }
 
     [Fact]

@@ -79,6 +79,20 @@ public sealed class BuildingXEmulatorTokenTests
     }
 
     [Fact]
+    public async Task Token_OmitExpiresInOption_LeavesOnlyTheJwtExp()
+    {
+        await using var emulator = await BuildingXEmulator.StartAsync(new BuildingXEmulatorOptions { OmitExpiresIn = true });
+        using var http = new HttpClient();
+
+        using var response = await PostJsonAsync(http, emulator, Credentials(emulator));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(body["expires_in"]);
+        Assert.NotNull(body["access_token"]);
+    }
+
+    [Fact]
     public async Task Token_NotJsonOrForm_IsBadRequest()
     {
         await using var emulator = await BuildingXEmulator.StartAsync();
