@@ -24,9 +24,12 @@ public static class RestGetRatios
         {
             var handler = new CannedResponseHandler(assetBody, tokenBody);
             var canned = new Uri("http://127.0.0.1:9/");
-            using var transport = new HttpClient(handler, disposeHandler: false);
+            // The SDK's transport client has an infinite HttpClient timeout like the SDK's own clients (the pipeline owns
+            // timeouts); the raw client is a default HttpClient. Both end in the same canned handler.
+            using var transport = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            using var rawHttp = new HttpClient(handler, disposeHandler: false);
             var sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(canned, emulator.ProjectId), transport, telemetry.LoggerFactory);
-            var raw = await LifecycleTwinSetup.RawAsync(transport, canned, emulator.ProjectId).ConfigureAwait(false);
+            var raw = await LifecycleTwinSetup.RawAsync(rawHttp, canned, emulator.ProjectId).ConfigureAwait(false);
             Func<Task> sdkCall = () => sdk.Assets.GetAssetAsync(assetId);
             Func<Task> rawCall = () => raw.GetAssetAsync(assetId);
 
