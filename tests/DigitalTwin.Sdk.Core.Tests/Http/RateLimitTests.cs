@@ -33,9 +33,10 @@ public sealed class RateLimitTests
         arrivals.Sort();
         for (var i = 0; i < arrivals.Count; i++)
         {
-            // In any 100 ms window at most 5 permits (+1 for timer phase) may start.
-            var inWindow = arrivals.Count(a => a >= arrivals[i] && Stopwatch.GetElapsedTime(arrivals[i], a).TotalMilliseconds < 100);
-            Assert.True(inWindow <= 6, $"{inWindow} requests started within 100 ms");
+            // In any 200 ms window 10 permits are due at 50/s; allow 2 more for timer phase and scheduling jitter on a
+            // loaded machine. Without the limiter all 26 would start within a few milliseconds.
+            var inWindow = arrivals.Count(a => a >= arrivals[i] && Stopwatch.GetElapsedTime(arrivals[i], a).TotalMilliseconds < 200);
+            Assert.True(inWindow <= 12, $"{inWindow} requests started within 200 ms");
         }
     }
 
