@@ -50,7 +50,8 @@ try
         assets += page.Values.Count;
     }
 
-    Console.WriteLine($"Native AOT: {sites} site(s), {assets} asset(s) in {pages} page(s), {requests} SDK request activities.");
+    var mode = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT (trimmed or not)" : "Native AOT";
+    Console.WriteLine($"{mode}: {sites} site(s), {assets} asset(s) in {pages} page(s), {requests} SDK request activities.");
     return sites > 0 && assets > 0 && requests > 0 ? 0 : 1;
 }
 catch (Exception ex) when (ex is DigitalTwinException or OptionsValidationException or OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Samples.Scenarios;
 using DigitalTwin.Sdk.Samples.Telemetry;
@@ -73,8 +74,13 @@ async Task<int> RunAsync(IReadOnlyList<IScenario> scenarios, bool printTelemetry
     return 0;
 }
 
-async Task<int> ServeAsync(FileInfo file, int lifetimeSeconds, CancellationToken cancellationToken)
+async Task<int> ServeAsync(FileInfo file, int lifetimeSeconds, CancellationToken invocationToken)
 {
+    // The emulator's ASP.NET Core host claims SIGTERM/SIGINT for itself; stop the whole command on either signal too.
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
+    using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.Cancel());
+    using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => stop.Cancel());
+    var cancellationToken = stop.Token;
     await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 1_000 }, cancellationToken);
     var lines = new[]
     {
