@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Sdk;
@@ -12,5 +13,9 @@ public static class DigitalTwinSdkVendors
     public static IReadOnlyList<DigitalTwinSdkVendor> All { get; } =
     [
         new("LifecycleTwin", static (services, section) => services.AddLifecycleTwin(section)),
+        new("BuildingX", static (services, section) => services.AddBuildingX(section)),
+        new("Tandem", static (services, section) => services.AddTandem(options => section.Bind(options))),
+        new("ITwinIoT", static (services, section) => services.AddITwinIoT(section)),
+        new("ThreadEdge", static (services, section) => services.AddThreadEdge(section)),
     ];
 }

@@ -6,5 +6,9 @@ internal static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new LifecycleTwinScenario(),
+        new BuildingXScenario(),
+        new TandemScenario(),
+        new ITwinIoTScenario(),
+        new ThreadEdgeScenario(),
     ];
 }

@@ -24,6 +24,21 @@ public sealed class LifecycleTwinAuthTests
     }
 
     [Fact]
+    public async Task CallerSuppliedHttpClient_IsUsedAsTransportForEveryAttempt()
+    {
+        await using var emulator = await LifecycleTwinEmulator.StartAsync();
+        emulator.Faults.Add(DigitalTwin.Sdk.Testing.Faults.Fault.Status(503), pathPrefix: "/api/clientprojects");
+        var counting = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        using var transport = new HttpClient(counting);
+        var client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(emulator), transport);
+
+        var sites = await client.Sites.GetSitesAsync().ToListAsync();
+
+        Assert.Equal(emulator.Sites.Count, sites.Count);
+        Assert.Equal(3, counting.Count);
+    }
+
+    [Fact]
     public async Task ManyConcurrentCalls_ShareOneToken()
     {
         await using var emulator = await LifecycleTwinEmulator.StartAsync();
@@ -117,5 +132,16 @@ public sealed class LifecycleTwinAuthTests
         }
 
         Assert.True(condition());
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        public int Count { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Count++;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,3 +1,7 @@
+using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Bentley.ITwinIoT;
+using DigitalTwin.Sdk.Bentley.ThreadEdge;
+using DigitalTwin.Sdk.Siemens.BuildingX;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 using Microsoft.Extensions.Configuration;
@@ -100,6 +104,25 @@ public sealed class AddDigitalTwinSdkTests
     }
 
     [Fact]
+    public void AddDigitalTwinSdk_RegistersExactlyTheVendorsThatHaveASection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DigitalTwin:LifecycleTwin:ClientId"] = "client",
+            ["DigitalTwin:ThreadEdge:BaseUrl"] = "http://127.0.0.1:8080/",
+        }).Build();
+        var services = new ServiceCollection();
+
+        services.AddDigitalTwinSdk(configuration);
+
+        Assert.Contains(services, d => d.ServiceType == typeof(ILifecycleTwinClient));
+        Assert.Contains(services, d => d.ServiceType == typeof(IThreadEdgeClient));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IBuildingXClient));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(ITandemClient));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IITwinIoTClient));
+    }
+
+    [Fact]
     public void Vendors_EachKeyIsUniqueAndNamesItsSection()
     {
         var keys = DigitalTwinSdkVendors.All.Select(v => v.Key).ToList();
@@ -107,7 +130,9 @@ public sealed class AddDigitalTwinSdkTests
         Assert.Contains("LifecycleTwin", keys);
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(DigitalTwinSdkVendors.All, v => Assert.Equal("DigitalTwin:" + v.Key, v.SectionPath));
-        Assert.Equal(LifecycleTwinOptions.SectionName, DigitalTwinSdkVendors.All.Single(v => v.Key == "LifecycleTwin").SectionPath);
+        Assert.Equal(
+            [LifecycleTwinOptions.SectionName, BuildingXOptions.SectionName, TandemOptions.SectionName, ITwinIoTOptions.SectionName, ThreadEdgeOptions.SectionName],
+            DigitalTwinSdkVendors.All.Select(v => v.SectionPath));
     }
 
     [Fact]

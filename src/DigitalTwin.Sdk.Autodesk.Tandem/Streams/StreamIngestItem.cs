@@ -1,0 +1,42 @@
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+
+/// <summary>
+/// One entry sent to <c>POST timeseries/models/{modelID}/webhooks/generic</c>: the stream key (<c>id</c>), an optional
+/// timestamp (<c>_ts</c>) and values named by property display name or qualified id.
+/// </summary>
+public sealed record StreamIngestItem
+{
+    /// <summary>Initializes an entry.</summary>
+    /// <param name="streamKey">Element key of the stream.</param>
+    /// <param name="values">Values by property name (e.g. <c>Temperature</c>) or qualified id (e.g. <c>z:Dg</c>).</param>
+    /// <param name="timestamp">When the values were measured; <see langword="null"/> lets the service use its receive time.</param>
+    /// <exception cref="ArgumentException"><paramref name="streamKey"/> is empty, or <paramref name="values"/> is empty or uses the reserved names <c>id</c> or <c>_ts</c>.</exception>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public StreamIngestItem(string streamKey, IReadOnlyDictionary<string, double> values, DateTimeOffset? timestamp = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamKey);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("At least one value is required.", nameof(values));
+        }
+
+        if (values.ContainsKey("id") || values.ContainsKey("_ts"))
+        {
+            throw new ArgumentException("'id' and '_ts' are reserved names in an ingest entry.", nameof(values));
+        }
+
+        StreamKey = streamKey;
+        Values = values;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>Gets the element key of the stream.</summary>
+    public string StreamKey { get; }
+
+    /// <summary>Gets the values by property name or qualified id.</summary>
+    public IReadOnlyDictionary<string, double> Values { get; }
+
+    /// <summary>Gets when the values were measured.</summary>
+    public DateTimeOffset? Timestamp { get; }
+}

@@ -1,0 +1,11 @@
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+
+/// <summary>Order of the readings returned by <c>GET timeseries/models/{modelID}/streams/{key}</c>.</summary>
+public enum StreamSortOrder
+{
+    /// <summary>Oldest first (<c>sort=asc</c>).</summary>
+    Ascending,
+
+    /// <summary>Newest first (<c>sort=desc</c>).</summary>
+    Descending,
+}

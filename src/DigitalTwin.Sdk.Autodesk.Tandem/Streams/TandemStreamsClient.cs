@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Internal;
+
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+
+/// <summary>Default <see cref="ITandemStreamsClient"/> over the SDK pipeline.</summary>
+/// <remarks>Thread-safe; obtain through <see cref="TandemClient.Streams"/>.</remarks>
+public sealed class TandemStreamsClient : ITandemStreamsClient
+{
+    private readonly ClientRuntime _runtime;
+    private readonly TandemOptions _options;
+
+    internal TandemStreamsClient(ClientRuntime runtime, TandemOptions options)
+    {
+        _runtime = runtime;
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, StreamReadings>> GetLastValuesAsync(ModelUrn modelId, IReadOnlyList<string> streamKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        ArgumentNullException.ThrowIfNull(streamKeys);
+        if (streamKeys.Count == 0 || streamKeys.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("At least one non-empty stream key is required.", nameof(streamKeys));
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new StreamLastValuesRequest(streamKeys), TandemJsonContext.Default.StreamLastValuesRequest);
+        return GetLastValuesCoreAsync(modelId, body, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<StreamReadings> GetReadingsAsync(ModelUrn modelId, string streamKey, StreamReadingsQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        ArgumentException.ThrowIfNullOrEmpty(streamKey);
+        var path = "timeseries/models/" + modelId.ToPathSegment() + "/streams/" + Uri.EscapeDataString(streamKey) + (query?.ToQueryString() ?? string.Empty);
+        return GetReadingsCoreAsync(path, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SendReadingsAsync(ModelUrn modelId, IReadOnlyCollection<StreamIngestItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            throw new ArgumentException("At least one reading is required.", nameof(items));
+        }
+
+        var body = StreamIngestSerializer.Serialize(items);
+        if (body.LongLength > TandemServiceLimits.MaxRequestBodyBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The readings serialize to {body.LongLength:N0} bytes; Tandem accepts at most {TandemServiceLimits.MaxRequestBodyBytes:N0} bytes (10 MB) per request. Split them into smaller batches."),
+                nameof(items));
+        }
+
+        return SendCoreAsync(modelId, body, cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<string, StreamReadings>> GetLastValuesCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
+    {
+        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/streams", "GetLastValues").MarkIdempotent();
+        request.Content = TandemRequests.Json(body);
+        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.DictionaryStringDictionaryStringDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = new Dictionary<string, StreamReadings>(response.Value.Count, StringComparer.Ordinal);
+            foreach (var (key, wire) in response.Value)
+            {
+                result[key] = StreamReadings.FromWire(wire);
+            }
+
+            return result;
+        }
+        catch (JsonException ex)
+        {
+            throw TandemRequests.Invalid(_runtime, "stream last values", ex);
+        }
+    }
+
+    private async Task<StreamReadings> GetReadingsCoreAsync(string path, CancellationToken cancellationToken)
+    {
+        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, path, "GetReadings");
+        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return StreamReadings.FromWire(response.Value);
+        }
+        catch (JsonException ex)
+        {
+            throw TandemRequests.Invalid(_runtime, "stream readings", ex);
+        }
+    }
+
+    private async Task SendCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
+    {
+        var limiter = TandemRequests.IngestLimiter(_runtime, modelId.Value);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/webhooks/generic", "SendReadings");
+            request.Content = TandemRequests.Json(body);
+            request.Options.Set(DigitalTwinRequestOptions.RateLimiterKey, limiter);
+            try
+            {
+                using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DigitalTwinRateLimitedException ex) when (attempt < _options.Retry.MaxRetries && (ex.RetryAfter ?? TimeSpan.Zero) <= _options.Retry.MaxRetryAfter)
+            {
+                // A 429 means the service refused the batch (nothing stored), so sending it again cannot duplicate readings,
+                // unlike a 5xx or a lost answer. The shared limiter spaces the retry; a longer Retry-After is honoured too.
+                if (ex.RetryAfter is { } wait && wait > TandemServiceLimits.StreamIngestInterval)
+                {
+                    await Task.Delay(wait, _runtime.Time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+}

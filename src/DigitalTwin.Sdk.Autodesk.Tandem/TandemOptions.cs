@@ -1,0 +1,88 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Core.Http;
+
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
+
+/// <summary>Settings of a <see cref="TandemClient"/>; binds from configuration section <c>DigitalTwin:Tandem</c>.</summary>
+public sealed class TandemOptions : DigitalTwinClientOptions
+{
+    /// <summary>The configuration section the DI extension binds.</summary>
+    public const string SectionName = "DigitalTwin:Tandem";
+
+    /// <summary>Initializes the options with the production endpoints.</summary>
+    public TandemOptions() => BaseUrl = new Uri("https://developer.api.autodesk.com/tandem/v1/");
+
+    /// <summary>Gets or sets the base URL of APS Authentication v2 (<c>token</c>, <c>authorize</c> and <c>revoke</c> are resolved against it).</summary>
+    /// <value>Defaults to <c>https://developer.api.autodesk.com/authentication/v2/</c>.</value>
+    public Uri? AuthUrl { get; set; } = new("https://developer.api.autodesk.com/authentication/v2/");
+
+    /// <summary>Gets or sets the client id of the APS application.</summary>
+    /// <value>Required.</value>
+    public string? ClientId { get; set; }
+
+    /// <summary>Gets or sets the client secret; sent only in the HTTP Basic header of token requests. Leave empty for a public (PKCE) app.</summary>
+    /// <value>Required for <see cref="TandemAuthFlow.TwoLegged"/>.</value>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Gets or sets the flow used to obtain tokens.</summary>
+    /// <value>Defaults to <see cref="TandemAuthFlow.TwoLegged"/>.</value>
+    public TandemAuthFlow Flow { get; set; } = TandemAuthFlow.TwoLegged;
+
+    /// <summary>Gets or sets the space-separated scopes requested.</summary>
+    /// <value>Defaults to <c>data:read</c>; add <c>data:write</c> to send stream readings.</value>
+    public string Scope { get; set; } = "data:read";
+
+    /// <summary>Gets or sets the callback URL registered for the app (three-legged).</summary>
+    /// <value>Defaults to <see langword="null"/>; required for <see cref="TandemAuthFlow.ThreeLegged"/>.</value>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>Gets or sets the URN of the twin the host app works with (used by samples; calls take the URN explicitly).</summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public string? TwinId { get; set; }
+
+    /// <summary>Gets or sets the data region sent in the <c>Region</c> header.</summary>
+    /// <value>Defaults to <see langword="null"/> (header not sent; the service uses US).</value>
+    public TandemRegion? Region { get; set; }
+
+    /// <summary>Gets the authorize endpoint.</summary>
+    internal Uri AuthorizeEndpoint => new(EnsureSlash(AuthUrl!), "authorize");
+
+    /// <summary>Gets the token endpoint.</summary>
+    internal Uri TokenEndpoint => new(EnsureSlash(AuthUrl!), "token");
+
+    /// <summary>Gets the revoke endpoint.</summary>
+    internal Uri RevokeEndpoint => new(EnsureSlash(AuthUrl!), "revoke");
+
+    /// <inheritdoc />
+    protected override void ValidateCore(ICollection<string> errors, string sectionPath)
+    {
+        base.ValidateCore(errors, sectionPath);
+        ValidateEndpoint(errors, sectionPath, nameof(AuthUrl), AuthUrl, required: true);
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            errors.Add($"{sectionPath}:{nameof(ClientId)} is required.");
+        }
+
+        if (Flow == TandemAuthFlow.TwoLegged && string.IsNullOrEmpty(ClientSecret))
+        {
+            errors.Add($"{sectionPath}:{nameof(ClientSecret)} is required for the two-legged flow.");
+        }
+
+        if (Flow == TandemAuthFlow.ThreeLegged && RedirectUri is not { IsAbsoluteUri: true })
+        {
+            errors.Add($"{sectionPath}:{nameof(RedirectUri)} must be an absolute URL for the three-legged flow.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Scope))
+        {
+            errors.Add($"{sectionPath}:{nameof(Scope)} must name at least one scope, e.g. data:read.");
+        }
+
+        if (TwinId is not null && !TwinUrn.TryParse(TwinId, out _))
+        {
+            errors.Add($"{sectionPath}:{nameof(TwinId)} must be a twin URN (urn:adsk.dtt:...).");
+        }
+    }
+
+    private static Uri EnsureSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

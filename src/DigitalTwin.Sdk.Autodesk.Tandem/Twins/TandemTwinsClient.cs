@@ -1,0 +1,126 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Paging;
+
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+
+/// <summary>Default <see cref="ITandemTwinsClient"/> over the SDK pipeline.</summary>
+/// <remarks>Thread-safe; obtain through <see cref="TandemClient.Twins"/>.</remarks>
+public sealed class TandemTwinsClient : ITandemTwinsClient
+{
+    private const int MaxRedirects = 3;
+    private readonly ClientRuntime _runtime;
+    private readonly TandemOptions _options;
+
+    internal TandemTwinsClient(ClientRuntime runtime, TandemOptions options)
+    {
+        _runtime = runtime;
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public Task<TandemTwin> GetAsync(TwinUrn twinId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(twinId);
+        return GetCoreAsync(twinId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(TwinUrn twinId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(twinId);
+        return ExistsCoreAsync(twinId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public AsyncPageable<TwinView> GetViewsAsync(TwinUrn twinId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(twinId);
+        return PageableHelpers.Create<TwinView>(
+            async (_, _, ct) =>
+            {
+                using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "twins/" + twinId.ToPathSegment() + "/views", "GetViews");
+                var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.IReadOnlyListTwinView, ct).ConfigureAwait(false);
+                return new Page<TwinView>(response.Value, null, response.RequestId);
+            },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public AsyncPageable<TandemTwinListItem> GetMyTwinsAsync(CancellationToken cancellationToken = default) =>
+        TwinListing.Create(_runtime, _options, "users/@me/twins", "GetMyTwins", cancellationToken);
+
+    /// <inheritdoc />
+    public Task DownloadDocumentAsync(TwinDocument document, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(destination);
+        var link = document.SignedLink ?? throw new ArgumentException("The document has no signed link.", nameof(document));
+        CheckLink(link, nameof(document));
+        return DownloadCoreAsync(link, destination, cancellationToken);
+    }
+
+    private static void CheckLink(Uri link, string parameterName)
+    {
+        if (!link.IsAbsoluteUri || (link.Scheme != Uri.UriSchemeHttps && !(link.Scheme == Uri.UriSchemeHttp && DigitalTwinClientOptions.IsLoopback(link))))
+        {
+            throw new ArgumentException("A document link must be an absolute https URL (plain http only on loopback).", parameterName);
+        }
+    }
+
+    private async Task<TandemTwin> GetCoreAsync(TwinUrn twinId, CancellationToken cancellationToken)
+    {
+        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "twins/" + twinId.ToPathSegment(), "GetTwin");
+        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.TandemTwin, cancellationToken).ConfigureAwait(false);
+        return response.Value;
+    }
+
+    private async Task<bool> ExistsCoreAsync(TwinUrn twinId, CancellationToken cancellationToken)
+    {
+        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Head, "twins/" + twinId.ToPathSegment(), "TwinExists");
+        try
+        {
+            using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DigitalTwinNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private async Task DownloadCoreAsync(Uri link, Stream destination, CancellationToken cancellationToken)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            using var request = _runtime.CreateRequest(HttpMethod.Get, link.AbsoluteUri, "DownloadDocument");
+            request.Headers.Accept.Clear();
+            if (!SameOrigin(link, _options.BaseUrl!) || hop > 0)
+            {
+                // Signed links carry their own authorization; the bearer token never leaves the API origin.
+                request.Options.Set(DigitalTwinRequestOptions.AnonymousKey, true);
+            }
+
+            using var response = await _runtime.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
+            {
+                link = location.IsAbsoluteUri ? location : new Uri(link, location);
+                CheckLink(link, "document");
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await _runtime.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.GetLeftPart(UriPartial.Authority), b.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+}

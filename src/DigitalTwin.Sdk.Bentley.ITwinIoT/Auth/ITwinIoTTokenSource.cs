@@ -1,0 +1,40 @@
+using DigitalTwin.Sdk.Core.Auth;
+using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Internal;
+
+namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Auth;
+
+/// <summary>
+/// Credentials of iTwin IoT: a static API key (<c>Authorization: ApiKey &lt;key&gt;</c>, never expires) or an IMS
+/// client-credentials token (<c>Authorization: Bearer</c>) from <c>POST {ImsTokenUrl}</c> with the configured scopes.
+/// The core's token cache does the caching, early refresh and single-flight.
+/// </summary>
+internal sealed class ITwinIoTTokenSource(ClientRuntime tokenRuntime, ITwinIoTOptions options) : ITokenSource
+{
+    public ValueTask<AccessToken> AcquireTokenAsync(AccessToken? current, CancellationToken cancellationToken)
+    {
+        if (!options.UsesIms)
+        {
+            var now = tokenRuntime.Time.GetUtcNow();
+            return ValueTask.FromResult(new AccessToken(options.ApiKey!, DateTimeOffset.MaxValue, now, scheme: "ApiKey"));
+        }
+
+        return new ValueTask<AccessToken>(RequestAsync(cancellationToken));
+    }
+
+    private Task<AccessToken> RequestAsync(CancellationToken cancellationToken)
+    {
+        var request = tokenRuntime.CreateRequest(HttpMethod.Post, options.ImsTokenUrl.AbsoluteUri, "AcquireImsToken");
+        request.Content = new FormUrlEncodedContent(
+        [
+            new("client_id", options.ClientId!),
+            new("client_secret", options.ClientSecret!),
+            new("grant_type", "client_credentials"),
+            new("scope", options.Scope),
+        ]);
+
+        // A client-credentials grant has no side effect: safe to retry.
+        request.MarkIdempotent();
+        return OAuthTokenClient.RequestAsync(tokenRuntime, request, cancellationToken);
+    }
+}

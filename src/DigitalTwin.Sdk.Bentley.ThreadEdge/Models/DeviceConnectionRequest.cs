@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
+
+/// <summary>Body of <c>PUT /api/deviceConnection?port=N</c>: <c>{"value":true}</c> (a JSON boolean, as the doc sends it).</summary>
+/// <param name="Value">Whether to open the connection to the device on the port.</param>
+public sealed record DeviceConnectionRequest([property: JsonPropertyName("value")] bool Value);

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
+
+/// <summary>Body of <c>POST /api/deviceRsSel</c>: <c>{"portNumber":1,"content":"RS232"}</c>.</summary>
+/// <param name="PortNumber">Device port 1, 2 or 3.</param>
+/// <param name="Content">Interface mode.</param>
+public sealed record PortModeRequest(
+    [property: JsonPropertyName("portNumber")] int PortNumber,
+    [property: JsonPropertyName("content")] PortMode Content);

@@ -1,0 +1,11 @@
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+
+/// <summary>Kind of WebSocket message exchanged with a device port.</summary>
+public enum PortMessageType
+{
+    /// <summary>A text (UTF-8) message.</summary>
+    Text,
+
+    /// <summary>A binary message.</summary>
+    Binary,
+}

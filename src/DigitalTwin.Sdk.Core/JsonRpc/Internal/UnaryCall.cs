@@ -1,0 +1,36 @@
+namespace DigitalTwin.Sdk.Core.JsonRpc.Internal;
+
+/// <summary>A request answered by exactly one response.</summary>
+internal sealed class UnaryCall<TResult>(string method, JsonRpcResultParser<TResult> parser) : IPendingEntry
+{
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Method { get; } = method;
+
+    public Task<TResult> Task => _completion.Task;
+
+    public bool BeforeSend(JsonRpcSession session) => true;
+
+    public void Bind(JsonRpcSession session, long id)
+    {
+    }
+
+    public ValueTask OnResultAsync(JsonRpcSession session, long id, ReadOnlyMemory<byte> result)
+    {
+        session.Unregister(id, this);
+        try
+        {
+            _completion.TrySetResult(parser(result.Span));
+        }
+        catch (Exception ex)
+        {
+            _completion.TrySetException(ex);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public void OnError(JsonRpcException error) => _completion.TrySetException(error);
+
+    public void OnConnectionLost(ConnectionLostException error, bool willReconnect) => _completion.TrySetException(error);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace DigitalTwin.Sdk.Core.JsonRpc;
+
+/// <summary>
+/// Lets a handshake (see <see cref="JsonRpcConnectionOptions.Handshake"/>) send requests on a new transport before it
+/// is opened to ordinary traffic.
+/// </summary>
+public sealed class JsonRpcHandshakeContext
+{
+    private readonly Func<string, Action<Utf8JsonWriter>?, CancellationToken, Task<ReadOnlyMemory<byte>>> _invoke;
+
+    internal JsonRpcHandshakeContext(bool isReconnect, Func<string, Action<Utf8JsonWriter>?, CancellationToken, Task<ReadOnlyMemory<byte>>> invoke)
+    {
+        IsReconnect = isReconnect;
+        _invoke = invoke;
+    }
+
+    /// <summary>Gets a value indicating whether this handshake follows a dropped connection.</summary>
+    public bool IsReconnect { get; }
+
+    /// <summary>Sends a request on the new transport and parses its result.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="method">The method.</param>
+    /// <param name="writeParams">Writes the <c>params</c> value, or <see langword="null"/> to omit it.</param>
+    /// <param name="parseResult">Parses the <c>result</c> JSON.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The parsed result.</returns>
+    /// <exception cref="JsonRpcException">The server answered with an error.</exception>
+    /// <exception cref="ConnectionLostException">The transport died.</exception>
+    public async Task<TResult> InvokeAsync<TResult>(string method, Action<Utf8JsonWriter>? writeParams, JsonRpcResultParser<TResult> parseResult, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var json = await _invoke(method, writeParams, cancellationToken).ConfigureAwait(false);
+        return parseResult(json.Span);
+    }
+}

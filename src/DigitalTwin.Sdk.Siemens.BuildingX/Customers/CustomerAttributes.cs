@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Customers;
+
+/// <summary>Attributes of a customer.</summary>
+public sealed record CustomerAttributes
+{
+    /// <summary>Gets the customer's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets attributes this model does not know (the vendor adds properties over time).</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+}

@@ -1,0 +1,6 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+
+/// <summary>The <c>DeviceInfo</c> feature of a device, returned with <c>include=hasFeatures.DeviceInfo</c>.</summary>
+public sealed record DeviceInfo : JsonApiResource<DeviceInfoAttributes>;

@@ -1,0 +1,36 @@
+using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+
+/// <summary>Devices of a partition and the child devices behind gateways.</summary>
+public interface IDevicesClient
+{
+    /// <summary>Lists devices (<c>GET /partitions/{partitionId}/devices</c>).</summary>
+    /// <param name="partitionId">Partition id.</param>
+    /// <param name="query">
+    /// E.g. <c>Filter("serialNumber", "12345")</c>, <c>Filter("hasLocation.data.id", roomId)</c>,
+    /// <c>Include("hasFeatures.DeviceInfo")</c> (then <see cref="Device.GetDeviceInfo"/> works); optional.
+    /// </param>
+    /// <param name="cancellationToken">Cancels every page request.</param>
+    /// <returns>The devices, fetched page by page.</returns>
+    /// <exception cref="ArgumentException"><paramref name="partitionId"/> is empty.</exception>
+    AsyncPageable<Device> GetDevicesAsync(string partitionId, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one device (<c>GET /devices/{deviceId}</c>).</summary>
+    /// <param name="deviceId">Device id.</param>
+    /// <param name="query">Includes and fields; optional.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The device.</returns>
+    /// <exception cref="ArgumentException"><paramref name="deviceId"/> is empty.</exception>
+    /// <exception cref="Core.DigitalTwinNotFoundException">No such device.</exception>
+    Task<Device> GetDeviceAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the devices behind a gateway (<c>GET /devices/{deviceId}/devices</c>); empty when it has none.</summary>
+    /// <param name="deviceId">Gateway device id.</param>
+    /// <param name="query">Filters, paging, includes and fields; optional.</param>
+    /// <param name="cancellationToken">Cancels every page request.</param>
+    /// <returns>The child devices; the service's 404 for "no child devices" becomes an empty result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="deviceId"/> is empty.</exception>
+    AsyncPageable<Device> GetChildDevicesAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,30 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
+using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+using DigitalTwin.Sdk.Siemens.BuildingX.Locations;
+using DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
+using DigitalTwin.Sdk.Siemens.BuildingX.Points;
+using DigitalTwin.Sdk.Siemens.BuildingX.Resources;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
+
+/// <summary>The Siemens Building X APIs, grouped by resource. Register with <c>services.AddBuildingX(...)</c> or create a <see cref="BuildingXClient"/>.</summary>
+public interface IBuildingXClient
+{
+    /// <summary>Gets the calling account (<c>/me</c>, <c>/me/customers</c>).</summary>
+    IAccountClient Account { get; }
+
+    /// <summary>Gets partitions.</summary>
+    IPartitionsClient Partitions { get; }
+
+    /// <summary>Gets locations (buildings, floors, rooms).</summary>
+    ILocationsClient Locations { get; }
+
+    /// <summary>Gets devices and child devices.</summary>
+    IDevicesClient Devices { get; }
+
+    /// <summary>Gets points and point values.</summary>
+    IPointsClient Points { get; }
+
+    /// <summary>Gets generic JSON:API access to any path.</summary>
+    IJsonApiClient Resources { get; }
+}

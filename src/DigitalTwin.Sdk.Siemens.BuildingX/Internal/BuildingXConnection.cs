@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.RateLimiting;
+using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
+
+/// <summary>
+/// The JSON:API plumbing every Building X sub-client uses: requests with <c>application/vnd.api+json</c>, single
+/// resources with their includes, next-link paging that stays on the configured origin, and writes.
+/// </summary>
+/// <remarks>Thread-safe; the pipeline (retries, rate limit, token, error mapping) comes from the core runtime.</remarks>
+internal sealed class BuildingXConnection(ClientRuntime runtime)
+{
+    public const string MediaType = "application/vnd.api+json";
+
+    private readonly RateLimiter? _limiter = BuildingXRateLimiters.For(runtime);
+
+    public ClientRuntime Runtime { get; } = runtime;
+
+    private Uri BaseUrl => Runtime.Options.BaseUrl ?? throw new InvalidOperationException("BaseUrl is not configured.");
+
+    /// <summary>Joins path segments, escaping each (ids may contain any character).</summary>
+    public static string Path(params string[] segments)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('/');
+            }
+
+            builder.Append(i % 2 == 0 ? segments[i] : Uri.EscapeDataString(segments[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    public async Task<TResource> GetResourceAsync<TResource>(string path, JsonApiQuery? query, JsonTypeInfo<JsonApiDocument<TResource>> typeInfo, string operation, CancellationToken cancellationToken)
+        where TResource : JsonApiResource
+    {
+        await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
+        using var request = CreateRequest(HttpMethod.Get, path + (query?.ToQueryString() ?? string.Empty), operation);
+        var response = await Runtime.SendJsonAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
+        var data = response.Value.Data
+            ?? throw Invalid(response.Status, response.RequestId, request, "the document has no primary data");
+        return JsonApiIncluded.Attach(data, response.Value.Included) with { RequestId = response.RequestId };
+    }
+
+    public AsyncPageable<TResource> List<TResource>(
+        string path,
+        JsonApiQuery? query,
+        JsonTypeInfo<JsonApiDocument<IReadOnlyList<TResource>>> typeInfo,
+        string operation,
+        bool notFoundMeansEmpty,
+        CancellationToken cancellationToken)
+        where TResource : JsonApiResource =>
+        PageableHelpers.Create<TResource>(
+            (token, hint, ct) => FetchPageAsync(path, query, typeInfo, operation, notFoundMeansEmpty, token, hint, ct),
+            cancellationToken: cancellationToken);
+
+    public async Task<JsonApiWriteResult> SendDocumentAsync(HttpMethod method, string path, JsonApiDocument<JsonApiResource<JsonElement>>? document, string operation, CancellationToken cancellationToken)
+    {
+        await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
+        using var request = CreateRequest(method, path, operation);
+        if (document is not null)
+        {
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(document, BuildingXJsonContext.Default.ResourceDocument));
+
+            // JSON:API servers answer 415 to any media type parameter (a charset included), so none is sent.
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
+        }
+
+        using var response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var requestId = ErrorResponseParser.ReadRequestId(response);
+        JsonApiDocument<JsonApiResource<JsonElement>>? body = null;
+        if (response.StatusCode != HttpStatusCode.NoContent && response.Content.Headers.ContentLength is not 0)
+        {
+            body = await Runtime.ReadJsonAsync(response, BuildingXJsonContext.Default.ResourceDocument, cancellationToken).ConfigureAwait(false);
+        }
+
+        var resource = body?.Data is null ? null : JsonApiIncluded.Attach(body.Data, body.Included);
+        return new JsonApiWriteResult(response.StatusCode, resource, body?.Meta, response.Headers.Location, requestId);
+    }
+
+    private async Task<Page<TResource>> FetchPageAsync<TResource>(
+        string path,
+        JsonApiQuery? query,
+        JsonTypeInfo<JsonApiDocument<IReadOnlyList<TResource>>> typeInfo,
+        string operation,
+        bool notFoundMeansEmpty,
+        string? continuationToken,
+        int? pageSizeHint,
+        CancellationToken cancellationToken)
+        where TResource : JsonApiResource
+    {
+        string target;
+        if (continuationToken is null)
+        {
+            target = path + FirstPageQuery(query, pageSizeHint);
+        }
+        else if (NextLinkResolver.TryResolve(BaseUrl, continuationToken, out var resumed))
+        {
+            target = resumed.AbsoluteUri;
+        }
+        else
+        {
+            throw new ArgumentException("The continuation token is not a next link of this API.", nameof(continuationToken));
+        }
+
+        await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
+        using var request = CreateRequest(HttpMethod.Get, target, operation);
+        HttpResponseMessage response;
+        try
+        {
+            response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DigitalTwinNotFoundException notFound) when (notFoundMeansEmpty && continuationToken is null)
+        {
+            // Building X answers 404 for "no children" (e.g. child devices of a device that is no gateway).
+            return new Page<TResource>([], null, notFound.RequestId);
+        }
+
+        using (response)
+        {
+            var requestId = ErrorResponseParser.ReadRequestId(response);
+            var document = await Runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            var items = JsonApiIncluded.Attach(document.Data ?? [], document.Included);
+            string? next = null;
+            if (document.Links?.Next is { } link)
+            {
+                if (!NextLinkResolver.TryResolve(BaseUrl, link.Href, out var nextUrl))
+                {
+                    throw Invalid(response.StatusCode, requestId, request, $"its next link points outside {BaseUrl.GetLeftPart(UriPartial.Authority)}; it is not followed so the token cannot leak");
+                }
+
+                next = NextLinkResolver.KeepSelection(nextUrl, query, pageSizeHint ?? PageLimitOf(query)).AbsoluteUri;
+            }
+
+            return new Page<TResource>(items, next, requestId);
+        }
+    }
+
+    /// <summary>
+    /// Gets the token before the request takes its rate-limit permit: the core takes the permit first and the token
+    /// second, so a permit taken while a token is fetched would be spent long before the request arrives, and the
+    /// service (which counts arrivals) could then see more than its limit within one second.
+    /// </summary>
+    private async ValueTask EnsureTokenAsync(CancellationToken cancellationToken)
+    {
+        if (Runtime.Tokens is { } tokens)
+        {
+            await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string target, string operation)
+    {
+        var request = Runtime.CreateRequest(method, target, operation);
+        request.Headers.Accept.Clear();
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
+        if (_limiter is not null)
+        {
+            // The core's RateLimitHandler takes this permit before every attempt, retries included.
+            request.Options.Set(DigitalTwinRequestOptions.RateLimiterKey, _limiter);
+        }
+
+        return request;
+    }
+
+    private static string FirstPageQuery(JsonApiQuery? query, int? pageSizeHint)
+    {
+        if (pageSizeHint is null)
+        {
+            return query?.ToQueryString() ?? string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var (name, value) in query?.Parameters ?? [])
+        {
+            if (name != "page[limit]")
+            {
+                JsonApiQuery.AppendEncoded(builder, name, value);
+            }
+        }
+
+        JsonApiQuery.AppendEncoded(builder, "page[limit]", pageSizeHint.Value.ToString(CultureInfo.InvariantCulture));
+        return builder.ToString();
+    }
+
+    private static int? PageLimitOf(JsonApiQuery? query)
+    {
+        foreach (var (name, value) in query?.Parameters ?? [])
+        {
+            if (name == "page[limit]" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+            {
+                return limit;
+            }
+        }
+
+        return null;
+    }
+
+    private DigitalTwinInvalidResponseException Invalid(HttpStatusCode status, string? requestId, HttpRequestMessage request, string what)
+    {
+        var info = new ApiErrorInfo(Runtime.Vendor, status)
+        {
+            RequestId = requestId,
+            Method = request.Method.Method,
+            Path = request.RequestUri?.AbsolutePath,
+            ErrorCode = "InvalidResponse",
+        };
+        var id = requestId is null ? string.Empty : $" (request id {requestId})";
+        return new DigitalTwinInvalidResponseException(info, $"{Runtime.Vendor} answered {info.Method} {info.Path} with {(int)status}, but {what}{id}.");
+    }
+}

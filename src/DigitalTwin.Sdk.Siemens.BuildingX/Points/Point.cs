@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+
+/// <summary>A data point of a device: the interface to one measured or commanded value.</summary>
+public sealed record Point : JsonApiResource<PointAttributes>
+{
+    /// <summary>Gets the id of the device hosting the point (relationship <c>isPointOf</c>), if sent.</summary>
+    [JsonIgnore]
+    public string? DeviceId => GetRelatedId("isPointOf");
+}

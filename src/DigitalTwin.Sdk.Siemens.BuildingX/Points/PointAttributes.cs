@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+
+/// <summary>Attributes of a point.</summary>
+public sealed record PointAttributes
+{
+    /// <summary>Gets the point's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the point's description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets a value indicating whether the point is active.</summary>
+    public bool? IsActive { get; init; }
+
+    /// <summary>Gets the engineering unit of the point's values, e.g. <c>degC</c>.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Gets attributes this model does not know, including those asked for with the <c>field</c> parameter.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
+using DigitalTwin.Sdk.Siemens.BuildingX.Customers;
+using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+using DigitalTwin.Sdk.Siemens.BuildingX.Locations;
+using DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
+using DigitalTwin.Sdk.Siemens.BuildingX.Points;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+
+/// <summary>
+/// Source-generated System.Text.Json metadata for every Building X model (camelCase, nulls not written).
+/// Pass its members where an API takes a <see cref="System.Text.Json.Serialization.Metadata.JsonTypeInfo{T}"/>,
+/// e.g. <c>BuildingXJsonContext.Default.DeviceInfo</c>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonApiDocument<JsonElement>), TypeInfoPropertyName = "UntypedDocument")]
+[JsonSerializable(typeof(JsonApiDocument<JsonApiResource<JsonElement>>), TypeInfoPropertyName = "ResourceDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<JsonApiResource<JsonElement>>>), TypeInfoPropertyName = "ResourceListDocument")]
+[JsonSerializable(typeof(JsonApiResource<JsonElement>), TypeInfoPropertyName = "JsonApiResourceJsonElement")]
+[JsonSerializable(typeof(JsonApiResourceIdentifier))]
+[JsonSerializable(typeof(JsonApiError))]
+[JsonSerializable(typeof(JsonApiDocument<Account>), TypeInfoPropertyName = "AccountDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Customer>>), TypeInfoPropertyName = "CustomerListDocument")]
+[JsonSerializable(typeof(JsonApiDocument<Partition>), TypeInfoPropertyName = "PartitionDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Partition>>), TypeInfoPropertyName = "PartitionListDocument")]
+[JsonSerializable(typeof(JsonApiDocument<Location>), TypeInfoPropertyName = "LocationDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Location>>), TypeInfoPropertyName = "LocationListDocument")]
+[JsonSerializable(typeof(JsonApiDocument<Device>), TypeInfoPropertyName = "DeviceDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Device>>), TypeInfoPropertyName = "DeviceListDocument")]
+[JsonSerializable(typeof(DeviceInfo))]
+[JsonSerializable(typeof(JsonApiDocument<Point>), TypeInfoPropertyName = "PointDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Point>>), TypeInfoPropertyName = "PointListDocument")]
+[JsonSerializable(typeof(JsonApiDocument<PointValue>), TypeInfoPropertyName = "PointValueDocument")]
+[JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<PointValue>>), TypeInfoPropertyName = "PointValueListDocument")]
+public sealed partial class BuildingXJsonContext : JsonSerializerContext;

@@ -1,0 +1,80 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Testing.Tandem;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.Client;
+
+public sealed class TandemServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(TandemEmulator emu, Dictionary<string, string?> extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DigitalTwin:Tandem:BaseUrl"] = new Uri(emu.BaseUri, "tandem/v1/").ToString(),
+            ["DigitalTwin:Tandem:AuthUrl"] = new Uri(emu.BaseUri, "authentication/v2/").ToString(),
+            ["DigitalTwin:Tandem:ClientId"] = emu.ClientId,
+            ["DigitalTwin:Tandem:ClientSecret"] = emu.ClientSecret,
+            ["DigitalTwin:Tandem:TwinId"] = emu.TwinId,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddTandem();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task AddTandem_BindsSectionAndResolvesAWorkingClient()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        await using var provider = Build(emu, []);
+
+        var options = provider.GetRequiredService<IOptionsMonitor<TandemOptions>>().CurrentValue;
+        var client = provider.GetRequiredService<ITandemClient>();
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(options.TwinId!));
+
+        Assert.Same(client, provider.GetRequiredService<ITandemClient>());
+        Assert.Equal(emu.TwinId, options.TwinId);
+        Assert.Equal("free", twin.AccountType);
+        Assert.Equal(1, emu.TokensIssued);
+    }
+
+    [Fact]
+    public async Task AddTandem_MissingClientId_FailsValidationNamingTheKey()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        await using var provider = Build(emu, new() { ["DigitalTwin:Tandem:ClientId"] = string.Empty });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<TandemOptions>>().CurrentValue);
+
+        Assert.Contains("DigitalTwin:Tandem:ClientId", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddTandem_ThreeLegged_SignInThroughTheResolvedClient()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        await using var provider = Build(emu, new()
+        {
+            ["DigitalTwin:Tandem:Flow"] = "ThreeLegged",
+            ["DigitalTwin:Tandem:ClientId"] = emu.PublicClientId,
+            ["DigitalTwin:Tandem:ClientSecret"] = null,
+            ["DigitalTwin:Tandem:RedirectUri"] = emu.RedirectUri.ToString(),
+        });
+        var client = provider.GetRequiredService<ITandemClient>();
+        var pkce = DigitalTwin.Sdk.Autodesk.Tandem.Auth.PkceCodes.Create();
+
+        await client.Auth.ExchangeCodeAsync(await TandemClientFixture.SignInAsync(client.Auth.CreateAuthorizeUri(pkce)), pkce);
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+
+        Assert.Equal("Mill", twin.GetProperty("Identity Data", "Building Name"));
+        Assert.NotNull(await provider.GetRequiredService<DigitalTwin.Sdk.Autodesk.Tandem.Auth.ITandemTokenStore>().GetRefreshTokenAsync());
+        Assert.Equal(0, emu.RefreshGrants);
+    }
+}

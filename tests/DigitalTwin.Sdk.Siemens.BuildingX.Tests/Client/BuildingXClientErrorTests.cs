@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Testing.BuildingX;
+using DigitalTwin.Sdk.Testing.Faults;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
+
+public sealed class BuildingXClientErrorTests
+{
+    [Fact]
+    public async Task BadParameter_IsApiExceptionWithErrorObjectAndRequestId()
+    {
+        await using var context = await BuildingXTestContext.StartAsync();
+
+        var error = await Assert.ThrowsAsync<DigitalTwinApiException>(async () =>
+            await context.Client.Devices.GetDevicesAsync(context.Partition, new JsonApiQuery().Filter("color", "red")).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal("10-0400", error.ErrorCode);
+        Assert.Equal("Unsupported filter", error.ErrorTitle);
+        var item = Assert.Single(error.Errors);
+        Assert.Equal("400", item.Status);
+        Assert.Equal("filter[color]", item.SourceParameter);
+        Assert.NotNull(error.RequestId);
+        Assert.Equal(error.RequestId, item.Id);
+        Assert.Contains(error.RequestId!, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeveralErrorObjects_AllLandInTheException()
+    {
+        await using var context = await BuildingXTestContext.StartAsync();
+        var resource = new JsonApiResource<JsonElement> { Type = "Device", Attributes = JsonDocument.Parse("{}").RootElement.Clone() };
+
+        var error = await Assert.ThrowsAsync<DigitalTwinApiException>(() => context.Client.Resources.CreateAsync($"partitions/{context.Partition}/devices", resource));
+
+        Assert.Equal(2, error.Errors.Count);
+        Assert.All(error.Errors, e => Assert.Equal("34-0001", e.Code));
+        Assert.Equal("Missing mandatory property 'name'", error.Errors[0].Title);
+        Assert.Equal("/data/attributes/serialNumber", error.Errors[1].SourcePointer);
+    }
+
+    [Fact]
+    public async Task MalformedJson_IsInvalidResponseExceptionWithRequestId_NotJsonException()
+    {
+        await using var context = await BuildingXTestContext.StartAsync();
+        context.Emulator.Faults.Add(Fault.MalformedJson().WithHeader("X-Request-Id", "req-broken"), pathPrefix: BuildingXEmulator.ApiBasePath + "/partitions");
+
+        var error = await Assert.ThrowsAsync<DigitalTwinInvalidResponseException>(async () =>
+            await context.Client.Devices.GetDevicesAsync(context.Partition, new JsonApiQuery().Include("hasLocation")).ToListAsync());
+
+        Assert.Equal("req-broken", error.RequestId);
+        Assert.IsAssignableFrom<JsonException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task TooManyRequests_IsRetriedAfterRetryAfter()
+    {
+        await using var context = await BuildingXTestContext.StartAsync();
+        const string body = """{"errors":[{"status":"429","code":"10-0429","title":"Too many requests"}]}""";
+        context.Emulator.Faults.Add(Fault.Status(429, body, "application/vnd.api+json").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: BuildingXEmulator.ApiBasePath + "/me");
+        var started = TimeProvider.System.GetTimestamp();
+
+        var me = await context.Client.Account.GetMeAsync();
+
+        Assert.Equal("User", me.Type);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(900));
+        Assert.Equal(2, context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath + "/me").Count);
+    }
+}

@@ -1,0 +1,40 @@
+using DigitalTwin.Sdk.Testing.BuildingX;
+
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
+
+public sealed class BuildingXClientRateLimitTests
+{
+    [Fact]
+    public async Task Burst_200Calls_GetNo429_AndAtLeast9PerSecond()
+    {
+        await using var context = await BuildingXTestContext.StartAsync();
+        await context.Client.Account.GetMeAsync();
+        context.Emulator.Requests.Clear();
+        var started = TimeProvider.System.GetTimestamp();
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => context.Client.Account.GetMeAsync()));
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+
+        Assert.True(context.Emulator.RateLimitedCount == 0, $"{context.Emulator.RateLimitedCount} answers were 429 in {elapsed.TotalSeconds:F1} s");
+        Assert.Equal(200, context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath).Count);
+        Assert.True(200 / elapsed.TotalSeconds >= 9.0, $"{200 / elapsed.TotalSeconds:F2} requests/s");
+    }
+
+    [Fact]
+    public async Task TwoClientsOfTheSameApi_ShareOneLimit()
+    {
+        await using var context = await BuildingXTestContext.StartAsync();
+        var second = new BuildingXClient(BuildingXTestContext.OptionsFor(context.Emulator));
+        await context.Client.Account.GetMeAsync();
+        await second.Account.GetMeAsync();
+        context.Emulator.Requests.Clear();
+        var started = TimeProvider.System.GetTimestamp();
+
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? context.Client : second).Account.GetMeAsync()));
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+
+        var log = context.Emulator.Requests.Snapshot();
+        Assert.True(context.Emulator.RateLimitedCount == 0, string.Join("\n", log.Select(r => $"{r.ReceivedAt:HH:mm:ss.fff} {r.Method} {r.Path}")));
+        Assert.True(elapsed >= TimeSpan.FromSeconds(2), $"24 calls took {elapsed.TotalSeconds:F2} s");
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DigitalTwin.Sdk.Testing.Tandem;
+using static DigitalTwin.Sdk.Testing.Tests.Tandem.TandemTestHelpers;
+
+namespace DigitalTwin.Sdk.Testing.Tests.Tandem;
+
+public sealed class TandemEmulatorModelDataTests
+{
+    private static async Task<(TandemEmulator Emu, HttpClient Http, string Token)> StartAsync()
+    {
+        var emu = await TandemEmulator.StartAsync();
+        var http = NewClient(emu);
+        var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
+        return (emu, http, token);
+    }
+
+    [Fact]
+    public async Task Scan_AllElements_FirstRowIsVersionThenOneRowPerElement()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+        var model = emu.ModelIds[2];
+
+        var rows = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/scan", token, new JsonObject()))).AsArray();
+
+        Assert.NotNull(rows[0]!["v"]);
+        Assert.Null(rows[0]!["k"]);
+        Assert.Equal(emu.GetElementKeys(model), rows.Skip(1).Select(r => (string)r!["k"]!));
+        Assert.Equal("Element 1", (string?)rows[1]!["n:n"]);
+        Assert.Equal("TAG-001-B", (string?)rows[1]!["z:5A"]);
+    }
+
+    [Fact]
+    public async Task Scan_KeysAndQualifiedColumns_RestrictRowsAndColumns()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+        var model = emu.ModelIds[2];
+        var key = emu.GetElementKeys(model)[1];
+
+        var rows = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/scan", token,
+            new JsonObject { ["keys"] = new JsonArray(key), ["qualifiedColumns"] = new JsonArray("z:5A") }))).AsArray();
+
+        var row = Assert.Single(rows.Skip(1))!.AsObject();
+        Assert.Equal(["k", "z:5A"], row.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Scan_FamiliesWithHistory_ReturnsTimestampValuePairsNewestFirst()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+        var model = emu.ModelIds[0];
+
+        var rows = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/scan", token,
+            new JsonObject { ["families"] = new JsonArray("z"), ["includeHistory"] = true }))).AsArray();
+
+        var history = rows[1]!["z:5A"]!.AsArray();
+        Assert.Equal(4, history.Count);
+        Assert.True((long)history[0]! > (long)history[2]!);
+        Assert.Equal("TAG-001-B", (string?)history[1]);
+        Assert.Null(rows[1]!["n:n"]);
+    }
+
+    [Fact]
+    public async Task Scan_BadBody_Returns400()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+
+        using var response = await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{emu.ModelIds[0]}/scan", token, new JsonObject { ["keys"] = "not-an-array" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Scan_UnknownModel_Returns404()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+
+        using var response = await SendAsync(http, HttpMethod.Post, "tandem/v1/modeldata/urn:adsk.dtm:none/scan", token, new JsonObject());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Schema_ListsAttributesWithQualifiedIds()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+
+        var schema = await JsonAsync(await SendAsync(http, HttpMethod.Get, $"tandem/v1/modeldata/{emu.DefaultModelId}/schema", token));
+
+        var temperature = schema["attributes"]!.AsArray().Single(a => (string?)a!["id"] == "z:Dg")!;
+        Assert.Equal("Temperature", (string?)temperature["name"]);
+        Assert.Equal("z", (string?)temperature["fam"]);
+        Assert.Equal("Dg", (string?)temperature["col"]);
+    }
+
+    [Fact]
+    public async Task History_MinMaxAndIncludeChanges_FilterEntries()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+        var model = emu.ModelIds[0];
+
+        var all = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/history", token,
+            new JsonObject { ["includeChanges"] = true }))).AsArray();
+        var latest = (long)all[1]!["t"]!;
+        var filtered = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/history", token,
+            new JsonObject { ["min"] = latest }))).AsArray();
+
+        Assert.Equal(2, all.Count);
+        Assert.Equal(JsonValueKind.Array, all[0]!["k"]!.GetValueKind());
+        var entry = Assert.Single(filtered)!;
+        Assert.Equal(latest, (long)entry["t"]!);
+        Assert.Null(entry["k"]);
+    }
+}
