@@ -63,17 +63,38 @@ internal sealed class LifecycleTwinScenario : IScenario
             .WithFilter(Filter.Contains("Name", "Pump"));
         var assets = new Table().AddColumns("Asset", "Quantity", "Id");
         int pages = 0, matching = 0;
-        await foreach (var page in client.Assets.GetAssetsAsync(assetQuery, cancellationToken: cancellationToken).AsPages(pageSizeHint: 100).WithCancellation(cancellationToken))
-        {
-            pages++;
-            foreach (var asset in page.Values)
+
+        // The emulator knows how many assets match; a real service does not say, so the bar is indeterminate there.
+        var expected = emulator?.Assets.Count(a => a.Name.Contains("Pump", StringComparison.OrdinalIgnoreCase));
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
             {
-                if (matching++ < 8)
+                var task = progress.AddTask("Walking assets named *Pump* (pages of 100)", maxValue: Math.Max(1, expected ?? 1));
+                task.IsIndeterminate = expected is null;
+                await foreach (var page in client.Assets.GetAssetsAsync(assetQuery, cancellationToken: cancellationToken).AsPages(pageSizeHint: 100).WithCancellation(cancellationToken))
                 {
-                    assets.AddRow(Markup.Escape(asset.Name ?? "-"), asset.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", Markup.Escape(asset.Id ?? "-"));
+                    pages++;
+                    foreach (var asset in page.Values)
+                    {
+                        if (matching++ < 8)
+                        {
+                            assets.AddRow(Markup.Escape(asset.Name ?? "-"), asset.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", Markup.Escape(asset.Id ?? "-"));
+                        }
+                    }
+
+                    task.Description = $"Walking assets named *Pump*: page {pages}, {matching} so far";
+                    if (expected is not null)
+                    {
+                        task.Value = Math.Min(matching, task.MaxValue);
+                    }
                 }
-            }
-        }
+
+                task.IsIndeterminate = false;
+                task.MaxValue = Math.Max(1, matching);
+                task.Value = task.MaxValue;
+            });
 
         AnsiConsole.Write(assets);
         AnsiConsole.MarkupLine($"Sites: [green]{siteCount}[/]; assets whose name contains 'Pump': [green]{matching}[/] across [green]{pages}[/] pages of 100 (first 8 shown).");

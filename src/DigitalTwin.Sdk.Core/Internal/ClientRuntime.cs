@@ -25,7 +25,7 @@ internal sealed class ClientRuntime
         Time = timeProvider ?? TimeProvider.System;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         Logger = LoggerFactory.CreateLogger("DigitalTwin.Sdk." + vendor.Replace(" ", string.Empty, StringComparison.Ordinal));
-        Pipeline = ResiliencePipelineFactory.Create(options, Time);
+        Pipeline = ResiliencePipelineFactory.Create(options, Time, vendor);
         if (useRateLimit && options.RateLimit is { PermitsPerSecond: > 0 } limit && options.BaseUrl is not null)
         {
             Limiter = RateLimiterRegistry.GetOrCreate(rateLimitKey ?? vendor + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path), limit);

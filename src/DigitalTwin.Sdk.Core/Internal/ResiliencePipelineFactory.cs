@@ -12,7 +12,7 @@ internal static class ResiliencePipelineFactory
 {
     internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("DigitalTwin.Request");
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time)
+    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time, string? vendor = null)
     {
         var retry = options.Retry ?? new RetryOptions();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "DigitalTwin" };
@@ -24,9 +24,9 @@ internal static class ResiliencePipelineFactory
                 MaxRetryAttempts = retry.MaxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, time)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ComputeDelay(args.AttemptNumber, args.Outcome, retry, time)),
-                OnRetry = static args =>
+                OnRetry = _ =>
                 {
-                    DigitalTwinTelemetry_Retry();
+                    DigitalTwinTelemetry_Retry(vendor);
                     return default;
                 },
             });
@@ -48,7 +48,17 @@ internal static class ResiliencePipelineFactory
         return builder.Build();
     }
 
-    private static void DigitalTwinTelemetry_Retry() => Telemetry.DigitalTwinTelemetry.Retries.Add(1);
+    private static void DigitalTwinTelemetry_Retry(string? vendor)
+    {
+        if (vendor is null)
+        {
+            Telemetry.DigitalTwinTelemetry.Retries.Add(1);
+        }
+        else
+        {
+            Telemetry.DigitalTwinTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("digitaltwin.vendor", vendor));
+        }
+    }
 
     internal static bool IsTransientStatus(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout
         or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway

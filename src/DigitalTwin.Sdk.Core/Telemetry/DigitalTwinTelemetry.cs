@@ -16,7 +16,7 @@ public static class DigitalTwinTelemetry
     /// <summary>Histogram of request durations in seconds, one per call (all attempts).</summary>
     public const string RequestDurationInstrument = "digitaltwin.client.request.duration";
 
-    /// <summary>Counter of retries.</summary>
+    /// <summary>Counter of retries (tag <c>digitaltwin.vendor</c>).</summary>
     public const string RetriesInstrument = "digitaltwin.client.retries";
 
     /// <summary>Histogram of time spent waiting for a client-side rate-limit permit, in seconds.</summary>

@@ -59,7 +59,7 @@ public sealed class TelemetryTests
         using var _ = await runtime.GetAsync();
 
         Assert.Contains(measurements, m => m.Name == DigitalTwinTelemetry.RequestDurationInstrument && m.Vendor == "Test API" && m.Value >= 0);
-        Assert.Contains(measurements, m => m.Name == DigitalTwinTelemetry.RetriesInstrument);
+        Assert.Contains(measurements, m => m.Name == DigitalTwinTelemetry.RetriesInstrument && m.Vendor == "Test API" && m.Value == 1);
     }
 
     [Fact]
