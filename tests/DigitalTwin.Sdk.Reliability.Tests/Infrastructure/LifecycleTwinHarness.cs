@@ -22,6 +22,8 @@ public sealed class LifecycleTwinHarness : VendorHarness
 
     public override EmulatorBase Emulator => Emu;
 
+    public int PasswordGrants => Emu.PasswordGrantsIssued;
+
     public override string ReadPath => "/api/clientprojects/" + Emu.ProjectId;
 
     public static async Task<LifecycleTwinHarness> StartAsync(SecretAudit audit, Action<LifecycleTwinOptions>? configure = null)

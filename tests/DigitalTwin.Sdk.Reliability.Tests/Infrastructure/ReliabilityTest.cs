@@ -49,7 +49,7 @@ public abstract class ReliabilityTest<THarness> : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(call);
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => call(CancellationToken.None).WaitAsync(VendorHarness.Bound));
         Audit.Observe(ex);
-        Assert.IsAssignableFrom<DigitalTwinException>(ex);
-        return Assert.IsAssignableFrom<TException>(ex);
+        Assert.True(ex is DigitalTwinException and TException, $"expected {typeof(TException).Name}, got {ex.GetType().Name}: {ex.Message} | inner: {ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}");
+        return (TException)ex;
     }
 }
