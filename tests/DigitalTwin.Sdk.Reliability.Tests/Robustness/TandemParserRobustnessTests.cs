@@ -1,0 +1,50 @@
+using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Testing.Tandem;
+using Xunit.Abstractions;
+
+namespace DigitalTwin.Sdk.Reliability.Tests.Robustness;
+
+[Trait("Category", "Reliability")]
+public sealed class TandemParserRobustnessTests(ITestOutputHelper output) : ParserRobustnessContract(output)
+{
+    protected override int SeedBase => 2;
+
+    // ScanResult.Parse calls JsonElement.GetString() on values with invalid UTF-8; the InvalidOperationException escapes
+    // instead of a DigitalTwinInvalidResponseException.
+    protected override string? KnownVendorIssue(Exception exception) =>
+        IsInvalidOperationFrom(exception, "ScanResult.Parse")
+            ? "ScanResult.Parse lets InvalidOperationException escape for invalid UTF-8 strings"
+            : null;
+
+    protected override async Task<IAsyncDisposable> StartEmulatorAsync() => await TandemEmulator.StartAsync();
+
+    protected override IReadOnlyList<ParserCall> CreateCalls(IAsyncDisposable emulator, HttpClient transport)
+    {
+        var emu = (TandemEmulator)emulator;
+        var options = new TandemOptions
+        {
+            BaseUrl = new Uri(emu.BaseUri, "tandem/v1/"),
+            AuthUrl = new Uri(emu.BaseUri, "authentication/v2/"),
+            ClientId = emu.ClientId,
+            ClientSecret = emu.ClientSecret,
+            Scope = "data:read data:write",
+        };
+        Tune(options);
+        var client = new TandemClient(options, transport);
+        var twin = TwinUrn.Parse(emu.TwinId);
+        var model = ModelUrn.Parse(emu.DefaultModelId);
+        var key = emu.StreamKeys[0];
+        var groupId = emu.GroupId;
+        return
+        [
+            new("twin", ct => client.Twins.GetAsync(twin, ct)),
+            new("my twins page", _ => FirstPageAsync(client.Twins.GetMyTwinsAsync())),
+            new("twin views page", _ => FirstPageAsync(client.Twins.GetViewsAsync(twin))),
+            new("group", ct => client.Groups.GetAsync(groupId, ct)),
+            new("stream readings", ct => client.Streams.GetReadingsAsync(model, key, cancellationToken: ct)),
+            new("stream last values", ct => client.Streams.GetLastValuesAsync(model, [key], ct)),
+            new("model data scan", ct => client.ModelData.ScanAsync(model, cancellationToken: ct)),
+        ];
+    }
+}
