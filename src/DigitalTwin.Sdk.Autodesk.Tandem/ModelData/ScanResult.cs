@@ -28,6 +28,19 @@ public sealed record ScanResult
     /// <exception cref="JsonException">The response is not an array of objects, or a row has no string key <c>k</c>.</exception>
     internal static ScanResult Parse(JsonElement array)
     {
+        try
+        {
+            return ParseCore(array);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Invalid UTF-8 or an unpaired surrogate inside a string: a malformed body, reported like any other.
+            throw new JsonException("The scan result holds a string that is not valid UTF-8.", ex);
+        }
+    }
+
+    private static ScanResult ParseCore(JsonElement array)
+    {
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
             throw new JsonException("A scan response is a non-empty JSON array whose first entry is the version row.");

@@ -59,6 +59,19 @@ internal static class EdgeResponseReader
     /// <summary>Returns the scalar's kind and its text; <see cref="JsonValueKind.Undefined"/> means the body was not JSON.</summary>
     private static (JsonValueKind Kind, string Text) ReadScalar(ReadOnlySpan<byte> body, bool allowPlainText)
     {
+        try
+        {
+            return ReadScalarCore(body, allowPlainText);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Invalid UTF-8 or a lone surrogate in a property name or string: a malformed body, not an internal error.
+            throw new JsonException("The THREAD response holds text that is not valid UTF-8.", ex);
+        }
+    }
+
+    private static (JsonValueKind Kind, string Text) ReadScalarCore(ReadOnlySpan<byte> body, bool allowPlainText)
+    {
         JsonDocument document;
         try
         {

@@ -104,10 +104,6 @@ public abstract class ParserRobustnessContract(ITestOutputHelper output)
     /// </summary>
     protected virtual string? KnownVendorIssue(Exception exception) => null;
 
-    /// <summary>Tells whether <paramref name="exception"/> is an <see cref="InvalidOperationException"/> thrown inside <paramref name="method"/>.</summary>
-    protected static bool IsInvalidOperationFrom(Exception exception, string method) =>
-        exception is InvalidOperationException && exception.StackTrace?.Contains(method, StringComparison.Ordinal) == true;
-
     /// <summary>Gets a number that keeps each vendor's seeds apart.</summary>
     protected abstract int SeedBase { get; }
 

@@ -10,13 +10,6 @@ public sealed class TandemParserRobustnessTests(ITestOutputHelper output) : Pars
 {
     protected override int SeedBase => 2;
 
-    // ScanResult.Parse calls JsonElement.GetString() on values with invalid UTF-8; the InvalidOperationException escapes
-    // instead of a DigitalTwinInvalidResponseException.
-    protected override string? KnownVendorIssue(Exception exception) =>
-        IsInvalidOperationFrom(exception, "ScanResult.Parse")
-            ? "ScanResult.Parse lets InvalidOperationException escape for invalid UTF-8 strings"
-            : null;
-
     protected override async Task<IAsyncDisposable> StartEmulatorAsync() => await TandemEmulator.StartAsync();
 
     protected override IReadOnlyList<ParserCall> CreateCalls(IAsyncDisposable emulator, HttpClient transport)

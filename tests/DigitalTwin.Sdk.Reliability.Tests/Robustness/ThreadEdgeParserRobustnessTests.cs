@@ -9,13 +9,6 @@ public sealed class ThreadEdgeParserRobustnessTests(ITestOutputHelper output) : 
 {
     protected override int SeedBase => 3;
 
-    // EdgeResponseReader.ReadScalar calls GetString() on a value with invalid UTF-8 or a lone surrogate escape; the
-    // reader's InvalidOperationException escapes instead of a DigitalTwinInvalidResponseException.
-    protected override string? KnownVendorIssue(Exception exception) =>
-        IsInvalidOperationFrom(exception, "EdgeResponseReader.ReadScalar")
-            ? "EdgeResponseReader.ReadScalar lets InvalidOperationException escape for invalid UTF-8 / lone surrogate strings"
-            : null;
-
     protected override async Task<IAsyncDisposable> StartEmulatorAsync() => await ThreadEdgeEmulator.StartAsync();
 
     protected override IReadOnlyList<ParserCall> CreateCalls(IAsyncDisposable emulator, HttpClient transport)
