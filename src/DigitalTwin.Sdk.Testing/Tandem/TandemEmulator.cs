@@ -52,6 +52,9 @@ public sealed partial class TandemEmulator : EmulatorBase
     /// <summary>Gets the URN of the seeded twin (the one of the vendor doc example).</summary>
     public string TwinId => TandemSeed.TwinId;
 
+    /// <summary>Gets the response example of <c>GET twins/{twinID}</c> from the vendor documentation, verbatim (the seeded twin).</summary>
+    public static string DocumentedTwinJson => TandemSeed.DocTwinJson;
+
     /// <summary>Gets the URN of a twin that exists but that the caller may not read (answers 403).</summary>
     public string ForbiddenTwinId => TandemSeed.ForbiddenTwinId;
 
