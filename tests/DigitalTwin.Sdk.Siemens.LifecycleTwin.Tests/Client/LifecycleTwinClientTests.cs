@@ -47,6 +47,27 @@ public sealed class LifecycleTwinClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSiteAsync_BareObjectAnswer_IsAcceptedToo()
+    {
+        _emulator.Faults.Add(Fault.Status(200, """{"Id":"solo-id","Name":"Solo","Location":{"Name":"Bern"}}"""), pathPrefix: "/api/clientprojects/solo-id");
+
+        var site = await _client.Sites.GetSiteAsync("solo-id");
+
+        Assert.Equal("Solo", site.Name);
+        Assert.Equal("Bern", site.Location?.Name);
+    }
+
+    [Fact]
+    public async Task GetSiteAsync_EmptyArrayAnswer_ThrowsNotFound()
+    {
+        _emulator.Faults.Add(Fault.Status(200, "[]"), pathPrefix: "/api/clientprojects/none");
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => _client.Sites.GetSiteAsync("none"));
+
+        Assert.Equal("EmptyResult", ex.ErrorCode);
+    }
+
+    [Fact]
     public async Task GetSiteAsync_Unknown_ThrowsNotFound()
     {
         var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => _client.Sites.GetSiteAsync("00000000-0000-0000-0000-000000000000"));
