@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Samples.Scenarios;
 using DigitalTwin.Sdk.Samples.Telemetry;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
@@ -12,6 +13,7 @@ using Spectre.Console;
 // its embedded emulator; with DigitalTwin__<Vendor>__BaseUrl etc. it talks to that endpoint instead.
 // `--telemetry` prints the SDK's activities and metrics after each scenario; `serve` only hosts an emulator (used by
 // CI to run the Native AOT sample against it).
+SampleConsole.Configure();
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
     .AddJsonFile("appsettings.json", optional: true)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
@@ -17,19 +19,13 @@ internal sealed class LifecycleTwinScenario : IScenario
     public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection(LifecycleTwinOptions.SectionName);
-        await using var emulator = section["BaseUrl"] is null
-            ? await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 2_500 }, cancellationToken)
-            : null;
-
-        var services = new ServiceCollection();
-        if (emulator is null)
-        {
-            services.AddLifecycleTwin(section);
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{Markup.Escape(section["BaseUrl"]!)}[/] (from configuration)");
-        }
-        else
-        {
-            services.AddLifecycleTwin(o =>
+        await using var target = await ScenarioTarget<LifecycleTwinEmulator>.StartAsync(
+            configuredEndpoint: section["BaseUrl"],
+            startEmulator: ct => LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 2_500 }, ct),
+            emulatorEndpoint: emulator => emulator.BaseUri,
+            settingsHint: "DigitalTwin__LifecycleTwin__BaseUrl",
+            addConfigured: services => services.AddLifecycleTwin(section),
+            addEmulated: (services, emulator) => services.AddLifecycleTwin(o =>
             {
                 o.BaseUrl = emulator.BaseUri;
                 o.ClientId = emulator.ClientId;
@@ -38,12 +34,10 @@ internal sealed class LifecycleTwinScenario : IScenario
                 o.Password = emulator.Password;
                 o.ClientName = emulator.ClientName;
                 o.ProjectId = emulator.ProjectId;
-            });
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{emulator.BaseUri}[/] (embedded emulator; set DigitalTwin__LifecycleTwin__BaseUrl to use a real service)");
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<ILifecycleTwinClient>();
+            }),
+            cancellationToken);
+        var emulator = target.Emulator;
+        var client = target.GetRequiredService<ILifecycleTwinClient>();
 
         var siteQuery = LifecycleTwinQuery.Empty
             .WithSelection(Selection.Of("Id", "Name", "CityName").With("Location", "Id", "Name"))
@@ -62,39 +56,31 @@ internal sealed class LifecycleTwinScenario : IScenario
             .WithSelection(Selection.Of("Id", "Name", "Quantity"))
             .WithFilter(Filter.Contains("Name", "Pump"));
         var assets = new Table().AddColumns("Asset", "Quantity", "Id");
-        int pages = 0, matching = 0;
+        var pages = 0;
+        long matching = 0;
 
         // The emulator knows how many assets match; a real service does not say, so the bar is indeterminate there.
         var expected = emulator?.Assets.Count(a => a.Name.Contains("Pump", StringComparison.OrdinalIgnoreCase));
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async progress =>
+        await ProgressDisplay.RunAsync(async progress =>
+        {
+            var walk = new WorkCounter(progress, "Assets *Pump*", "", expected);
+            await foreach (var page in client.Assets.GetAssetsAsync(assetQuery, cancellationToken: cancellationToken).AsPages(pageSizeHint: 100).WithCancellation(cancellationToken))
             {
-                var task = progress.AddTask("Walking assets named *Pump* (pages of 100)", maxValue: Math.Max(1, expected ?? 1));
-                task.IsIndeterminate = expected is null;
-                await foreach (var page in client.Assets.GetAssetsAsync(assetQuery, cancellationToken: cancellationToken).AsPages(pageSizeHint: 100).WithCancellation(cancellationToken))
+                pages++;
+                foreach (var asset in page.Values)
                 {
-                    pages++;
-                    foreach (var asset in page.Values)
+                    if (assets.Rows.Count < 8)
                     {
-                        if (matching++ < 8)
-                        {
-                            assets.AddRow(Markup.Escape(asset.Name ?? "-"), asset.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", Markup.Escape(asset.Id ?? "-"));
-                        }
-                    }
-
-                    task.Description = $"Walking assets named *Pump*: page {pages}, {matching} so far";
-                    if (expected is not null)
-                    {
-                        task.Value = Math.Min(matching, task.MaxValue);
+                        assets.AddRow(Markup.Escape(asset.Name ?? "-"), asset.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "-", Markup.Escape(asset.Id ?? "-"));
                     }
                 }
 
-                task.IsIndeterminate = false;
-                task.MaxValue = Math.Max(1, matching);
-                task.Value = task.MaxValue;
-            });
+                walk.Advance(page.Values.Count, $"page {pages}");
+            }
+
+            walk.Complete();
+            matching = walk.Done;
+        });
 
         AnsiConsole.Write(assets);
         AnsiConsole.MarkupLine($"Sites: [green]{siteCount}[/]; assets whose name contains 'Pump': [green]{matching}[/] across [green]{pages}[/] pages of 100 (first 8 shown).");

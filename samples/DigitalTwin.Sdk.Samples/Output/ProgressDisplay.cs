@@ -1,0 +1,22 @@
+using Spectre.Console;
+
+namespace DigitalTwin.Sdk.Samples.Output;
+
+/// <summary>
+/// The samples' Spectre.Console progress display: one bar per <see cref="WorkCounter"/>, left on screen when done.
+/// In a terminal the bars redraw in place; when output is redirected (see <see cref="SampleConsole"/>) Spectre falls
+/// back to a plain line per task at 25/50/75/95-100 % on its one-second tick, so logs get no cursor movement.
+/// The bar is narrow so a row fits 80 columns with a description of up to about 40 characters: all rows share the
+/// columns, and Spectre squeezes the bar and percentage (not the text) when a description is too wide.
+/// </summary>
+internal static class ProgressDisplay
+{
+    /// <summary>Runs <paramref name="work"/> while the display refreshes.</summary>
+    /// <param name="work">The work; it adds its counters to the context it is given.</param>
+    /// <returns>A task that completes when the work and the final refresh are done.</returns>
+    public static Task RunAsync(Func<ProgressContext, Task> work) =>
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(work);
+}
