@@ -1,6 +1,8 @@
 using System.Globalization;
+using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Siemens.BuildingX;
 using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+using DigitalTwin.Sdk.Siemens.BuildingX.Points;
 using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using Microsoft.Extensions.Configuration;
@@ -12,26 +14,24 @@ namespace DigitalTwin.Sdk.Samples.Scenarios;
 /// <summary>Building X: account, buildings with a sparse fieldset, devices with included DeviceInfo across next links, points and values.</summary>
 internal sealed class BuildingXScenario : IScenario
 {
+    private const int DevicePageSize = 5;
+    private const int ValuePageSize = 12;
+    private static readonly TimeSpan ValueWindow = TimeSpan.FromHours(6);
+
     public string Name => "building-x";
 
-    public string Description => "Siemens Building X: buildings, devices with DeviceInfo across pages, child devices, points and the last hour of values.";
+    public string Description => "Siemens Building X: buildings, devices with DeviceInfo across pages, child devices, points and six hours of values across pages.";
 
     public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection(BuildingXOptions.SectionName);
-        await using var emulator = section["BaseUrl"] is null
-            ? await BuildingXEmulator.StartAsync(ct: cancellationToken)
-            : null;
-
-        var services = new ServiceCollection();
-        if (emulator is null)
-        {
-            services.AddBuildingX(section);
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{Markup.Escape(section["BaseUrl"]!)}[/] (from configuration)");
-        }
-        else
-        {
-            services.AddBuildingX(o =>
+        await using var target = await ScenarioTarget<BuildingXEmulator>.StartAsync(
+            configuredEndpoint: section["BaseUrl"],
+            startEmulator: ct => BuildingXEmulator.StartAsync(ct: ct),
+            emulatorEndpoint: emulator => emulator.ApiBaseUri,
+            settingsHint: "DigitalTwin__BuildingX__BaseUrl",
+            addConfigured: services => services.AddBuildingX(section),
+            addEmulated: (services, emulator) => services.AddBuildingX(o =>
             {
                 o.BaseUrl = emulator.ApiBaseUri;
                 o.TokenUrl = emulator.TokenUri;
@@ -39,12 +39,10 @@ internal sealed class BuildingXScenario : IScenario
                 o.ClientSecret = emulator.ClientSecret;
                 o.Audience = emulator.Audience;
                 o.PartitionId = emulator.DocumentedPartitionId;
-            });
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{emulator.ApiBaseUri}[/] (embedded emulator; set DigitalTwin__BuildingX__BaseUrl to use a real service)");
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IBuildingXClient>();
+            }),
+            cancellationToken);
+        var emulator = target.Emulator;
+        var client = target.GetRequiredService<IBuildingXClient>();
 
         var me = await client.Account.GetMeAsync(cancellationToken);
         AnsiConsole.MarkupLine($"Signed in as [green]{Markup.Escape(me.Attributes?.Name ?? me.Id ?? "-")}[/].");
@@ -74,64 +72,99 @@ internal sealed class BuildingXScenario : IScenario
 
         AnsiConsole.Write(buildings);
 
-        // The service drops include from its next links; the client puts it back, so every page has DeviceInfo.
-        var devices = new Table().AddColumns("Device", "Serial", "Model", "Firmware");
-        var deviceQuery = new JsonApiQuery().Include("hasFeatures.DeviceInfo").PageLimit(5);
-        var pages = 0;
-        var all = new List<Device>();
-        await foreach (var page in client.Devices.GetDevicesAsync(partitionId, deviceQuery, cancellationToken).AsPages().WithCancellation(cancellationToken))
-        {
-            pages++;
-            foreach (var device in page.Values)
-            {
-                all.Add(device);
-                var info = device.GetDeviceInfo();
-                devices.AddRow(
-                    Markup.Escape(device.Attributes?.Name ?? "-"),
-                    Markup.Escape(device.Attributes?.SerialNumber ?? "-"),
-                    Markup.Escape(info?.Attributes?.Model ?? "-"),
-                    Markup.Escape(info?.Attributes?.FirmwareVersion ?? "-"));
-            }
-        }
-
-        AnsiConsole.Write(devices);
-        AnsiConsole.MarkupLine($"Devices: [green]{all.Count}[/] across [green]{pages}[/] pages of 5.");
-
-        foreach (var device in all.Take(3))
-        {
-            var children = 0;
-            await foreach (var _ in client.Devices.GetChildDevicesAsync(device.Id!, cancellationToken: cancellationToken))
-            {
-                children++;
-            }
-
-            AnsiConsole.MarkupLine($"{Markup.Escape(device.Attributes?.Name ?? device.Id!)}: [green]{children}[/] child device(s).");
-        }
-
-        var first = all.FirstOrDefault();
-        if (first is null)
-        {
-            return;
-        }
-
-        var values = new Table().AddColumns("Point", "Timestamp", "Value");
+        var devices = new List<Device>();
+        var devicePages = 0;
+        var firstPoints = new List<(Device Device, Point Point)>();
+        var values = new Table().AddColumns("Device", "Point", "Values", "Pages", "Latest (UTC)", "Value");
+        long valueCount = 0;
+        var valuePages = 0;
         var to = DateTimeOffset.UtcNow;
-        await foreach (var point in client.Points.GetPointsAsync(first.Id!, cancellationToken: cancellationToken))
+        await ProgressDisplay.RunAsync(async progress =>
         {
-            var shown = 0;
-            await foreach (var value in client.Points.GetPointValuesAsync(point.Id!, to.AddHours(-1), to, cancellationToken: cancellationToken))
+            // The service tells no total, so the device bar is indeterminate until the last next link. It drops include
+            // from its next links; the client puts it back, so every page has DeviceInfo.
+            var deviceWalk = new WorkCounter(progress, $"Devices, {DevicePageSize} a page", "", expected: null);
+            var deviceQuery = new JsonApiQuery().Include("hasFeatures.DeviceInfo").PageLimit(DevicePageSize);
+            await foreach (var page in client.Devices.GetDevicesAsync(partitionId, deviceQuery, cancellationToken).AsPages().WithCancellation(cancellationToken))
             {
-                if (shown++ < 2)
+                devicePages++;
+                devices.AddRange(page.Values);
+                deviceWalk.Advance(page.Values.Count, $"page {devicePages}");
+            }
+
+            deviceWalk.Complete();
+
+            foreach (var device in devices.Take(3))
+            {
+                await foreach (var point in client.Points.GetPointsAsync(device.Id!, cancellationToken: cancellationToken))
                 {
-                    values.AddRow(
-                        Markup.Escape(point.Attributes?.Name ?? "-"),
-                        value.Attributes?.Timestamp?.ToString("u", CultureInfo.InvariantCulture) ?? "-",
-                        Markup.Escape(value.Attributes?.Value?.GetRawText() ?? "-"));
+                    firstPoints.Add((device, point));
                 }
             }
+
+            // The number of points is known now, so this bar is determinate; each point's values come across next links.
+            var valueWalk = new WorkCounter(progress, $"Values, {ValueWindow.TotalHours:0} h", "points", firstPoints.Count);
+            var valueQuery = new JsonApiQuery().PageLimit(ValuePageSize);
+            foreach (var (device, point) in firstPoints)
+            {
+                int count = 0, pages = 0;
+                PointValue? latest = null;
+                await foreach (var page in client.Points.GetPointValuesAsync(point.Id!, to - ValueWindow, to, valueQuery, cancellationToken).AsPages().WithCancellation(cancellationToken))
+                {
+                    pages++;
+                    count += page.Values.Count;
+                    foreach (var value in page.Values)
+                    {
+                        if (latest is null || value.Attributes?.Timestamp > latest.Attributes?.Timestamp)
+                        {
+                            latest = value;
+                        }
+                    }
+                }
+
+                valueCount += count;
+                valuePages += pages;
+                valueWalk.Advance(1, $"{valuePages} pages");
+                values.AddRow(
+                    Markup.Escape(device.Attributes?.Name ?? device.Id ?? "-"),
+                    Markup.Escape(point.Attributes?.Name ?? point.Id ?? "-"),
+                    count.ToString(CultureInfo.InvariantCulture),
+                    pages.ToString(CultureInfo.InvariantCulture),
+                    latest?.Attributes?.Timestamp?.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "-",
+                    Markup.Escape(latest?.Attributes?.Value?.GetRawText() ?? "-"));
+            }
+
+            valueWalk.Complete();
+        });
+
+        var deviceTable = new Table().AddColumns("Device", "Serial", "Model", "Firmware", "Child devices");
+        foreach (var (device, index) in devices.Select((d, i) => (d, i)))
+        {
+            var info = device.GetDeviceInfo();
+            var children = "";
+            if (index < 3)
+            {
+                var count = 0;
+                await foreach (var _ in client.Devices.GetChildDevicesAsync(device.Id!, cancellationToken: cancellationToken))
+                {
+                    count++;
+                }
+
+                children = count.ToString(CultureInfo.InvariantCulture);
+            }
+
+            deviceTable.AddRow(
+                Markup.Escape(device.Attributes?.Name ?? "-"),
+                Markup.Escape(device.Attributes?.SerialNumber ?? "-"),
+                Markup.Escape(info?.Attributes?.Model ?? "-"),
+                Markup.Escape(info?.Attributes?.FirmwareVersion ?? "-"),
+                children);
         }
 
+        AnsiConsole.Write(deviceTable);
+        AnsiConsole.MarkupLine($"Devices: [green]{devices.Count}[/] across [green]{devicePages}[/] pages of {DevicePageSize} (child devices counted for the first 3).");
         AnsiConsole.Write(values);
+        AnsiConsole.MarkupLine($"Values: [green]{valueCount:N0}[/] for {firstPoints.Count} points of the first 3 devices across [green]{valuePages}[/] pages of {ValuePageSize}.");
         if (emulator is not null)
         {
             AnsiConsole.MarkupLine($"The emulator saw {emulator.Requests.Count} requests, issued {emulator.TokensIssued} token(s) and answered 429 {emulator.RateLimitedCount} time(s).");
