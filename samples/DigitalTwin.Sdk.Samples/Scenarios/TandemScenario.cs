@@ -3,6 +3,7 @@ using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
 using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Testing.Tandem;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,28 +11,32 @@ using Spectre.Console;
 
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
-/// <summary>Autodesk Tandem: two-legged APS token, the twin of the vendor doc, its models, an element scan and stream data.</summary>
+/// <summary>
+/// Autodesk Tandem: two-legged APS token, the twin of the vendor doc, an element scan of each linked model, stream last
+/// values, a day of readings backfilled stream by stream (emulator only) and read back.
+/// </summary>
 internal sealed class TandemScenario : IScenario
 {
+    private const int BackfillHours = 24;
+
     public string Name => "tandem";
 
-    public string Description => "Autodesk Tandem: twin settings, linked models, element scan, stream last values and ingest.";
+    public string Description => "Autodesk Tandem: twin settings, element scan of every linked model, stream last values, a day of readings backfilled and read back.";
 
     public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection(TandemOptions.SectionName);
-        await using var emulator = section["BaseUrl"] is null ? await TandemEmulator.StartAsync(ct: cancellationToken) : null;
-
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        if (emulator is null)
-        {
-            services.AddTandem();
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{Markup.Escape(section["BaseUrl"]!)}[/] (from configuration)");
-        }
-        else
-        {
-            services.AddTandem(o =>
+        await using var target = await ScenarioTarget<TandemEmulator>.StartAsync(
+            configuredEndpoint: section["BaseUrl"],
+            startEmulator: ct => TandemEmulator.StartAsync(ct: ct),
+            emulatorEndpoint: emulator => emulator.BaseUri,
+            settingsHint: "DigitalTwin__Tandem__BaseUrl, AuthUrl, ClientId, ClientSecret and TwinId",
+            addConfigured: services =>
+            {
+                services.AddSingleton(configuration);
+                services.AddTandem();
+            },
+            addEmulated: (services, emulator) => services.AddTandem(o =>
             {
                 o.BaseUrl = new Uri(emulator.BaseUri, "tandem/v1/");
                 o.AuthUrl = new Uri(emulator.BaseUri, "authentication/v2/");
@@ -39,12 +44,10 @@ internal sealed class TandemScenario : IScenario
                 o.ClientSecret = emulator.ClientSecret;
                 o.Scope = "data:read data:write";
                 o.TwinId = emulator.TwinId;
-            });
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{emulator.BaseUri}[/] (embedded emulator; set DigitalTwin__Tandem__BaseUrl, AuthUrl, ClientId, ClientSecret and TwinId to use Autodesk)");
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<ITandemClient>();
+            }),
+            cancellationToken);
+        var emulator = target.Emulator;
+        var client = target.GetRequiredService<ITandemClient>();
         var twinText = emulator?.TwinId ?? section["TwinId"]
             ?? throw new InvalidOperationException("Set DigitalTwin:Tandem:TwinId to the URN of a twin (urn:adsk.dtt:...).");
         var twinId = TwinUrn.Parse(twinText);
@@ -54,63 +57,132 @@ internal sealed class TandemScenario : IScenario
             $"Twin [green]{Markup.Escape(twin.GetProperty("Identity Data", "Building Name") ?? twinId.Value)}[/] " +
             $"({Markup.Escape(twin.GetProperty("Identity Data", "Address") ?? "no address")}), access [green]{twin.AccessLevel}[/], {twin.Docs.Count} document(s).");
 
-        var models = new Table().AddColumns("Model", "Main", "Elements", "Id");
+        var links = new List<(TwinModelLink Link, ModelUrn Id)>();
         foreach (var link in twin.Links)
         {
-            if (!ModelUrn.TryParse(link.ModelId, out var modelId))
+            if (ModelUrn.TryParse(link.ModelId, out var modelId))
             {
-                continue;
+                links.Add((link, modelId));
+            }
+        }
+
+        var models = new Table().AddColumns("Model", "Main", "Elements", "Id");
+        var defaultModel = twinId.DefaultModel;
+        ScanResult? streams = null;
+        await ProgressDisplay.RunAsync(async progress =>
+        {
+            var scanning = new WorkCounter(progress, "Model scan", "models", links.Count);
+            long elements = 0;
+            foreach (var (link, modelId) in links)
+            {
+                var scan = await client.ModelData.ScanAsync(modelId, new ScanRequest { QualifiedColumns = ["n:n"] }, cancellationToken);
+                elements += scan.Rows.Count;
+                if (modelId.Value == defaultModel.Value)
+                {
+                    streams = scan;
+                }
+
+                models.AddRow(
+                    Markup.Escape(string.IsNullOrEmpty(link.Label) ? "(default model)" : link.Label),
+                    link.Main == true ? "yes" : "",
+                    scan.Rows.Count.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(modelId.Value));
+                scanning.Advance(1, $"{elements} elements");
             }
 
-            var scan = await client.ModelData.ScanAsync(modelId, new ScanRequest { QualifiedColumns = ["n:n"] }, cancellationToken);
-            models.AddRow(
-                Markup.Escape(string.IsNullOrEmpty(link.Label) ? "(default model)" : link.Label),
-                link.Main == true ? "yes" : "",
-                scan.Rows.Count.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(modelId.Value));
-        }
+            scanning.Complete();
+        });
 
         AnsiConsole.Write(models);
 
-        var defaultModel = twinId.DefaultModel;
-        var streams = await client.ModelData.ScanAsync(defaultModel, new ScanRequest { QualifiedColumns = ["n:n"] }, cancellationToken);
-        var keys = streams.Rows.Select(r => r.Key).ToList();
-        if (keys.Count > 0)
+        // Streams live in the default model; it is linked in the doc's twin, otherwise scan it on its own.
+        streams ??= await client.ModelData.ScanAsync(defaultModel, new ScanRequest { QualifiedColumns = ["n:n"] }, cancellationToken);
+        if (streams.Rows.Count == 0)
         {
-            var last = await client.Streams.GetLastValuesAsync(defaultModel, keys, cancellationToken);
-            var table = new Table().AddColumns("Stream", "Property", "Last reading", "Value");
-            foreach (var row in streams.Rows)
+            AnsiConsole.MarkupLine("The default model has no streams.");
+            return;
+        }
+
+        var keys = streams.Rows.Select(r => r.Key).ToList();
+        var names = streams.Rows.ToDictionary(r => r.Key, r => r.GetString("n:n") ?? r.Key, StringComparer.Ordinal);
+        var last = await client.Streams.GetLastValuesAsync(defaultModel, keys, cancellationToken);
+        var lastTable = new Table().AddColumns("Stream", "Property", "Last reading", "Value");
+        foreach (var key in keys)
+        {
+            foreach (var (property, values) in last.TryGetValue(key, out var readings) ? readings.Properties : new Dictionary<string, IReadOnlyList<StreamReading>>())
             {
-                if (!last.TryGetValue(row.Key, out var readings))
+                foreach (var reading in values)
                 {
-                    continue;
+                    lastTable.AddRow(Markup.Escape(names[key]), Markup.Escape(property), reading.Timestamp.ToString("u", CultureInfo.InvariantCulture), reading.Value.ToString(CultureInfo.InvariantCulture));
                 }
-
-                foreach (var (property, values) in readings.Properties)
-                {
-                    foreach (var reading in values)
-                    {
-                        table.AddRow(Markup.Escape(row.GetString("n:n") ?? row.Key), property, reading.Timestamp.ToString("u", CultureInfo.InvariantCulture), reading.Value.ToString(CultureInfo.InvariantCulture));
-                    }
-                }
-            }
-
-            AnsiConsole.Write(table);
-
-            if (emulator is not null)
-            {
-                // Ingest is limited to 1 request/s per model: the client spaces the two batches itself.
-                var now = DateTimeOffset.UtcNow;
-                await client.Streams.SendReadingsAsync(defaultModel, [new StreamIngestItem(keys[0], new Dictionary<string, double> { ["Temperature"] = 22.5 }, now)], cancellationToken);
-                await client.Streams.SendReadingsAsync(defaultModel, [new StreamIngestItem(keys[0], new Dictionary<string, double> { ["Temperature"] = 22.75 }, now.AddSeconds(1))], cancellationToken);
-                var recent = await client.Streams.GetReadingsAsync(defaultModel, keys[0], new StreamReadingsQuery { Substream = "z:Dg", Sort = StreamSortOrder.Descending, Limit = 2 }, cancellationToken);
-                AnsiConsole.MarkupLine($"Sent two readings; newest now: [green]{string.Join(", ", recent.Get("z:Dg").Select(r => r.Value.ToString(CultureInfo.InvariantCulture)))}[/].");
             }
         }
 
+        AnsiConsole.Write(lastTable);
+
+        // The window is whole hours so the backfilled readings (one per hour per stream) all fall inside it.
+        var now = DateTimeOffset.UtcNow;
+        var from = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1 - BackfillHours);
+        var sent = new Dictionary<string, int>(StringComparer.Ordinal);
+        var history = new Table().AddColumns("Stream", "Property", "Sent", "Read back", "Min", "Max", "Newest");
+        long readBack = 0;
+        await ProgressDisplay.RunAsync(async progress =>
+        {
+            if (emulator is not null)
+            {
+                // Writing readings is left to the emulator: against a real twin the scenario only reads. Ingest is limited
+                // to 1 request/s per model, so one batch per stream; the client spaces the batches itself.
+                var backfill = new WorkCounter(progress, "Backfill", "readings", (long)keys.Count * BackfillHours);
+                foreach (var (key, index) in keys.Select((k, i) => (k, i)))
+                {
+                    var batch = Enumerable.Range(0, BackfillHours).Select(h => new StreamIngestItem(key, DayCurve(index, h), from.AddHours(h))).ToList();
+                    await client.Streams.SendReadingsAsync(defaultModel, batch, cancellationToken);
+                    sent[key] = batch.Count;
+                    backfill.Advance(batch.Count, $"batch {index + 1}/{keys.Count}");
+                }
+
+                backfill.Complete();
+            }
+
+            var reading = new WorkCounter(progress, $"History, {BackfillHours} h", "streams", keys.Count);
+            foreach (var key in keys)
+            {
+                var readings = await client.Streams.GetReadingsAsync(defaultModel, key, new StreamReadingsQuery { From = from, To = now }, cancellationToken);
+                foreach (var (property, values) in readings.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    readBack += values.Count;
+                    history.AddRow(
+                        Markup.Escape(names[key]),
+                        Markup.Escape(property),
+                        sent.TryGetValue(key, out var count) ? count.ToString(CultureInfo.InvariantCulture) : "-",
+                        values.Count.ToString(CultureInfo.InvariantCulture),
+                        values.Count == 0 ? "-" : values.Min(v => v.Value).ToString("0.##", CultureInfo.InvariantCulture),
+                        values.Count == 0 ? "-" : values.Max(v => v.Value).ToString("0.##", CultureInfo.InvariantCulture),
+                        values.Count == 0 ? "-" : values.MaxBy(v => v.Timestamp).Timestamp.ToString("u", CultureInfo.InvariantCulture));
+                }
+
+                reading.Advance(1);
+            }
+
+            reading.Complete();
+        });
+
+        AnsiConsole.Write(history);
+        AnsiConsole.MarkupLine($"Readings since {from:u}: [green]{readBack}[/] across {keys.Count} streams" + (emulator is null ? " (read only)." : $"; backfilled {sent.Values.Sum()} readings of two properties in {sent.Count} batches."));
         if (emulator is not null)
         {
             AnsiConsole.MarkupLine($"The emulator saw {emulator.Requests.Count} requests and issued {emulator.TokensIssued} token(s).");
         }
+    }
+
+    /// <summary>A plausible room day: temperature peaking in the afternoon, humidity the other way round.</summary>
+    private static Dictionary<string, double> DayCurve(int stream, int hour)
+    {
+        var phase = Math.Sin((hour - 8) * Math.PI / 12);
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["Temperature"] = Math.Round(21 + stream + (2 * phase), 2),
+            ["Humidity"] = Math.Round(45 - (6 * phase), 2),
+        };
     }
 }
