@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
+using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
 using Microsoft.Extensions.Configuration;
@@ -8,45 +11,44 @@ using Spectre.Console;
 
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
-/// <summary>iTwin IoT: list sensors over REST, stream a long getData over the socket through a cut connection, subscribe and upload.</summary>
+/// <summary>
+/// iTwin IoT: list sensors over REST, stream a long getData over the socket through a cut connection, bulk-upload
+/// observations in batches and read them back, then subscribe and watch an upload arrive.
+/// </summary>
 internal sealed class ITwinIoTScenario : IScenario
 {
+    private const long StreamedPoints = 200_000;
+    private const int UploadCount = 10_000;
+    private const int UploadBatchSize = 500;
+    private static readonly DateTimeOffset SeriesStart = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset UploadStart = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
     public string Name => "itwin-iot";
 
-    public string Description => "Bentley iTwin IoT: REST sensor listing, a 200,000-point getData surviving a dropped socket, a live subscription fed by an upload.";
+    public string Description => "Bentley iTwin IoT: REST sensor listing, a 200,000-point getData surviving a dropped socket, a 10,000-observation upload in batches read back, a live subscription.";
 
     public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection(ITwinIoTOptions.SectionName);
         var configured = section["ApiKey"] is not null || section["ClientId"] is not null;
-        await using var emulator = configured
-            ? null
-            : await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { PointsPerFrame = 2_000 }, cancellationToken);
-
-        var services = new ServiceCollection();
-        string sensorId;
-        if (emulator is null)
-        {
-            services.AddITwinIoT(section);
-            sensorId = section["SensorId"] ?? throw new InvalidOperationException("Set DigitalTwin:ITwinIoT:SensorId to the sensor to read.");
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{Markup.Escape(section["RestBaseUrl"] ?? "https://iiot.bentley.com/")}[/] (from configuration)");
-        }
-        else
-        {
-            sensorId = ITwinIoTEmulator.TiltSensorId;
-            emulator.SetSeries(sensorId, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(10), 200_000);
-            emulator.Faults.Add(Fault.CloseWebSocketAfter(40), method: "getData");
-            services.AddITwinIoT(o =>
+        await using var target = await ScenarioTarget<ITwinIoTEmulator>.StartAsync(
+            configuredEndpoint: configured ? section["RestBaseUrl"] ?? "https://iiot.bentley.com/" : null,
+            startEmulator: StartEmulatorAsync,
+            emulatorEndpoint: emulator => emulator.BaseUri,
+            settingsHint: "DigitalTwin__ITwinIoT__ApiKey, RestBaseUrl, WebSocketUrl and SensorId",
+            addConfigured: services => services.AddITwinIoT(section),
+            addEmulated: (services, emulator) => services.AddITwinIoT(o =>
             {
                 o.RestBaseUrl = emulator.BaseUri;
                 o.WebSocketUrl = emulator.WebSocketUri;
                 o.ApiKey = emulator.ApiKey;
-            });
-            AnsiConsole.MarkupLine($"Endpoint: [blue]{emulator.BaseUri}[/] (embedded emulator; set DigitalTwin__ITwinIoT__ApiKey, RestBaseUrl, WebSocketUrl and SensorId to use a real service)");
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IITwinIoTClient>();
+            }),
+            cancellationToken);
+        var emulator = target.Emulator;
+        var sensorId = emulator is null
+            ? section["SensorId"] ?? throw new InvalidOperationException("Set DigitalTwin:ITwinIoT:SensorId to the sensor to read.")
+            : ITwinIoTEmulator.TiltSensorId;
+        var client = target.GetRequiredService<IITwinIoTClient>();
         client.Socket.StateChanged += (_, e) => AnsiConsole.MarkupLine($"  socket: [grey]{e.Previous} -> {e.Current}[/]");
 
         var table = new Table().AddColumns("Sensor", "Type", "Name");
@@ -60,18 +62,34 @@ internal sealed class ITwinIoTScenario : IScenario
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"REST: [green]{sensors}[/] sensors (first 6 shown).");
+        AnsiConsole.MarkupLine($"REST: [green]{sensors}[/] sensors (up to 6 shown).");
 
-        long points = 0;
+        var results = new Table().AddColumns("Operation", "Expected", "Done", "Failures", "Time");
         DateTimeOffset? first = null, last = null;
-        await foreach (var observation in client.Socket.GetDataAsync(new DataQuery(sensorId, "T", "C"), cancellationToken))
+        await ProgressDisplay.RunAsync(async progress =>
         {
-            first ??= observation.Timestamp;
-            last = observation.Timestamp;
-            points++;
-        }
+            // The emulator's series length is known; a real service does not say how many points a getData yields.
+            long? expected = emulator is null ? null : StreamedPoints;
+            var streamed = await StreamAsync(client, progress, "getData", new DataQuery(sensorId, "T", "C"), expected, cancellationToken);
+            (first, last) = (streamed.First, streamed.Last);
+            results.AddRow("getData (streamed)", expected is null ? "unknown" : Count(expected.Value), Count(streamed.Points), expected is null ? "-" : Count(expected.Value - streamed.Points), Seconds(streamed.Elapsed));
 
-        AnsiConsole.MarkupLine($"getData: [green]{points:N0}[/] observations streamed, {first:O} .. {last:O}" + (emulator is null ? "." : $" (the emulator cut the socket mid-stream; {emulator.Authentications} authentications)."));
+            if (emulator is null)
+            {
+                // Uploading writes to the sensor: left to the emulator, against a real service the scenario only reads.
+                return;
+            }
+
+            var upload = await UploadAsync(client, progress, sensorId, cancellationToken);
+            results.AddRow($"uploadData ({upload.Batches} batches of {UploadBatchSize})", Count(UploadCount), Count(upload.Accepted), Count(UploadCount - upload.Accepted), Seconds(upload.Elapsed));
+
+            var window = new DataQuery(sensorId, "T", "C") { StartDate = UploadStart, EndDate = UploadStart.AddMinutes(UploadCount - 1) };
+            var readBack = await StreamAsync(client, progress, "Read back", window, upload.Accepted, cancellationToken);
+            results.AddRow("getData (upload read back)", Count(upload.Accepted), Count(readBack.Points), Count(upload.Accepted - readBack.Points), Seconds(readBack.Elapsed));
+        });
+
+        AnsiConsole.Write(results);
+        AnsiConsole.MarkupLine($"Streamed {first:O} .. {last:O}" + (emulator is null ? "." : $"; the emulator cut the socket mid-stream ({emulator.Authentications} authentications, {emulator.DataPointsSent:N0} points sent)."));
 
         if (emulator is not null)
         {
@@ -87,4 +105,70 @@ internal sealed class ITwinIoTScenario : IScenario
             AnsiConsole.MarkupLine($"uploadData: [green]{accepted}[/] processed; subscription pushed {Markup.Escape(notifications.Current.Observation.ToString())} (°F).");
         }
     }
+
+    private static async Task<ITwinIoTEmulator> StartEmulatorAsync(CancellationToken cancellationToken)
+    {
+        var emulator = await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { PointsPerFrame = 2_000 }, cancellationToken);
+        emulator.SetSeries(ITwinIoTEmulator.TiltSensorId, SeriesStart, TimeSpan.FromSeconds(10), StreamedPoints);
+        emulator.Faults.Add(Fault.CloseWebSocketAfter(40), method: "getData");
+        return emulator;
+    }
+
+    /// <summary>Streams a getData, advancing the bar once per 2,000 points (one emulator frame) and at the end.</summary>
+    private static async Task<(long Points, DateTimeOffset? First, DateTimeOffset? Last, TimeSpan Elapsed)> StreamAsync(
+        IITwinIoTClient client, ProgressContext progress, string label, DataQuery query, long? expected, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var counter = new WorkCounter(progress, label, "points", expected);
+        DateTimeOffset? first = null, last = null;
+        var pending = 0;
+        await foreach (var observation in client.Socket.GetDataAsync(query, cancellationToken))
+        {
+            first ??= observation.Timestamp;
+            last = observation.Timestamp;
+            if (++pending == 2_000)
+            {
+                counter.Advance(pending);
+                pending = 0;
+            }
+        }
+
+        counter.Advance(pending);
+        counter.Complete();
+        return (counter.Done, first, last, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Uploads one observation a minute in batches, with two bars: observations sent (taken into a batch, which goes out as
+    /// soon as it is full) and observations the server acknowledged (its <c>successfullyProcessedObs</c> per batch).
+    /// </summary>
+    private static async Task<(int Batches, long Accepted, TimeSpan Elapsed)> UploadAsync(IITwinIoTClient client, ProgressContext progress, string sensorId, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var sent = new WorkCounter(progress, "uploadData", "sent", UploadCount);
+        var acknowledged = new WorkCounter(progress, "uploadData", "acknowledged", UploadCount);
+        var observations = Enumerable.Range(0, UploadCount).Select(i =>
+        {
+            // The client pulls items lazily as it fills a batch.
+            sent.Advance(1);
+            return new ObservationUpload(
+                sensorId,
+                UploadStart.AddMinutes(i),
+                new Dictionary<string, double> { ["T"] = Math.Round(12 + (4 * Math.Sin(i / 240.0)), 3), ["ax"] = 0.01 * (i % 7), ["ay"] = -0.01 * (i % 5) });
+        });
+        var batches = 0;
+        await foreach (var batch in client.Socket.UploadInBatchesAsync(observations, UploadBatchSize, cancellationToken))
+        {
+            batches++;
+            acknowledged.Advance(batch.Accepted);
+        }
+
+        sent.Complete();
+        acknowledged.Complete();
+        return (batches, acknowledged.Done, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture);
 }
