@@ -1,6 +1,8 @@
 using System.Globalization;
 using DigitalTwin.Sdk.Bentley.ThreadEdge;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,97 +11,183 @@ using Spectre.Console;
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
 /// <summary>
-/// THREAD edge: read identity, power and environment over REST, then stream sensor records from a port WebSocket.
-/// Settings are changed only on the embedded emulator; against a real device the scenario only reads.
+/// THREAD edge: read identity, power and environment over REST, then poll the sensor on port 2 through the port's
+/// WebSocket and summarise its records. Settings are changed only on the embedded emulator; against a real device the
+/// scenario only reads and listens.
 /// </summary>
 internal sealed class ThreadEdgeScenario : IScenario
 {
+    private const int Port = 2;
+    private const int EmulatorPolls = 200;
+    private const int DeviceRecords = 3;
+
     public string Name => "thread-edge";
 
-    public string Description => "Bentley THREAD edge device: local REST readings and per-port WebSocket records.";
+    public string Description => "Bentley THREAD edge device: local REST readings and 200 sensor records polled over a port WebSocket.";
 
     public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection(ThreadEdgeOptions.SectionName);
-        await using var emulator = section["BaseUrl"] is null
-            ? await ThreadEdgeEmulator.StartAsync(ct: cancellationToken)
-            : null;
+        await using var target = await ScenarioTarget<ThreadEdgeEmulator>.StartAsync(
+            configuredEndpoint: section["BaseUrl"],
+            startEmulator: ct => ThreadEdgeEmulator.StartAsync(ct: ct),
+            emulatorEndpoint: emulator => emulator.BaseUri,
+            settingsHint: "DigitalTwin__ThreadEdge__BaseUrl",
+            addConfigured: services => services.AddThreadEdge(section),
+            addEmulated: (services, emulator) => services.AddThreadEdge(o => o.BaseUrl = emulator.BaseUri),
+            cancellationToken);
+        var emulator = target.Emulator;
+        var thread = target.GetRequiredService<IThreadEdgeClient>();
 
-        var services = new ServiceCollection();
         if (emulator is null)
         {
-            services.AddThreadEdge(section);
-            AnsiConsole.MarkupLine($"Device: [blue]{Markup.Escape(section["BaseUrl"]!)}[/] (from configuration; read-only run)");
+            AnsiConsole.MarkupLine("Read-only run: settings are changed only on the embedded emulator, and the sensor is not polled.");
         }
         else
         {
-            services.AddThreadEdge(o => o.BaseUrl = emulator.BaseUri);
-            AnsiConsole.MarkupLine($"Device: [blue]{emulator.BaseUri}[/] (embedded emulator; set DigitalTwin__ThreadEdge__BaseUrl to use a real THREAD)");
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        var thread = provider.GetRequiredService<IThreadEdgeClient>();
-
-        if (emulator is not null)
-        {
             // Changing port power or battery thresholds on a real device could affect attached equipment: emulator only.
             await thread.Power.SetBatterySaverAsync(true, low: 20, high: 80, cancellationToken);
-            await thread.Ports.SetVoltageAsync(2, PortVoltage.Volts12, cancellationToken);
-            await thread.Ports.SetConfigurationAsync(2, new PortConfiguration { BaudRate = 19200, DelimitersHex = ["0D0A"] }, cancellationToken);
+            await thread.Ports.SetVoltageAsync(Port, PortVoltage.Volts12, cancellationToken);
+            await thread.Ports.SetConfigurationAsync(Port, new PortConfiguration { BaudRate = 19200, DelimitersHex = ["0D0A"] }, cancellationToken);
         }
 
-        var saver = await thread.Power.GetBatterySaverAsync(cancellationToken);
-        var pressure = await thread.Device.GetPressureAsync(cancellationToken);
+        // One REST call per register; on a device over a slow link this is the long part, hence the bar.
+        var readings = new (string Name, Func<CancellationToken, Task<string>> Read)[]
+        {
+            ("Connect code", thread.Device.GetSerialNumberAsync),
+            ("Application version", thread.Device.GetApplicationVersionAsync),
+            ("Firmware version", thread.Device.GetFirmwareVersionAsync),
+            ("Hardware version", thread.Device.GetHardwareVersionAsync),
+            ("Device time", async ct => Format($"{await thread.Device.GetTimeAsync(ct):u}")),
+            ("Device time accurate", async ct => (await thread.Device.IsTimeAccurateAsync(ct)) ? "yes" : "no"),
+            ("Charge input voltage", async ct => Format($"{await thread.Power.GetChargeInputVoltageAsync(ct):F2} V")),
+            ("Charge input current", async ct => Format($"{await thread.Power.GetChargeInputCurrentAsync(ct):F4} A")),
+            ("Battery voltage", async ct => Format($"{await thread.Power.GetBatteryVoltageAsync(ct):F2} V")),
+            ("State of charge", async ct => Format($"{await thread.Power.GetStateOfChargeAsync(ct):F0} %")),
+            ("Battery saver", async ct =>
+            {
+                var saver = await thread.Power.GetBatterySaverAsync(ct);
+                return Format($"{(saver.Enabled ? "on" : "off")}, shut off at {saver.Low} %, stop charging at {saver.High} %");
+            }),
+            ("Temperature", async ct => Format($"{await thread.Device.GetTemperatureAsync(ct):F2} °C")),
+            ("Pressure", async ct =>
+            {
+                var pressure = await thread.Device.GetPressureAsync(ct);
+                return Format($"{pressure} = {pressure.Hectopascals:F2} hPa");
+            }),
+            ($"Port {Port} voltage", async ct => Format($"{await thread.Ports.ReadAdcAsync(Port, AdcReadOption.Voltage, ct):F2} V")),
+            ($"Port {Port} 4-20 mA loop", async ct => Format($"{await thread.Ports.ReadLoopCurrentAsync(Port, ct) * 1000:F2} mA")),
+            ("Preferred route", async ct => (await thread.Network.GetInterfacePriorityAsync(ct)).Content),
+            ("Cloud connection", async ct => (await thread.Network.GetCloudConnectionAsync(ct)) ? "enabled" : "disabled"),
+        };
         var table = new Table().AddColumns("Reading", "Value");
-        table.AddRow("Connect code", Markup.Escape(await thread.Device.GetSerialNumberAsync(cancellationToken)));
-        table.AddRow("Versions (app / firmware / hardware)", Markup.Escape($"{await thread.Device.GetApplicationVersionAsync(cancellationToken)} / {await thread.Device.GetFirmwareVersionAsync(cancellationToken)} / {await thread.Device.GetHardwareVersionAsync(cancellationToken)}"));
-        table.AddRow("Device time", Format($"{await thread.Device.GetTimeAsync(cancellationToken):u} (accurate: {await thread.Device.IsTimeAccurateAsync(cancellationToken)})"));
-        table.AddRow("Charge input", Format($"{await thread.Power.GetChargeInputVoltageAsync(cancellationToken):F2} V, {await thread.Power.GetChargeInputCurrentAsync(cancellationToken):F4} A"));
-        table.AddRow("Battery", Format($"{await thread.Power.GetBatteryVoltageAsync(cancellationToken):F2} V, {await thread.Power.GetStateOfChargeAsync(cancellationToken):F0} %"));
-        table.AddRow("Battery saver", Format($"{(saver.Enabled ? "on" : "off")}, shut off at {saver.Low} %, stop charging at {saver.High} %"));
-        table.AddRow("Temperature", Format($"{await thread.Device.GetTemperatureAsync(cancellationToken):F2} °C"));
-        table.AddRow("Pressure", Format($"{pressure} = {pressure.Hectopascals:F2} hPa"));
-        table.AddRow("Port 2", Format($"{await thread.Ports.ReadAdcAsync(2, AdcReadOption.Voltage, cancellationToken):F2} V, 4-20 mA loop {await thread.Ports.ReadLoopCurrentAsync(2, cancellationToken) * 1000:F2} mA"));
-        table.AddRow("Preferred route", Markup.Escape((await thread.Network.GetInterfacePriorityAsync(cancellationToken)).Content));
-        table.AddRow("Cloud connection", (await thread.Network.GetCloudConnectionAsync(cancellationToken)) ? "enabled" : "disabled");
+        var records = new List<string>();
+        var listening = true;
+        await ProgressDisplay.RunAsync(async progress =>
+        {
+            var registers = new WorkCounter(progress, "Device registers", "", readings.Length);
+            foreach (var (name, read) in readings)
+            {
+                table.AddRow(Markup.Escape(name), Markup.Escape(await read(cancellationToken)));
+                registers.Advance(1);
+            }
+
+            registers.Complete();
+            listening = await ReadRecordsAsync(thread, progress, emulator is not null, records, cancellationToken);
+        });
+
         AnsiConsole.Write(table);
-
-        // The port socket frames records with the port's own DELIMITERS_HEX (read from the device when no options are given).
-        await using var port = await thread.Ports.OpenSocketAsync(2, cancellationToken: cancellationToken);
-        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        window.CancelAfter(TimeSpan.FromSeconds(emulator is null ? 10 : 5));
-        if (emulator is not null)
-        {
-            // The simulated sensor answers READ with one record.
-            for (var i = 0; i < 3; i++)
-            {
-                await port.SendTextAsync("READ\r\n", window.Token);
-            }
-        }
-
-        var records = 0;
-        try
-        {
-            await foreach (var record in port.ReadRecordsAsync(cancellationToken: window.Token))
-            {
-                AnsiConsole.MarkupLine($"port 2 record: [green]{Markup.Escape(record.Text)}[/]");
-                if (++records == 3)
-                {
-                    break;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (!listening)
         {
             AnsiConsole.MarkupLine("No more records within the listening window.");
         }
 
-        AnsiConsole.MarkupLine($"Records read from port 2: [green]{records}[/].");
+        AnsiConsole.Write(Summarise(records));
+        AnsiConsole.MarkupLine($"Records read from port {Port}: [green]{records.Count}[/]" + (records.Count > 0 ? $", last [green]{Markup.Escape(records[^1])}[/]." : "."));
         if (emulator is not null)
         {
-            AnsiConsole.MarkupLine($"The emulator saw {emulator.Requests.Count} requests; port 2 is {Markup.Escape(emulator.Port(2).ToString())}.");
+            AnsiConsole.MarkupLine($"The emulator saw {emulator.Requests.Count} requests; port {Port} is {Markup.Escape(emulator.Port(Port).ToString())}; its sensor emitted {emulator.Sensor.Readings} readings.");
         }
     }
 
-    private static string Format(FormattableString text) => Markup.Escape(text.ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// Reads records from the port socket, framed with the port's own DELIMITERS_HEX (read from the device when no
+    /// options are given). On the emulator each <c>READ</c> makes the simulated sensor answer one record, so the scenario
+    /// polls; a real device is only listened to.
+    /// </summary>
+    /// <returns><see langword="false"/> when the listening window closed before every record came.</returns>
+    private static async Task<bool> ReadRecordsAsync(IThreadEdgeClient thread, ProgressContext progress, bool poll, List<string> records, CancellationToken cancellationToken)
+    {
+        var wanted = poll ? EmulatorPolls : DeviceRecords;
+        var counter = new WorkCounter(progress, poll ? $"Port {Port} READ polls" : $"Port {Port} listening", "records", wanted);
+        await using var port = await thread.Ports.OpenSocketAsync(Port, cancellationToken: cancellationToken);
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await using var incoming = port.ReadRecordsAsync(cancellationToken: window.Token).GetAsyncEnumerator(window.Token);
+            while (records.Count < wanted)
+            {
+                if (poll)
+                {
+                    await port.SendTextAsync("READ\r\n", window.Token);
+                }
+
+                if (!await incoming.MoveNextAsync())
+                {
+                    break;
+                }
+
+                records.Add(incoming.Current.Text);
+                counter.Advance(1);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
+        {
+            counter.Complete();
+        }
+    }
+
+    /// <summary>Per numeric field of <c>key=value,key=value</c> records: count, min, mean, max; other records are counted only.</summary>
+    private static Table Summarise(List<string> records)
+    {
+        var fields = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            foreach (var pair in record.Split(','))
+            {
+                var parts = pair.Split('=', 2);
+                if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    (fields.TryGetValue(parts[0], out var values) ? values : fields[parts[0]] = []).Add(value);
+                }
+            }
+        }
+
+        var table = new Table().AddColumns("Field", "Records", "Min", "Mean", "Max");
+        foreach (var (name, values) in fields)
+        {
+            table.AddRow(
+                Markup.Escape(name),
+                values.Count.ToString(CultureInfo.InvariantCulture),
+                values.Min().ToString("0.##", CultureInfo.InvariantCulture),
+                values.Average().ToString("0.##", CultureInfo.InvariantCulture),
+                values.Max().ToString("0.##", CultureInfo.InvariantCulture));
+        }
+
+        if (fields.Count == 0)
+        {
+            table.AddRow("(unparsed)", records.Count.ToString(CultureInfo.InvariantCulture), "-", "-", "-");
+        }
+
+        return table;
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
