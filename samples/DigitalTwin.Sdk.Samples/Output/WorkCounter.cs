@@ -48,12 +48,16 @@ internal sealed class WorkCounter
         _task.Description = Describe();
     }
 
-    /// <summary>Stops the bar at the count reached: full when the expected total (or, without one, any count) was reached.</summary>
+    /// <summary>
+    /// Stops the bar at the count reached: full when the expected total was reached, when there was none to reach, or
+    /// (without an expected total) whatever the count.
+    /// </summary>
     public void Complete()
     {
+        var total = _expected ?? Done;
         _task.IsIndeterminate = false;
-        _task.MaxValue = Math.Max(1, _expected ?? Done);
-        _task.Value = Math.Min(Done, _task.MaxValue);
+        _task.MaxValue = Math.Max(1, total);
+        _task.Value = total == 0 ? _task.MaxValue : Math.Min(Done, total);
         _task.Description = Describe();
         _task.StopTask();
     }
