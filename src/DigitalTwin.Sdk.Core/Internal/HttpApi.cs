@@ -12,6 +12,9 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// </summary>
 internal static class HttpApi
 {
+    /// <summary>The <c>Accept: application/json</c> value, shared by every request (never mutated).</summary>
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
     public static async Task<ApiResponse<T>> SendJsonAsync<T>(this ClientRuntime runtime, HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var response = await runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -23,7 +26,7 @@ internal static class HttpApi
     public static async Task<HttpResponseMessage> SendAsync(this ClientRuntime runtime, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = await runtime.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.RequestMessage ??= request;
         if (response.IsSuccessStatusCode)
         {
@@ -62,6 +65,15 @@ internal static class HttpApi
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (stream is MemoryStream buffered)
+            {
+                // A buffered body (every body the pipeline returns but a HEAD's) is already in memory: parse it
+                // synchronously from the start, and leave the stream open so it can be read again (the response owns it).
+                buffered.Position = 0;
+                var value = JsonSerializer.Deserialize(buffered, typeInfo);
+                return value ?? throw Invalid(runtime, response, "the body was empty or JSON null", null);
+            }
+
             await using (stream.ConfigureAwait(false))
             {
                 var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
@@ -79,6 +91,66 @@ internal static class HttpApi
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw Invalid(runtime, response, "the body ended early", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads the first JSON token of a buffered body without consuming it, so the caller can choose the shape to parse
+    /// (an entity or an array of entities) and parse the body once.
+    /// </summary>
+    /// <returns>The first token: <see cref="JsonTokenType.StartArray"/>, <see cref="JsonTokenType.StartObject"/>, another
+    /// value token, or <see cref="JsonTokenType.None"/> when the body is empty, not buffered or does not start with JSON.</returns>
+    public static async Task<JsonTokenType> PeekJsonTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (stream is not MemoryStream buffered)
+        {
+            return JsonTokenType.None;
+        }
+
+        buffered.Position = 0;
+        try
+        {
+            int b;
+            while ((b = buffered.ReadByte()) >= 0)
+            {
+                switch (b)
+                {
+                    case ' ' or '\t' or '\r' or '\n':
+                        continue;
+                    case 0xEF:
+                        // UTF-8 byte order mark (EF BB BF), which System.Text.Json skips too.
+                        if (buffered.ReadByte() == 0xBB && buffered.ReadByte() == 0xBF)
+                        {
+                            continue;
+                        }
+
+                        return JsonTokenType.None;
+                    case '[':
+                        return JsonTokenType.StartArray;
+                    case '{':
+                        return JsonTokenType.StartObject;
+                    case '"':
+                        return JsonTokenType.String;
+                    case 'n':
+                        return JsonTokenType.Null;
+                    case 't':
+                        return JsonTokenType.True;
+                    case 'f':
+                        return JsonTokenType.False;
+                    case '-' or (>= '0' and <= '9'):
+                        return JsonTokenType.Number;
+                    default:
+                        return JsonTokenType.None;
+                }
+            }
+
+            return JsonTokenType.None;
+        }
+        finally
+        {
+            buffered.Position = 0;
         }
     }
 
@@ -107,7 +179,7 @@ internal static class HttpApi
             ? absolute
             : new Uri(EnsureTrailingSlash(baseUrl), relativeOrAbsolute.TrimStart('/'));
         var request = new HttpRequestMessage(method, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(AcceptJson);
         request.Options.Set(Http.DigitalTwinRequestOptions.OperationKey, operation);
         return request;
     }

@@ -26,7 +26,11 @@ public static class PageableHelpers
     /// <param name="fetchPage">Fetches (page number, page size, cancellation) → items and request id.</param>
     /// <param name="defaultPageSize">Page size when the caller gives no hint.</param>
     /// <param name="maxPageSize">Largest page size accepted.</param>
-    /// <param name="prefetch">Whether to prefetch the next page.</param>
+    /// <param name="prefetch">
+    /// Whether to prefetch: page numbers are known in advance, so while the caller consumes page N, page N+1 is requested,
+    /// and while page N+1 is awaited, page N+2 is requested too (two requests overlap their latency; only one page is
+    /// requested beyond the one being awaited). A walk ending on a short page makes one request past the end, cancelled.
+    /// </param>
     /// <param name="cancellationToken">Token of the creating method call.</param>
     /// <returns>The pageable.</returns>
     public static AsyncPageable<T> CreatePageNumber<T>(
@@ -39,22 +43,7 @@ public static class PageableHelpers
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentOutOfRangeException.ThrowIfLessThan(defaultPageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(defaultPageSize, maxPageSize);
-        return Create<T>(
-            async (token, hint, ct) =>
-            {
-                var page = ParsePageNumber(token, "continuationToken");
-                var size = hint ?? defaultPageSize;
-                if (size < 1 || size > maxPageSize)
-                {
-                    throw new ArgumentOutOfRangeException("pageSizeHint", size, $"The page size must be between 1 and {maxPageSize}.");
-                }
-
-                var (items, requestId) = await fetchPage(page, size, ct).ConfigureAwait(false);
-                var next = items.Count < size ? null : (page + 1).ToString(CultureInfo.InvariantCulture);
-                return new Page<T>(items, next, requestId);
-            },
-            prefetch,
-            cancellationToken);
+        return new PageNumberPageable<T>(fetchPage, defaultPageSize, maxPageSize, prefetch, cancellationToken);
     }
 
     /// <summary>Parses a page-number continuation token.</summary>

@@ -26,5 +26,5 @@ public class AssetsClient : IAssetsClient
 
     /// <inheritdoc />
     public virtual Task<Asset> GetAssetAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("assets", id, siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.Asset, "GetAsset", cancellationToken);
+        Reader.GetAsync("assets", id, siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.Asset, LifecycleTwinJsonContext.Default.ListAsset, "GetAsset", cancellationToken);
 }

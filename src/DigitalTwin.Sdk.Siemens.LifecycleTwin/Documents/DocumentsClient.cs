@@ -26,5 +26,5 @@ public class DocumentsClient : IDocumentsClient
 
     /// <inheritdoc />
     public virtual Task<Document> GetDocumentAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("documents", id, siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.Document, "GetDocument", cancellationToken);
+        Reader.GetAsync("documents", id, siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.Document, LifecycleTwinJsonContext.Default.ListDocument, "GetDocument", cancellationToken);
 }

@@ -26,5 +26,5 @@ public class EntitiesClient : IEntitiesClient
 
     /// <inheritdoc />
     public virtual Task<JsonElement> GetEntityAsync(string entityPath, string id, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync(entityPath, id, siteScoped, projectId, query, LifecycleTwinJsonContext.Default.JsonElement, "GetEntity", cancellationToken);
+        Reader.GetAsync(entityPath, id, siteScoped, projectId, query, LifecycleTwinJsonContext.Default.JsonElement, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntity", cancellationToken);
 }

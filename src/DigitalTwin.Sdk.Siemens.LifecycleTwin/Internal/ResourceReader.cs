@@ -45,44 +45,37 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
             cancellationToken);
     }
 
-    public Task<T> GetAsync<T>(string entityPath, string id, bool siteScoped, string? projectId, LifecycleTwinQuery? query, JsonTypeInfo<T> itemType, string operation, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(string entityPath, string id, bool siteScoped, string? projectId, LifecycleTwinQuery? query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
     {
         ValidatePath(entityPath, nameof(entityPath));
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var project = ResolveProject(siteScoped, projectId);
-        return GetCoreAsync(entityPath, id, project, query ?? LifecycleTwinQuery.Empty, itemType, operation, cancellationToken);
+        return GetCoreAsync(entityPath, id, project, query ?? LifecycleTwinQuery.Empty, itemType, listType, operation, cancellationToken);
     }
 
-    private async Task<T> GetCoreAsync<T>(string entityPath, string id, string? project, LifecycleTwinQuery query, JsonTypeInfo<T> itemType, string operation, CancellationToken cancellationToken)
+    private async Task<T> GetCoreAsync<T>(string entityPath, string id, string? project, LifecycleTwinQuery query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(entityPath.TrimEnd('/') + "/" + Uri.EscapeDataString(id), project, query, operation);
-        var response = await runtime.SendJsonAsync(request, LifecycleTwinJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
-        var element = response.Value;
+        using var response = await runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-        // The service answers a get-by-id with an array holding the one entity (vendor doc, "Get information of a specific site by id").
-        if (element.ValueKind == JsonValueKind.Array)
+        // The service answers a get-by-id with an array holding the one entity (vendor doc, "Get information of a specific
+        // site by id"); a bare entity is accepted too. The first token decides the shape, so the body is parsed once.
+        if (await HttpApi.PeekJsonTokenAsync(response, cancellationToken).ConfigureAwait(false) != JsonTokenType.StartArray)
         {
-            if (element.GetArrayLength() == 0)
-            {
-                throw new DigitalTwinNotFoundException(
-                    new ApiErrorInfo(VendorName, HttpStatusCode.NotFound) { RequestId = response.RequestId, Method = "GET", Path = request.RequestUri?.AbsolutePath, ErrorCode = "EmptyResult" },
-                    $"{VendorName} has no {entityPath.Trim('/')} entity with id '{id}'.");
-            }
-
-            element = element[0];
+            return await runtime.ReadJsonAsync(response, itemType, cancellationToken).ConfigureAwait(false);
         }
 
-        try
+        var list = await runtime.ReadJsonAsync(response, listType, cancellationToken).ConfigureAwait(false);
+        if (list.Count == 0)
         {
-            return element.Deserialize(itemType) ?? throw new JsonException("null entity");
+            throw new DigitalTwinNotFoundException(
+                new ApiErrorInfo(VendorName, HttpStatusCode.NotFound) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = request.RequestUri?.AbsolutePath, ErrorCode = "EmptyResult" },
+                $"{VendorName} has no {entityPath.Trim('/')} entity with id '{id}'.");
         }
-        catch (JsonException ex)
-        {
-            throw new DigitalTwinInvalidResponseException(
-                new ApiErrorInfo(VendorName, response.Status) { RequestId = response.RequestId, Method = "GET", Path = request.RequestUri?.AbsolutePath, ErrorCode = "InvalidResponse" },
-                $"{VendorName} answered GET {request.RequestUri?.AbsolutePath} with an entity that does not match {typeof(T).Name}.",
-                ex);
-        }
+
+        return list[0] ?? throw new DigitalTwinInvalidResponseException(
+            new ApiErrorInfo(VendorName, response.StatusCode) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = request.RequestUri?.AbsolutePath, ErrorCode = "InvalidResponse" },
+            $"{VendorName} answered GET {request.RequestUri?.AbsolutePath} with a null entity.");
     }
 
     private HttpRequestMessage CreateRequest(string entityPath, string? project, LifecycleTwinQuery query, string operation)

@@ -26,5 +26,5 @@ public class SitesClient : ISitesClient
 
     /// <inheritdoc />
     public virtual Task<Site> GetSiteAsync(string siteId, LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("clientprojects", siteId, siteScoped: false, null, query, LifecycleTwinJsonContext.Default.Site, "GetSite", cancellationToken);
+        Reader.GetAsync("clientprojects", siteId, siteScoped: false, null, query, LifecycleTwinJsonContext.Default.Site, LifecycleTwinJsonContext.Default.ListSite, "GetSite", cancellationToken);
 }

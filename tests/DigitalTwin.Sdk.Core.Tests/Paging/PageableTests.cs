@@ -91,7 +91,29 @@ public sealed class PageableTests
             Assert.Equal(expectedFetches, fetches.Count);
         }
 
-        Assert.Equal(4, fetches.Count);
+        // Pages 0-3 (3 is empty), plus page 4 requested while page 3 was awaited and cancelled when 3 came back short.
+        Assert.Equal(5, fetches.Count);
+    }
+
+    [Fact]
+    public async Task Prefetch_WhileAwaitingNextPage_RequestsThePageAfterItSoLatenciesOverlap()
+    {
+        var secondRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (pageable, fetches) = Numbers(50, prefetch: true, onFetch: page =>
+        {
+            if (page == 2)
+            {
+                secondRequested.TrySetResult();
+            }
+
+            // Page 1 answers only once page 2 is in flight: a pageable that waits for page 1 before asking for page 2 stalls here.
+            return page == 1 ? secondRequested.Task.WaitAsync(TimeSpan.FromSeconds(5)) : Task.CompletedTask;
+        });
+
+        var items = await pageable.ToListAsync();
+
+        Assert.Equal(Enumerable.Range(0, 50), items);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], fetches.Select(f => f.Page).Order());
     }
 
     [Fact]
