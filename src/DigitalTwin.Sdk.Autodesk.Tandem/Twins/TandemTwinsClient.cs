@@ -103,7 +103,7 @@ public sealed class TandemTwinsClient : ITandemTwinsClient
                 request.Options.Set(DigitalTwinRequestOptions.AnonymousKey, true);
             }
 
-            using var response = await _runtime.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var response = await _runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
             {
                 link = location.IsAbsoluteUri ? location : new Uri(link, location);

@@ -35,6 +35,17 @@ public abstract class DigitalTwinClientOptions
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool LogBodies { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the SDK's own HTTP transport sends the W3C trace context
+    /// (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) of the current activity to the vendor API.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="false"/>: these are third-party services outside the caller's trace, so trace ids are
+    /// not handed to them and the service does not pay for parsing them. The SDK's activities are recorded either way.
+    /// Applies to the SDK's default transport; a caller-supplied <see cref="HttpClient"/> keeps its own propagator.
+    /// </value>
+    public bool PropagateTraceContext { get; set; }
+
     /// <summary>Gets a value indicating whether plain <c>http</c> is accepted for non-loopback hosts.</summary>
     /// <value><see langword="false"/> for cloud APIs; vendors on a local network may allow it by an explicit option.</value>
     protected virtual bool AllowsInsecureHttp => false;

@@ -14,7 +14,7 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// <remarks>Thread-safe; one per configured client (DI: one per options name).</remarks>
 internal sealed class ClientRuntime
 {
-    private Func<HttpClient>? _httpClientFactory;
+    private Func<HttpMessageInvoker>? _httpClientFactory;
 
     public ClientRuntime(string vendor, DigitalTwinClientOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, bool useRateLimit = true, string? rateLimitKey = null)
     {
@@ -52,10 +52,14 @@ internal sealed class ClientRuntime
     /// <summary>Gets or sets the origins (scheme://host:port) the token may be sent to; the base URL's origin by default.</summary>
     public IReadOnlyCollection<string> CredentialOrigins { get; set; } = [];
 
-    /// <summary>Gets a pipeline-equipped client (DI: from <c>IHttpClientFactory</c>; otherwise one shared instance).</summary>
-    public HttpClient HttpClient => (_httpClientFactory ?? throw new InvalidOperationException("The client pipeline is not initialized."))();
+    /// <summary>
+    /// Gets a pipeline-equipped invoker (DI: an <see cref="System.Net.Http.HttpClient"/> from <c>IHttpClientFactory</c>;
+    /// otherwise one shared <see cref="HttpMessageInvoker"/> over the handler chain). Send with
+    /// <see cref="HttpMessageInvoker.SendAsync(HttpRequestMessage, CancellationToken)"/>: the pipeline buffers bodies itself.
+    /// </summary>
+    public HttpMessageInvoker HttpClient => (_httpClientFactory ?? throw new InvalidOperationException("The client pipeline is not initialized."))();
 
-    public void UseHttpClientFactory(Func<HttpClient> factory) => _httpClientFactory = factory;
+    public void UseHttpClientFactory(Func<HttpMessageInvoker> factory) => _httpClientFactory = factory;
 
     public bool MayReceiveCredentials(Uri? uri)
     {
@@ -64,12 +68,12 @@ internal sealed class ClientRuntime
             return false;
         }
 
-        var origin = uri.GetLeftPart(UriPartial.Authority);
         if (CredentialOrigins.Count == 0)
         {
-            return Options.BaseUrl is { } b && string.Equals(b.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase);
+            return Options.BaseUrl is { IsAbsoluteUri: true } b && SameOrigin(b, uri);
         }
 
+        var origin = uri.GetLeftPart(UriPartial.Authority);
         foreach (var allowed in CredentialOrigins)
         {
             if (string.Equals(allowed, origin, StringComparison.OrdinalIgnoreCase))
@@ -80,4 +84,10 @@ internal sealed class ClientRuntime
 
         return false;
     }
+
+    /// <summary>Scheme, host and port are equal (host case-insensitively); compared without building origin strings.</summary>
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Port == b.Port
+        && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
 }

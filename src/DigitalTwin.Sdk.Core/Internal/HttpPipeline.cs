@@ -3,8 +3,10 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// <summary>Builds the handler chain (telemetry → resilience → rate limit → authentication → transport) without DI.</summary>
 internal static class HttpPipeline
 {
-    public static SocketsHttpHandler CreateDefaultTransport() => new()
+    public static SocketsHttpHandler CreateDefaultTransport(bool propagateTraceContext) => new()
     {
+        // Trace context goes to third-party vendor APIs only on request (DigitalTwinClientOptions.PropagateTraceContext).
+        ActivityHeadersPropagator = propagateTraceContext ? System.Diagnostics.DistributedContextPropagator.Current : null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
 
@@ -30,13 +32,15 @@ internal static class HttpPipeline
         return new TelemetryHandler(runtime) { InnerHandler = inner };
     }
 
-    /// <summary>Creates a client over the pipeline. <paramref name="transport"/> is the caller's own client, or <see langword="null"/> for the SDK default.</summary>
-    public static HttpClient CreateClient(ClientRuntime runtime, HttpClient? transport, bool authenticate = true, bool rateLimit = true)
+    /// <summary>
+    /// Creates an invoker over the pipeline. <paramref name="transport"/> is the caller's own client, or
+    /// <see langword="null"/> for the SDK default. A plain <see cref="HttpMessageInvoker"/> (not an
+    /// <see cref="HttpClient"/>) runs the chain: the pipeline owns timeouts and buffering, and a message it sends is not
+    /// marked as sent, so the caller's client can take it as it is.
+    /// </summary>
+    public static HttpMessageInvoker CreateClient(ClientRuntime runtime, HttpClient? transport, bool authenticate = true, bool rateLimit = true)
     {
-        HttpMessageHandler primary = transport is null ? CreateDefaultTransport() : new TransportHandler(transport);
-        return new HttpClient(CreateHandler(runtime, primary, authenticate, rateLimit), disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        HttpMessageHandler primary = transport is null ? CreateDefaultTransport(runtime.Options.PropagateTraceContext) : new TransportHandler(transport);
+        return new HttpMessageInvoker(CreateHandler(runtime, primary, authenticate, rateLimit), disposeHandler: true);
     }
 }

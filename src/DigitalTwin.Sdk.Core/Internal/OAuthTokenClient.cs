@@ -15,7 +15,7 @@ internal static class OAuthTokenClient
         HttpResponseMessage response;
         try
         {
-            response = await runtime.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (DigitalTwinException ex) when (ex is not DigitalTwinApiException)
         {

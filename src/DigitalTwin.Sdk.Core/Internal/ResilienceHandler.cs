@@ -87,7 +87,9 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
                 throw new ResponseTooLargeException(limit);
             }
 
-            if (request.Method != HttpMethod.Head)
+            // A body that is already a byte array in memory (an in-memory transport's answer) is complete and its length
+            // was checked above; buffering it again would only copy it.
+            if (request.Method != HttpMethod.Head && response.Content is not ByteArrayContent)
             {
                 try
                 {

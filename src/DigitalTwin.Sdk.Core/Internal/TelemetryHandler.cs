@@ -13,23 +13,32 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// </summary>
 internal sealed partial class TelemetryHandler(ClientRuntime runtime) : DelegatingHandler
 {
+    private static readonly object[] Boxes = CreateBoxes();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _activityNames = new(StringComparer.Ordinal);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = request.Options.TryGetValue(DigitalTwinRequestOptions.OperationKey, out var op) ? op : request.Method.Method;
-        using var activity = DigitalTwinTelemetry.ActivitySource.StartActivity($"{runtime.Vendor} {operation}", ActivityKind.Client);
-        var url = Redactor.RedactUri(request.RequestUri);
+        using var activity = DigitalTwinTelemetry.ActivitySource.HasListeners()
+            ? DigitalTwinTelemetry.ActivitySource.StartActivity(ActivityName(operation), ActivityKind.Client)
+            : null;
+        var logger = runtime.Logger;
+
+        // The redacted URL is built only when something will record it.
+        var url = activity is not null || logger.IsEnabled(LogLevel.Debug) ? Redactor.RedactUri(request.RequestUri) : null;
         if (activity is not null)
         {
-            activity.SetTag("digitaltwin.vendor", runtime.Vendor);
-            activity.SetTag("digitaltwin.operation", operation);
-            activity.SetTag("http.request.method", request.Method.Method);
-            activity.SetTag("url.full", url);
+            // Each tag is set once: AddTag appends without searching the list for an existing key.
+            activity.AddTag("digitaltwin.vendor", runtime.Vendor);
+            activity.AddTag("digitaltwin.operation", operation);
+            activity.AddTag("http.request.method", request.Method.Method);
+            activity.AddTag("url.full", url);
         }
 
-        var logger = runtime.Logger;
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            LogRequestDetail(logger, request.Method.Method, url, FormatHeaders(request.Headers, request.Content?.Headers), await ReadBodyAsync(request.Content, cancellationToken).ConfigureAwait(false));
+            LogRequestDetail(logger, request.Method.Method, url!, FormatHeaders(request.Headers, request.Content?.Headers), await ReadBodyAsync(request.Content, cancellationToken).ConfigureAwait(false));
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -38,15 +47,19 @@ internal sealed partial class TelemetryHandler(ClientRuntime runtime) : Delegati
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            activity?.SetTag("http.response.status_code", status);
-            activity?.SetTag("digitaltwin.retry_count", Math.Max(0, request.GetAttemptCount() - 1));
+            if (activity is not null)
+            {
+                activity.AddTag("http.response.status_code", BoxedInt(status));
+                activity.AddTag("digitaltwin.retry_count", BoxedInt(Math.Max(0, request.GetAttemptCount() - 1)));
+            }
+
             if (status >= 400)
             {
                 activity?.SetStatus(ActivityStatusCode.Error);
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogResponse(logger, runtime.Vendor, request.Method.Method, url, status, elapsed.TotalMilliseconds, request.GetAttemptCount());
+            LogResponse(logger, runtime.Vendor, request.Method.Method, url ?? string.Empty, status, elapsed.TotalMilliseconds, request.GetAttemptCount());
             if (logger.IsEnabled(LogLevel.Trace))
             {
                 LogResponseDetail(logger, status, FormatHeaders(response.Headers, response.Content.Headers), await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false));
@@ -58,8 +71,8 @@ internal sealed partial class TelemetryHandler(ClientRuntime runtime) : Delegati
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             activity?.SetTag("error.type", ex.GetType().FullName);
-            activity?.SetTag("digitaltwin.retry_count", Math.Max(0, request.GetAttemptCount() - 1));
-            LogFailure(logger, runtime.Vendor, request.Method.Method, url, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            activity?.SetTag("digitaltwin.retry_count", BoxedInt(Math.Max(0, request.GetAttemptCount() - 1)));
+            LogFailure(logger, runtime.Vendor, request.Method.Method, url ?? Redactor.RedactUri(request.RequestUri), ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
         finally
@@ -68,9 +81,27 @@ internal sealed partial class TelemetryHandler(ClientRuntime runtime) : Delegati
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>("digitaltwin.vendor", runtime.Vendor),
                 new KeyValuePair<string, object?>("digitaltwin.operation", operation),
-                new KeyValuePair<string, object?>("http.response.status_code", status));
+                new KeyValuePair<string, object?>("http.response.status_code", BoxedInt(status)));
         }
     }
+
+    /// <summary>Boxes small integers (status codes, retry counts) once, so recording them allocates nothing per call.</summary>
+    private static object BoxedInt(int value) => (uint)value < (uint)Boxes.Length ? Boxes[value] : value;
+
+    private static object[] CreateBoxes()
+    {
+        var boxes = new object[600];
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = i;
+        }
+
+        return boxes;
+    }
+
+    /// <summary>The activity name "{vendor} {operation}", built once per operation.</summary>
+    private string ActivityName(string operation) =>
+        _activityNames.TryGetValue(operation, out var name) ? name : _activityNames.GetOrAdd(operation, static (o, vendor) => vendor + " " + o, runtime.Vendor);
 
     private async Task<string> ReadBodyAsync(HttpContent? content, CancellationToken cancellationToken)
     {

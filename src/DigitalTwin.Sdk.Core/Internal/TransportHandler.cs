@@ -4,13 +4,27 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// Innermost handler that forwards to a caller-supplied <see cref="HttpClient"/> (the transport of the non-DI constructor).
 /// </summary>
 /// <remarks>
-/// The SDK's own <see cref="HttpClient"/> already marked the request as sent, and a message can pass through
-/// <see cref="HttpClient.SendAsync(HttpRequestMessage, HttpCompletionOption, CancellationToken)"/> only once, so each
-/// attempt goes out as a copy (same method, URL, version, headers, options and — re-readable — content).
+/// A message can pass through <see cref="HttpClient.SendAsync(HttpRequestMessage, HttpCompletionOption, CancellationToken)"/>
+/// only once. The SDK's own chain runs on an <see cref="HttpMessageInvoker"/>, which does not mark messages as sent, so
+/// the first send hands the caller's client the message itself; a second send of the same message (a retry, or the
+/// resend after a 401) goes out as a copy (same method, URL, version, headers, options and — re-readable — content).
 /// </remarks>
 internal sealed class TransportHandler(HttpClient transport) : HttpMessageHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static readonly HttpRequestOptionsKey<bool> SentKey = new("DigitalTwin.SentToTransport");
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(SentKey, out var sent) && sent)
+        {
+            return SendCopyAsync(request, cancellationToken);
+        }
+
+        request.Options.Set(SentKey, true);
+        return transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendCopyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var copy = new HttpRequestMessage(request.Method, request.RequestUri)
         {
