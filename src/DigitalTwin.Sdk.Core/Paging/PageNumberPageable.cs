@@ -4,8 +4,10 @@ using System.Runtime.CompilerServices;
 namespace DigitalTwin.Sdk.Core.Paging;
 
 /// <summary>
-/// Pageable over a page-number API. With prefetch, the next page number is known before the current page arrives, so the
-/// request for page N+1 goes out while page N is awaited and consumed: two requests overlap their latency.
+/// Pageable over a page-number API. With prefetch, page numbers are known in advance: once a full page N arrives, pages
+/// N+1 and N+2 are both requested, so while the caller consumes a page the next two requests overlap their latency.
+/// A first page that is already short (a small collection) costs exactly one request; a walk that ends on a short page
+/// makes one request past the end, which is cancelled.
 /// </summary>
 /// <typeparam name="T">Item type.</typeparam>
 internal sealed class PageNumberPageable<T>(
@@ -39,7 +41,8 @@ internal sealed class PageNumberPageable<T>(
         var token = linked.Token;
         token.ThrowIfCancellationRequested();
         var current = fetchPage(page, size, token);
-        Task<(IReadOnlyList<T> Items, string? RequestId)>? ahead = prefetch ? fetchPage(page + 1, size, token) : null;
+        Task<(IReadOnlyList<T> Items, string? RequestId)>? next = null;
+        Task<(IReadOnlyList<T> Items, string? RequestId)>? ahead = null;
         try
         {
             while (true)
@@ -47,45 +50,61 @@ internal sealed class PageNumberPageable<T>(
                 var (items, requestId) = await current.ConfigureAwait(false);
                 if (items.Count < size)
                 {
-                    // The last page: a request already made for the page after it is not wanted.
-                    await AbandonAsync(linked, ahead).ConfigureAwait(false);
-                    ahead = null;
+                    // The last page: requests already made for the pages after it are not wanted.
+                    await AbandonAsync(linked, next, ahead).ConfigureAwait(false);
+                    next = ahead = null;
                     yield return new Page<T>(items, null, requestId);
                     yield break;
                 }
 
                 page++;
+                if (prefetch && !token.IsCancellationRequested)
+                {
+                    // Keep two requests in flight while the caller consumes this page.
+                    next ??= fetchPage(page, size, token);
+                    ahead ??= fetchPage(page + 1, size, token);
+                }
+
                 yield return new Page<T>(items, page.ToString(CultureInfo.InvariantCulture), requestId);
                 token.ThrowIfCancellationRequested();
-                current = ahead ?? fetchPage(page, size, token);
-                ahead = prefetch ? fetchPage(page + 1, size, token) : null;
+                current = next ?? fetchPage(page, size, token);
+                next = ahead;
+                ahead = null;
             }
         }
         finally
         {
-            if (ahead is not null)
+            if (next is not null || ahead is not null)
             {
-                // The caller stopped early: cancel the prefetch and observe its outcome so no exception goes unobserved.
-                await AbandonAsync(linked, ahead).ConfigureAwait(false);
+                // The caller stopped early: cancel the prefetches and observe their outcomes so no exception goes unobserved.
+                await AbandonAsync(linked, next, ahead).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task AbandonAsync(CancellationTokenSource linked, Task? pending)
+    private static async Task AbandonAsync(CancellationTokenSource linked, Task? first, Task? second)
     {
-        if (pending is null)
+        if (first is null && second is null)
         {
             return;
         }
 
         await linked.CancelAsync().ConfigureAwait(false);
-        try
+        foreach (var pending in new[] { first, second })
         {
-            await pending.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The prefetched page was not wanted; its failure (usually the cancellation) is irrelevant.
+            if (pending is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await pending.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The prefetched page was not wanted; its failure (usually the cancellation) is irrelevant.
+            }
         }
     }
 }

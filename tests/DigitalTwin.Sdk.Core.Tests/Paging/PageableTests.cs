@@ -86,13 +86,24 @@ public sealed class PageableTests
 
         await foreach (var page in pageable.AsPages())
         {
-            // While the caller holds page N, page N+1 is already requested.
-            var expectedFetches = page.ContinuationToken is null ? fetches.Count : int.Parse(page.ContinuationToken, System.Globalization.CultureInfo.InvariantCulture) + 1;
+            // While the caller holds full page N, pages N+1 and N+2 are already requested.
+            var expectedFetches = page.ContinuationToken is null ? fetches.Count : int.Parse(page.ContinuationToken, System.Globalization.CultureInfo.InvariantCulture) + 2;
             Assert.Equal(expectedFetches, fetches.Count);
         }
 
         // Pages 0-3 (3 is empty), plus page 4 requested while page 3 was awaited and cancelled when 3 came back short.
         Assert.Equal(5, fetches.Count);
+    }
+
+    [Fact]
+    public async Task Prefetch_FirstPageShort_MakesExactlyOneRequest()
+    {
+        var (pageable, fetches) = Numbers(7, prefetch: true);
+
+        var items = await pageable.ToListAsync();
+
+        Assert.Equal(Enumerable.Range(0, 7), items);
+        Assert.Equal([(0, 10)], fetches);
     }
 
     [Fact]
@@ -142,7 +153,8 @@ public sealed class PageableTests
             break;
         }
 
-        Assert.Equal(2, fetches.Count);
+        // Page 0 plus the two prefetched pages (1 and 2), both abandoned when the caller stopped.
+        Assert.Equal([0, 1, 2], fetches.Select(f => f.Page).Order());
         Assert.False(cancelled);
     }
 

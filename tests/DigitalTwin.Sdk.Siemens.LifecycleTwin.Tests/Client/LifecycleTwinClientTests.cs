@@ -83,10 +83,16 @@ public sealed class LifecycleTwinClientTests : IAsyncLifetime
         Assert.Equal(_emulator.Assets.Count, assets.Count);
         Assert.Equal(assets.Count, assets.Select(a => a.Id).Distinct().Count());
         var pages = _emulator.Requests.ForPath("/api/assets");
-        Assert.Equal(3, pages.Count);
         Assert.All(pages, r => Assert.Equal(_emulator.ProjectId, r.Header("projectid")));
         Assert.All(pages, r => Assert.Equal("""{"Id": "ascending"}""", r.Header("sort")));
-        Assert.Equal(["""{"page" : 0, "size" : 500}""", """{"page" : 1, "size" : 500}""", """{"page" : 2, "size" : 500}"""], pages.Select(p => p.Header("pagination")!).ToArray());
+
+        // Pages 0-2 once each (2 is the short last page); page 3 is prefetched while page 2 is awaited and cancelled when 2
+        // comes back short, so it may or may not have reached the emulator.
+        var requested = pages.Select(p => p.Header("pagination")!).Order(StringComparer.Ordinal).ToArray();
+        string[] walked = ["""{"page" : 0, "size" : 500}""", """{"page" : 1, "size" : 500}""", """{"page" : 2, "size" : 500}"""];
+        Assert.True(
+            requested.SequenceEqual(walked) || requested.SequenceEqual([.. walked, """{"page" : 3, "size" : 500}"""]),
+            string.Join(", ", requested));
     }
 
     [Fact]
