@@ -25,14 +25,17 @@ public sealed partial class JsonRpcConnection
                     continue;
                 }
 
+                byte[] result;
                 try
                 {
-                    return await call.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+                    result = await call.ResultBytes.WaitAsync(timeout.Token).ConfigureAwait(false);
                 }
                 finally
                 {
                     session.Unregister(id, call);
                 }
+
+                return call.Parse(result);
             }
         }
         catch (OperationCanceledException ex) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
@@ -59,7 +62,7 @@ public sealed partial class JsonRpcConnection
                 throw new ConnectionLostException($"The connection was lost before '{method}' was sent.");
             }
 
-            return await call.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+            return call.Parse(await call.ResultBytes.WaitAsync(timeout.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException ex) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
         {

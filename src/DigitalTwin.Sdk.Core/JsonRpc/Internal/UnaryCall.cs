@@ -1,13 +1,18 @@
 namespace DigitalTwin.Sdk.Core.JsonRpc.Internal;
 
 /// <summary>A request answered by exactly one response.</summary>
+/// <remarks>
+/// The receive loop only routes: it completes the call with a copy of the result's bytes, and the caller parses them on
+/// its own continuation (<see cref="Parse"/>), so parsing replies runs in parallel with receiving the next ones.
+/// </remarks>
 internal sealed class UnaryCall<TResult>(string method, JsonRpcResultParser<TResult> parser) : IPendingEntry
 {
-    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<byte[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Method { get; } = method;
 
-    public Task<TResult> Task => _completion.Task;
+    /// <summary>Gets the task completed with the raw JSON of the result.</summary>
+    public Task<byte[]> ResultBytes => _completion.Task;
 
     public bool BeforeSend(JsonRpcSession session) => true;
 
@@ -15,18 +20,13 @@ internal sealed class UnaryCall<TResult>(string method, JsonRpcResultParser<TRes
     {
     }
 
+    /// <summary>Parses the result bytes into the call's result type.</summary>
+    public TResult Parse(byte[] result) => parser(result);
+
     public ValueTask OnResultAsync(JsonRpcSession session, long id, ReadOnlyMemory<byte> result)
     {
         session.Unregister(id, this);
-        try
-        {
-            _completion.TrySetResult(parser(result.Span));
-        }
-        catch (Exception ex)
-        {
-            _completion.TrySetException(ex);
-        }
-
+        _completion.TrySetResult(result.ToArray());
         return ValueTask.CompletedTask;
     }
 
