@@ -80,11 +80,7 @@ public static partial class JsonRpcRatios
             return Stopwatch.GetElapsedTime(started).TotalSeconds;
         }
 
-        for (var i = 0; i < 3; i++)
-        {
-            await SdkAsync().ConfigureAwait(false);
-            await RawAsync().ConfigureAwait(false);
-        }
+        await Stats.WarmUpAsync(SdkAsync, RawAsync).ConfigureAwait(false);
 
         // Throughput ratio = SDK calls/s ÷ raw calls/s = raw time ÷ SDK time.
         var (ratio, rawSeconds, sdkSeconds) = await Stats.PairedMedianAsync(15, RawAsync, SdkAsync).ConfigureAwait(false);

@@ -34,11 +34,7 @@ public static class RestGetRatios
             Func<Task> rawCall = () => raw.GetAssetAsync(assetId);
 
             // Warm up: tiering, token acquisition, pools.
-            for (var i = 0; i < 3; i++)
-            {
-                await RunBatchAsync(sdkCall, 3_000).ConfigureAwait(false);
-                await RunBatchAsync(rawCall, 3_000).ConfigureAwait(false);
-            }
+            await Stats.WarmUpAsync(() => RunBatchCpuAsync(sdkCall, 3_000), () => RunBatchCpuAsync(rawCall, 3_000)).ConfigureAwait(false);
 
             // Every in-memory call completes synchronously on this thread, so its CPU time is exact and immune to descheduling.
             var (time, sdkSeconds, rawSeconds) = await Stats.PairedMedianAsync(21, () => RunBatchCpuAsync(sdkCall, 1_000), () => RunBatchCpuAsync(rawCall, 1_000)).ConfigureAwait(false);
@@ -69,11 +65,7 @@ public static class RestGetRatios
             var raw = await LifecycleTwinSetup.RawAsync(rawHttp, emulator.BaseUri, emulator.ProjectId).ConfigureAwait(false);
             Func<Task> sdkCall = () => sdk.Assets.GetAssetAsync(assetId);
             Func<Task> rawCall = () => raw.GetAssetAsync(assetId);
-            for (var i = 0; i < 3; i++)
-            {
-                await RunBatchAsync(sdkCall, 100).ConfigureAwait(false);
-                await RunBatchAsync(rawCall, 100).ConfigureAwait(false);
-            }
+            await Stats.WarmUpAsync(() => RunBatchAsync(sdkCall, 200), () => RunBatchAsync(rawCall, 200)).ConfigureAwait(false);
 
             var (loop, sdkSeconds, rawSeconds) = await Stats.PairedMedianAsync(31, () => RunBatchAsync(sdkCall, 40), () => RunBatchAsync(rawCall, 40)).ConfigureAwait(false);
             results.Add(new RatioResult("rest_get_loopback_time", loop, "<=", 1.05, $"loopback: SDK {sdkSeconds / 40 * 1e6:0} us/call, raw {rawSeconds / 40 * 1e6:0} us/call (median of 31 interleaved rounds of 40)"));

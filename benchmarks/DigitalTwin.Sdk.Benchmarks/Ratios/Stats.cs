@@ -56,4 +56,35 @@ public static class Stats
 
         return (Median(ratios), Median(a), Median(b));
     }
+
+    /// <summary>
+    /// Warms two sides up until the JIT has settled: rounds of <paramref name="runA"/> then <paramref name="runB"/>, with a
+    /// pause after each so the background tier-1 compiler (starved on a loaded machine) catches up, until both sides'
+    /// round times change by less than 5 % from one round to the next (at least 3, at most <paramref name="maxRounds"/>).
+    /// Measuring code that is still being re-compiled compares JIT tiers, not the two implementations.
+    /// </summary>
+    /// <param name="runA">One round of side A, returning its elapsed seconds.</param>
+    /// <param name="runB">One round of side B, returning its elapsed seconds.</param>
+    /// <param name="maxRounds">Most rounds to run.</param>
+    /// <returns>The number of rounds run.</returns>
+    public static async Task<int> WarmUpAsync(Func<Task<double>> runA, Func<Task<double>> runB, int maxRounds = 12)
+    {
+        ArgumentNullException.ThrowIfNull(runA);
+        ArgumentNullException.ThrowIfNull(runB);
+        double lastA = double.NaN, lastB = double.NaN;
+        for (var round = 1; round <= maxRounds; round++)
+        {
+            var a = await runA().ConfigureAwait(false);
+            var b = await runB().ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false);
+            if (round >= 3 && Math.Abs(a - lastA) < 0.05 * lastA && Math.Abs(b - lastB) < 0.05 * lastB)
+            {
+                return round;
+            }
+
+            (lastA, lastB) = (a, b);
+        }
+
+        return maxRounds;
+    }
 }
