@@ -7,14 +7,16 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// <summary>Waits for a client-side rate-limit permit before each attempt (the vendor API's shared token bucket, or a per-request one).</summary>
 internal sealed class RateLimitHandler(ClientRuntime runtime) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var limiter = request.Options.TryGetValue(DigitalTwinRequestOptions.RateLimiterKey, out var specific) ? specific : runtime.Limiter;
-        if (limiter is null)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
 
+        // Without a limiter the handler is a plain pass-through (no async layer of its own).
+        return limiter is null ? base.SendAsync(request, cancellationToken) : SendLimitedAsync(limiter, request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLimitedAsync(RateLimiter limiter, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var started = runtime.Time.GetTimestamp();
         using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         var waited = runtime.Time.GetElapsedTime(started);

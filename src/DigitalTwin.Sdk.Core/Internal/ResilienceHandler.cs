@@ -20,23 +20,9 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
         try
         {
             var outcome = await runtime.Pipeline.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    var (handler, message) = state;
-                    try
-                    {
-                        var count = message.GetAttemptCount() + 1;
-                        message.Options.Set(DigitalTwinRequestOptions.AttemptsKey, count);
-                        var response = await handler.SendAttemptAsync(message, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
+                static (ctx, state) => state.handler.SendAttemptAsync(state.request, ctx.CancellationToken),
                 context,
-                (this, request)).ConfigureAwait(false);
+                (handler: this, request)).ConfigureAwait(false);
             attempts = request.GetAttemptCount();
             outcome.ThrowIfException();
             return outcome.Result!;
@@ -76,9 +62,20 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
         }
     }
 
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>One attempt: counts it, sends it and buffers the body; every failure becomes the attempt's outcome.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            request.Options.Set(DigitalTwinRequestOptions.AttemptsKey, request.GetAttemptCount() + 1);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<HttpResponseMessage>(ex);
+        }
+
         try
         {
             var limit = runtime.Options.MaxResponseBytes;
@@ -102,12 +99,12 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
                 }
             }
 
-            return response;
+            return Outcome.FromResult(response);
         }
-        catch
+        catch (Exception ex)
         {
             response.Dispose();
-            throw;
+            return Outcome.FromException<HttpResponseMessage>(ex);
         }
     }
 }
