@@ -258,6 +258,44 @@ public sealed class ITwinIoTEmulatorTests
     }
 
     [Fact]
+    public async Task CloseWebSocketAfter_ClientGoneBeforeTheCut_LeavesNoUnobservedTaskException()
+    {
+        var unobserved = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            if (e.Exception.InnerExceptions.Any(x => x is ObjectDisposedException))
+            {
+                unobserved.Enqueue(e.Exception);
+            }
+        }
+
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        try
+        {
+            await using var emu = await ITwinIoTEmulator.StartAsync();
+            emu.Faults.Add(Fault.CloseWebSocketAfter(1), method: "time");
+            await using (var client = await RawRpcClient.ConnectWebSocketAsync(emu))
+            {
+                await client.AuthenticateAsync(emu.ApiKey);
+                Assert.NotNull((await client.CallAsync(1, "time"))["result"]);
+            }
+
+            // The emulator cuts the socket about 100 ms after the last frame; by then the client has left.
+            await WaitUntilAsync(() => emu.OpenConnections == 0);
+            await Task.Delay(300);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            Assert.Empty(unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= OnUnobserved;
+        }
+    }
+
+    [Fact]
     public async Task Tcp_SplitWritesAndBatchedRequests_AreFramed()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { TcpWriteChunkSize = 3 });
