@@ -11,6 +11,16 @@ internal sealed class UnaryCall<TResult>(string method, JsonRpcResultParser<TRes
 
     public bool BeforeSend(JsonRpcSession session) => true;
 
+    /// <summary>
+    /// The caller stopped waiting (its send failed, it timed out or was cancelled): a fault that still arrives (a
+    /// connection loss racing with it) is observed here instead of surfacing as an unobserved task exception.
+    /// </summary>
+    public void Abandon() => _completion.Task.ContinueWith(
+        static t => _ = t.Exception,
+        CancellationToken.None,
+        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+        TaskScheduler.Default);
+
     public void Bind(JsonRpcSession session, long id)
     {
     }
