@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json;
+
 namespace DigitalTwin.Sdk.Core.JsonRpc.Internal;
 
 /// <summary>A request answered by exactly one response.</summary>
@@ -31,6 +34,14 @@ internal sealed class UnaryCall<TResult>(string method, JsonRpcResultParser<TRes
         try
         {
             _completion.TrySetResult(parser(result.Span));
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // A result that is not the documented shape is a malformed answer, typed like a malformed HTTP body.
+            _completion.TrySetException(new DigitalTwinInvalidResponseException(
+                new ApiErrorInfo("JSON-RPC", HttpStatusCode.OK) { Method = Method, ErrorCode = "InvalidResult" },
+                $"The result of '{Method}' does not have the expected shape: {ex.Message}",
+                ex));
         }
         catch (Exception ex)
         {
