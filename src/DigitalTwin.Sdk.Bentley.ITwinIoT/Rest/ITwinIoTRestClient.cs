@@ -6,6 +6,7 @@ using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
+using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
@@ -121,14 +122,14 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     public virtual async Task<IReadOnlyList<EntityTemplate>> GetDeviceTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
         var root = await GetElementAsync(HttpMethod.Get, "devices/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetDeviceTypes", cancellationToken).ConfigureAwait(false);
-        return Templates(root, "deviceTypes");
+        return Templates(root, "deviceTypes", "devices/types");
     }
 
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<EntityTemplate>> GetSensorTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
         var root = await GetElementAsync(HttpMethod.Get, "sensors/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetSensorTypes", cancellationToken).ConfigureAwait(false);
-        return Templates(root, "sensorTypes");
+        return Templates(root, "sensorTypes", "sensors/types");
     }
 
     /// <inheritdoc />
@@ -177,7 +178,18 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
 
                 using var request = Create(HttpMethod.Get, query.ToString(), "GetAll" + kind);
                 var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
-                var (items, next) = ReadPage(response.Value);
+                IReadOnlyList<ITwinIoTEntity> items;
+                string? next;
+                try
+                {
+                    (items, next) = ReadPage(response.Value);
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+                {
+                    // InvalidOperationException: a name or string that is not valid UTF-8.
+                    throw Mismatch("GET", request.RequestUri?.AbsolutePath, response.Status, response.RequestId, "a page", ex);
+                }
+
                 return new Page<ITwinIoTEntity>(items, next, response.RequestId);
             },
             cancellationToken: cancellationToken);
@@ -198,7 +210,27 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
         return (items, string.IsNullOrEmpty(next) ? null : next);
     }
 
-    private static List<EntityTemplate> Templates(JsonElement root, string name)
+    private static List<EntityTemplate> Templates(JsonElement root, string name, string path)
+    {
+        try
+        {
+            return TemplatesCore(root, name);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a property name that is not valid UTF-8.
+            throw Mismatch("GET", path, System.Net.HttpStatusCode.OK, null, "templates", ex);
+        }
+    }
+
+    /// <summary>A body that is valid JSON but not the documented shape: a typed failure, like unreadable JSON.</summary>
+    private static DigitalTwinInvalidResponseException Mismatch(string method, string? path, System.Net.HttpStatusCode status, string? requestId, string what, Exception ex) =>
+        new(
+            new ApiErrorInfo(ITwinIoTClient.VendorName, status) { RequestId = requestId, Method = method, Path = path, ErrorCode = "InvalidResponse" },
+            $"{ITwinIoTClient.VendorName} answered {method} {path} with {what} that does not match the documented shape.",
+            ex);
+
+    private static List<EntityTemplate> TemplatesCore(JsonElement root, string name)
     {
         // The documented sensor-types example spells the key " sensorTypes" (leading space): accept both.
         foreach (var property in root.EnumerateObject())

@@ -167,9 +167,9 @@ public sealed partial class JsonRpcConnection
         }
 
         EndAllStreams(error);
-        ready.TrySetException(error);
+        Fail(ready, error);
         SetState(JsonRpcConnectionState.Closed, error);
-        _completion.TrySetException(error);
+        Fail(_completion, error);
     }
 
     private async Task KeepAliveLoopAsync()

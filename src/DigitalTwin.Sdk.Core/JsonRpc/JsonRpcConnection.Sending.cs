@@ -18,10 +18,21 @@ public sealed partial class JsonRpcConnection
             {
                 var session = await GetSessionAsync(timeout.Token).ConfigureAwait(false);
                 var call = new UnaryCall<TResult>(method, parseResult);
-                var id = await SendCoreAsync(session, method, writeParams, call, timeout.Token).ConfigureAwait(false);
+                long id;
+                try
+                {
+                    id = await SendCoreAsync(session, method, writeParams, call, timeout.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    call.Abandon();
+                    throw;
+                }
+
                 if (id == NotSentSessionLost)
                 {
                     // The connection died before this request left: it surely was not processed, so it may go on the next one.
+                    call.Abandon();
                     continue;
                 }
 
@@ -29,6 +40,11 @@ public sealed partial class JsonRpcConnection
                 try
                 {
                     result = await call.ResultBytes.WaitAsync(timeout.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    call.Abandon();
+                    throw;
                 }
                 finally
                 {
@@ -66,7 +82,13 @@ public sealed partial class JsonRpcConnection
         }
         catch (OperationCanceledException ex) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
         {
+            call.Abandon();
             throw new JsonRpcTimeoutException($"'{method}' was not answered within {timeoutAfter}.", ex);
+        }
+        catch
+        {
+            call.Abandon();
+            throw;
         }
         finally
         {

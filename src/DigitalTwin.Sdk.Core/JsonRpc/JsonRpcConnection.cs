@@ -184,9 +184,30 @@ public sealed partial class JsonRpcConnection : IAsyncDisposable
         await WaitQuietlyAsync(keepAlive).ConfigureAwait(false);
         var closed = new ConnectionLostException("The connection was closed.");
         EndAllStreams(closed);
-        _ready.TrySetException(new ObjectDisposedException(nameof(JsonRpcConnection)));
+        Fail(_ready, new ObjectDisposedException(nameof(JsonRpcConnection)));
         SetState(JsonRpcConnectionState.Closed, null);
         _completion.TrySetResult();
+    }
+
+    /// <summary>
+    /// Faults <paramref name="source"/> and marks the fault observed: a connection that was never used has nobody
+    /// awaiting it, and an unobserved fault would surface as a <see cref="TaskScheduler.UnobservedTaskException"/>.
+    /// Callers that do await the task still see the exception.
+    /// </summary>
+    private static void Fail<T>(TaskCompletionSource<T> source, Exception error)
+    {
+        if (source.TrySetException(error))
+        {
+            _ = source.Task.Exception;
+        }
+    }
+
+    private static void Fail(TaskCompletionSource source, Exception error)
+    {
+        if (source.TrySetException(error))
+        {
+            _ = source.Task.Exception;
+        }
     }
 
     private static TaskCompletionSource<JsonRpcSession> NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);

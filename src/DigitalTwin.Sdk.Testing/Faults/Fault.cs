@@ -29,6 +29,9 @@ public sealed record Fault
     /// <summary>Gets the frame count of a <see cref="FaultKind.CloseWebSocketAfterFrames"/> fault.</summary>
     public int Frames { get; init; }
 
+    /// <summary>Gets the error code sent by a <see cref="FaultKind.JsonRpcError"/> fault (its message is <see cref="Body"/>).</summary>
+    public int RpcErrorCode { get; init; }
+
     /// <summary>Answers with <paramref name="statusCode"/> and an optional body.</summary>
     /// <param name="statusCode">HTTP status code.</param>
     /// <param name="body">Body text.</param>
@@ -69,6 +72,16 @@ public sealed record Fault
     /// <returns>The fault.</returns>
     public static Fault CloseWebSocketAfter(int frames) =>
         new(FaultKind.CloseWebSocketAfterFrames) { Frames = frames };
+
+    /// <summary>
+    /// Answers the next matching JSON-RPC request with an error object <c>{code, message}</c> without handling it (so
+    /// nothing it asked for happens); register it with the JSON-RPC method, e.g. <c>method: "uploadData"</c>.
+    /// </summary>
+    /// <param name="code">The JSON-RPC error code.</param>
+    /// <param name="message">The error message.</param>
+    /// <returns>The fault.</returns>
+    public static Fault JsonRpcError(int code, string message) =>
+        new(FaultKind.JsonRpcError) { RpcErrorCode = code, Body = message ?? string.Empty };
 
     /// <summary>Adds a <c>Retry-After</c> header in delta-seconds form.</summary>
     /// <param name="delay">The delay.</param>

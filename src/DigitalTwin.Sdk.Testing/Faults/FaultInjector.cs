@@ -37,7 +37,7 @@ public sealed class FaultInjector
     /// <summary>Takes the next fault that matches, consuming one use of its rule.</summary>
     /// <param name="path">Request path.</param>
     /// <param name="method">HTTP or JSON-RPC method.</param>
-    /// <param name="kind">Only faults of this kind, or <see langword="null"/> for HTTP-level kinds.</param>
+    /// <param name="kind">Only faults of this kind, or <see langword="null"/> for HTTP-level kinds (every kind but the socket-only <see cref="FaultKind.CloseWebSocketAfterFrames"/> and <see cref="FaultKind.JsonRpcError"/>).</param>
     /// <returns>The fault, or <see langword="null"/>.</returns>
     public Fault? TryTake(string path, string method, FaultKind? kind = null)
     {
@@ -47,7 +47,7 @@ public sealed class FaultInjector
             {
                 var rule = _rules[i];
                 var fitsKind = kind is null
-                    ? rule.Fault.Kind != FaultKind.CloseWebSocketAfterFrames
+                    ? rule.Fault.Kind is not (FaultKind.CloseWebSocketAfterFrames or FaultKind.JsonRpcError)
                     : rule.Fault.Kind == kind;
                 if (!fitsKind
                     || (rule.PathPrefix is not null && !path.StartsWith(rule.PathPrefix, StringComparison.OrdinalIgnoreCase))

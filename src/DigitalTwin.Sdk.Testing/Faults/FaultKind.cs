@@ -17,4 +17,7 @@ public enum FaultKind
 
     /// <summary>Closes a WebSocket after the given number of server frames (WebSocket emulators only).</summary>
     CloseWebSocketAfterFrames,
+
+    /// <summary>Answers a JSON-RPC request with an error object instead of handling it (socket emulators only).</summary>
+    JsonRpcError,
 }

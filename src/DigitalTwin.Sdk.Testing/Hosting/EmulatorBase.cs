@@ -153,6 +153,10 @@ public abstract class EmulatorBase : IAsyncDisposable
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
         await next(context).ConfigureAwait(false);
+
+        // A handler that wrote through Response.BodyWriter may leave bytes in the pipe: push them into the buffer first,
+        // or the "truncated" answer could be an empty but complete 200 (a malformed body, not a cut connection).
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         context.Response.Body = original;
         var bytes = buffer.ToArray();
         context.Response.ContentLength = bytes.Length;

@@ -23,7 +23,8 @@ namespace DigitalTwin.Sdk.Testing.ITwinIoT;
 /// <para>Faults: <c>Faults.Add(Fault.CloseWebSocketAfter(n), method: "getData")</c> cuts the socket (TCP reset, no
 /// close handshake) after <c>n</c> more server frames once a request of that method arrives; without a method it counts
 /// from the connection's first frame. <c>Faults.Add(Fault.Delay(t), method: "time")</c> holds the answer to the next
-/// request of that method for <c>t</c> (other requests keep flowing). HTTP faults apply to the WebSocket upgrade request
+/// request of that method for <c>t</c> (other requests keep flowing). <c>Faults.Add(Fault.JsonRpcError(code, message),
+/// method: "uploadData")</c> answers the next request of that method with that error object without handling it. HTTP faults apply to the WebSocket upgrade request
 /// (path <c>/</c>).</para>
 /// <para>Every JSON-RPC message is recorded in <see cref="EmulatorBase.Requests"/> with the JSON-RPC method as
 /// <see cref="RecordedRequest.Method"/>, path <c>/ws</c> or <c>/tcp</c> and the raw JSON as body.</para>
@@ -86,6 +87,16 @@ public sealed partial class ITwinIoTEmulator : EmulatorBase
 
     /// <summary>Gets how many observations were sent in data frames (getData, getObservations, subscriptions).</summary>
     public long DataPointsSent => Interlocked.Read(ref _pointsSent);
+
+    /// <summary>
+    /// Gets how many observations the emulator stored from uploads (socket <c>uploadData</c>, REST <c>data/upload</c>)
+    /// and <see cref="PublishObservationAsync"/>, counting an observation sent again for the same sensor and timestamp
+    /// again: the server's own count to check a client's upload report against.
+    /// </summary>
+    public long ObservationsReceived => _store.ReceivedCounts().Received;
+
+    /// <summary>Gets how many distinct sensor and timestamp pairs were stored that way (a resent observation replaces the first).</summary>
+    public long DistinctObservationsReceived => _store.ReceivedCounts().Distinct;
 
     /// <summary>Gets the number of live data subscriptions over all open connections.</summary>
     public int DataSubscriptionCount => _connections.Keys.Sum(c => c.DataSubscriptionCount);

@@ -203,19 +203,12 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
         await WarmUpAsync();
         H.Emulator.Faults.Add(Fault.TruncateBody(), H.ReadPath, "GET", times: 100);
 
-        var ex = await FailsWithAsync<DigitalTwinException>(H.ReadAsync);
+        // The cut body fails each attempt inside the pipeline (bodies are read there), so every retry is spent. (A rare
+        // InvalidResponse after one attempt was the emulator answering an empty complete 200: it now flushes the
+        // handler's pipe before cutting.)
+        await FailsWithAsync<DigitalTwinConnectionException>(H.ReadAsync);
 
-        // Normally the cut body fails the attempt inside the pipeline and every retry is spent. Rarely (once in several
-        // loaded runs, cause not yet found) the short body surfaced as unreadable JSON after one attempt; both are typed
-        // failures, so accept either but keep the retry count exact for the connection failure.
-        if (ex is DigitalTwinConnectionException)
-        {
-            Assert.Equal(AllAttempts, H.Logged(H.ReadPath, "GET"));
-        }
-        else
-        {
-            Assert.IsAssignableFrom<DigitalTwinInvalidResponseException>(ex);
-        }
+        Assert.Equal(AllAttempts, H.Logged(H.ReadPath, "GET"));
     }
 
     [Fact]

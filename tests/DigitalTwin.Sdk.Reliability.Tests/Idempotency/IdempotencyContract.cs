@@ -12,6 +12,8 @@ namespace DigitalTwin.Sdk.Reliability.Tests.Idempotency;
 /// </summary>
 public abstract class IdempotencyContract : ReliabilityTest<VendorHarness>
 {
+    private const int AllAttempts = 4; // the first attempt and MaxRetries = 3
+
     public static TheoryData<int> TransientStatuses => [408, 500, 502, 503, 504];
 
     private VendorHarness H => Harness;
@@ -42,6 +44,24 @@ public abstract class IdempotencyContract : ReliabilityTest<VendorHarness>
         await FailsWithAsync<DigitalTwinConnectionException>(H.UnsafePostAsync);
 
         Assert.Equal(1, H.Logged(UnsafePath, "POST"));
+    }
+
+    /// <summary>
+    /// The other side of the rule above: a POST whose connection was refused (nothing listens on the port) surely never
+    /// reached a server, so it is retried like any request. Evidence: every attempt the SDK sent down to the socket.
+    /// </summary>
+    [Fact]
+    public async Task UnsafePost_ConnectionRefused_NeverReachedServer_IsRetried()
+    {
+        var closed = ClosedLoopbackPort();
+        Audit.AddApiOrigin(closed);
+        await using var refused = await StartAgainstAsync(closed);
+
+        var ex = await FailsWithAsync<DigitalTwinConnectionException>(refused.UnsafePostAsync);
+
+        var origin = closed.GetLeftPart(UriPartial.Authority);
+        Assert.Equal(AllAttempts, Audit.Transport.Sent.Count(s => s.Origin == origin));
+        Assert.Contains($"after {AllAttempts} attempt(s)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +136,19 @@ public abstract class IdempotencyContract : ReliabilityTest<VendorHarness>
         await TimedAsync(H.UnsafePostAsync);
 
         Assert.Equal(1, H.Logged(UnsafePath, "POST"));
+    }
+
+    /// <summary>Starts the vendor's harness with the API base address (not the token endpoint) at <paramref name="baseUrl"/>.</summary>
+    private protected abstract Task<VendorHarness> StartAgainstAsync(Uri baseUrl);
+
+    /// <summary>A loopback address nothing listens on: bound to a free port, then released.</summary>
+    private static Uri ClosedLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
     }
 
     private async Task WarmUpAsync()

@@ -17,5 +17,16 @@ public sealed class TandemIdempotencyTests : IdempotencyContract
         Assert.Equal(2, Harness.Logged(Harness.UnsafePostPath!, "POST"));
     }
 
+    /// <remarks>
+    /// Stream ingest is spaced one per second per model by the client (the service limit), and that wait is inside each
+    /// attempt's timeout: with the suite's 1.5 s attempt timeout a queued retry times out before it leaves, so this
+    /// harness allows 5 s per attempt.
+    /// </remarks>
+    private protected override async Task<VendorHarness> StartAgainstAsync(Uri baseUrl) => await TandemHarness.StartAsync(Audit, o =>
+    {
+        o.BaseUrl = new Uri(baseUrl, "tandem/v1/");
+        o.AttemptTimeout = TimeSpan.FromSeconds(5);
+    });
+
     private protected override async Task<VendorHarness> StartHarnessAsync() => await TandemHarness.StartAsync(Audit);
 }

@@ -23,6 +23,9 @@ public abstract class ParserRobustnessContract(ITestOutputHelper output)
 
     private static int _totalMutations;
 
+    /// <summary>Adds mutations run outside this contract (the socket parsers) to <see cref="TotalMutationsRun"/>.</summary>
+    public static void CountMutations(int count) => Interlocked.Add(ref _totalMutations, count);
+
     [Fact]
     public async Task MutatedResponses_SucceedOrThrowDigitalTwinException()
     {

@@ -1,12 +1,14 @@
 using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Bentley.ITwinIoT;
 using DigitalTwin.Sdk.Bentley.ThreadEdge;
 using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Siemens.BuildingX;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 namespace DigitalTwin.Sdk.Reliability.Tests.Security;
 
 /// <summary>
-/// Cloud base URLs must be https; plain http only for loopback hosts; THREAD edge (a LAN device) accepts
+/// Cloud base URLs must be https (the iTwin IoT socket wss); plain http (ws) only for loopback hosts; THREAD edge (a LAN device) accepts
 /// non-loopback http only with <see cref="ThreadEdgeOptions.AllowInsecureHttp"/>. Checked through each options
 /// class's validation and through the public constructors (which refuse invalid options before any I/O).
 /// </summary>
@@ -57,6 +59,51 @@ public sealed class TransportSecurityTests
     }
 
     [Theory]
+    [MemberData(nameof(CloudUrls))]
+    public void BuildingX_BaseUrlAndTokenUrl_HttpsOrLoopbackOnly(string url, bool valid)
+    {
+        var api = new BuildingXOptions { BaseUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
+        AssertValid(api, valid, nameof(api.BaseUrl), () => _ = new BuildingXClient(api));
+
+        var token = new BuildingXOptions { TokenUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
+        AssertValid(token, valid, nameof(token.TokenUrl), () => _ = new BuildingXClient(token));
+    }
+
+    [Theory]
+    [MemberData(nameof(CloudUrls))]
+    public void ITwinIoT_RestBaseUrlAndImsTokenUrl_HttpsOrLoopbackOnly(string url, bool valid)
+    {
+        var rest = new ITwinIoTOptions { RestBaseUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
+        AssertValid(rest, valid, nameof(rest.BaseUrl), () => _ = new ITwinIoTClient(rest));
+
+        var ims = new ITwinIoTOptions { ImsTokenUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
+        AssertValid(ims, valid, nameof(ims.ImsTokenUrl), () => _ = new ITwinIoTClient(ims));
+    }
+
+    [Theory]
+    [InlineData("wss://iiot.example.com:4201/", true)]
+    [InlineData("ws://iiot.example.com:4201/", false)]
+    [InlineData("ws://127.0.0.1:4201/", true)]
+    [InlineData("ws://localhost:4201/", true)]
+    [InlineData("ws://10.0.0.5:4201/", false)]
+    [InlineData("https://iiot.example.com/", false)]
+    public async Task ITwinIoT_SocketUrl_WssOrLoopbackWsOnly(string url, bool valid)
+    {
+        var options = new ITwinIoTSocketOptions { WebSocketUrl = new Uri(url), ApiKey = "API-KEY-s3cret-value" };
+        if (valid)
+        {
+            await using var client = new ITwinIoTSocketClient(options);
+            Assert.Equal(Core.JsonRpc.JsonRpcConnectionState.Disconnected, client.State);
+        }
+        else
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => new ITwinIoTSocketClient(options));
+            Assert.Contains(nameof(options.WebSocketUrl), ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret-value", ex.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("http://192.168.1.20/", false, false)]
     [InlineData("http://192.168.1.20/", true, true)]
     [InlineData("http://thread-edge.local/", false, false)]
@@ -78,6 +125,12 @@ public sealed class TransportSecurityTests
         Assert.Equal("https", new LifecycleTwinOptions().BaseUrl!.Scheme);
         Assert.Equal("https", new TandemOptions().BaseUrl!.Scheme);
         Assert.Equal("https", new TandemOptions().AuthUrl!.Scheme);
+        Assert.Equal("https", new BuildingXOptions().BaseUrl!.Scheme);
+        Assert.Equal("https", new BuildingXOptions().TokenUrl!.Scheme);
+        Assert.Equal("https", new ITwinIoTOptions().RestBaseUrl!.Scheme);
+        Assert.Equal("https", new ITwinIoTOptions().ImsTokenUrl.Scheme);
+        Assert.Equal("wss", new ITwinIoTOptions().WebSocketUrl.Scheme);
+        Assert.Equal("wss", new ITwinIoTSocketOptions().WebSocketUrl.Scheme);
         Assert.True(DigitalTwinClientOptions.IsLoopback(new ThreadEdgeOptions().BaseUrl!));
     }
 

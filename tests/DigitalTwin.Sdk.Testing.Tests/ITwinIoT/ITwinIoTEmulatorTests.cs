@@ -176,6 +176,49 @@ public sealed class ITwinIoTEmulatorTests
     }
 
     [Fact]
+    public async Task JsonRpcErrorFault_AnswersTheNextMatchingRequestWithTheError_WithoutHandlingIt()
+    {
+        await using var emu = await ITwinIoTEmulator.StartAsync();
+        emu.Faults.Add(Fault.JsonRpcError(-32000, "Upload service unavailable"), method: "uploadData");
+        await using var client = await RawRpcClient.ConnectWebSocketAsync(emu);
+        await client.AuthenticateAsync(emu.ApiKey);
+        const string Upload = """{"data":[{"sensorId":"@TILT","timestamp":"2030-01-01T00:00:00.000Z","values":{"T":21.0}}]}""";
+
+        var time = await client.CallAsync(1, "time");
+        var refused = await client.CallAsync(2, "uploadData", J(Upload));
+        var receivedAfterRefusal = emu.ObservationsReceived;
+        var accepted = await client.CallAsync(3, "uploadData", J(Upload));
+
+        Assert.NotNull(time["result"]);
+        Assert.Equal(2, refused["id"]!.GetValue<long>());
+        Assert.Equal(-32000, refused["error"]!["code"]!.GetValue<int>());
+        Assert.Equal("Upload service unavailable", refused["error"]!["message"]!.GetValue<string>());
+        Assert.Equal(0, receivedAfterRefusal);
+        Assert.Equal(1, accepted["result"]!["successfullyProcessedObs"]!.GetValue<int>());
+        Assert.Equal(1, emu.ObservationsReceived);
+    }
+
+    [Fact]
+    public async Task ObservationsReceived_CountsEveryStoredUpload_DistinctCountsEachSensorAndTimestampOnce()
+    {
+        await using var emu = await ITwinIoTEmulator.StartAsync();
+        await using var client = await RawRpcClient.ConnectTcpAsync(emu);
+        await client.AuthenticateAsync(emu.ApiKey);
+        using var http = new HttpClient { BaseAddress = emu.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", emu.ApiKey);
+
+        await client.CallAsync(1, "uploadData", J("""{"data":[{"sensorId":"@TILT","timestamp":"2030-01-01T00:00:00.000Z","values":{"T":21.0}},{"sensorId":"@TILT","timestamp":"2030-01-01T00:01:00.000Z","values":{"T":21.5}},{"sensorId":"/nope/sensor","timestamp":"2030-01-01T00:00:00.000Z","values":{"T":1}}]}"""));
+        await client.CallAsync(2, "uploadData", J("""{"data":[{"sensorId":"@TILT","timestamp":"2030-01-01T00:00:00.000Z","values":{"T":22.0}}]}"""));
+        using var rest = await http.PostAsync(
+            new Uri("api/data/upload", UriKind.Relative),
+            new StringContent(J("""{"observations":[{"sensorId":"@TILT","timestamp":"2030-01-01T00:02:00.000Z","values":{"T":23.0}}]}"""), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, rest.StatusCode);
+        Assert.Equal(4, emu.ObservationsReceived);
+        Assert.Equal(3, emu.DistinctObservationsReceived);
+    }
+
+    [Fact]
     public async Task CreateEntities_RequiredFieldsEnforced_AndDuplicatesRefused()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync();
@@ -212,6 +255,44 @@ public sealed class ITwinIoTEmulatorTests
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.ReceiveAsync());
         Assert.Equal(30, emu.DataPointsSent);
+    }
+
+    [Fact]
+    public async Task CloseWebSocketAfter_ClientGoneBeforeTheCut_LeavesNoUnobservedTaskException()
+    {
+        var unobserved = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            if (e.Exception.InnerExceptions.Any(x => x is ObjectDisposedException))
+            {
+                unobserved.Enqueue(e.Exception);
+            }
+        }
+
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        try
+        {
+            await using var emu = await ITwinIoTEmulator.StartAsync();
+            emu.Faults.Add(Fault.CloseWebSocketAfter(1), method: "time");
+            await using (var client = await RawRpcClient.ConnectWebSocketAsync(emu))
+            {
+                await client.AuthenticateAsync(emu.ApiKey);
+                Assert.NotNull((await client.CallAsync(1, "time"))["result"]);
+            }
+
+            // The emulator cuts the socket about 100 ms after the last frame; by then the client has left.
+            await WaitUntilAsync(() => emu.OpenConnections == 0);
+            await Task.Delay(300);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            Assert.Empty(unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= OnUnobserved;
+        }
     }
 
     [Fact]

@@ -77,6 +77,28 @@ public sealed class LifecycleTwinEmulatorFaultTests
     }
 
     [Fact]
+    public async Task TruncateBody_HandlerWritingThroughBodyWriter_NeverAnswersCompletely()
+    {
+        // The emulator's answers go through Response.BodyWriter; a truncation must cut the body every time, never send a
+        // complete (empty) answer instead, which happened rarely before the pipe was flushed ahead of the cut.
+        await using var emulator = await LifecycleTwinEmulator.StartAsync();
+        using var api = new LifecycleTwinApi(emulator);
+        await api.SignInAsync();
+        const int Tries = 300;
+        emulator.Faults.Add(Fault.TruncateBody(), pathPrefix: "/api/clientprojects", times: Tries);
+
+        for (var i = 0; i < Tries; i++)
+        {
+            var error = await Record.ExceptionAsync(async () =>
+            {
+                using var response = await api.GetAsync("api/clientprojects/" + emulator.ProjectId);
+            });
+
+            Assert.True(error is HttpRequestException or IOException, $"try {i}: the truncated answer arrived complete ({error?.GetType().Name ?? "no error"})");
+        }
+    }
+
+    [Fact]
     public async Task MalformedJson_OnClientProjects_IsNotParsable()
     {
         await using var emulator = await LifecycleTwinEmulator.StartAsync();

@@ -16,6 +16,8 @@ internal sealed class ITwinIoTStore
     private readonly OrderedDictionary<string, JsonObject> _sensors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SensorTimeline> _timelines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<DateTimeOffset, Dictionary<string, double>>> _uploads = new(StringComparer.Ordinal);
+    private long _observationsStored;
+    private long _distinctObservationsStored;
     private readonly HashSet<string> _deletedProjects = new(StringComparer.Ordinal);
 
     public ITwinIoTStore(ITwinIoTEmulatorOptions options)
@@ -211,6 +213,15 @@ internal sealed class ITwinIoTStore
         }
     }
 
+    /// <summary>How many observations <see cref="Upload"/> stored (a repeated sensor and timestamp counted again), and how many distinct pairs.</summary>
+    public (long Received, long Distinct) ReceivedCounts()
+    {
+        lock (_gate)
+        {
+            return (_observationsStored, _distinctObservationsStored);
+        }
+    }
+
     /// <summary>Stores one uploaded observation; returns <see langword="false"/> when the sensor is unknown.</summary>
     public bool Upload(string sensorId, DateTimeOffset timestamp, Dictionary<string, double> values)
     {
@@ -227,7 +238,16 @@ internal sealed class ITwinIoTStore
                 _uploads[sensorId] = series;
             }
 
-            series[timestamp] = values;
+            if (series.TryAdd(timestamp, values))
+            {
+                _distinctObservationsStored++;
+            }
+            else
+            {
+                series[timestamp] = values;
+            }
+
+            _observationsStored++;
             var props = sensor["props"] as JsonObject ?? [];
             var count = props["OBSERVATION_COUNT"] is JsonValue current && current.TryGetValue<long>(out var n) ? n
                 : props["OBSERVATION_COUNT"] is JsonValue small && small.TryGetValue<int>(out var m) ? m : 0;

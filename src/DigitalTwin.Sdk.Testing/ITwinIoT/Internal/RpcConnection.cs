@@ -161,6 +161,13 @@ internal sealed partial class RpcConnection
             _lastId = id.Value;
         }
 
+        var errorFault = _emulator.Faults.TryTake("/" + _channel.Kind, method, FaultKind.JsonRpcError);
+        if (errorFault is not null)
+        {
+            await SendErrorAsync(id, errorFault.RpcErrorCode, errorFault.Body).ConfigureAwait(false);
+            return;
+        }
+
         var delayFault = _emulator.Faults.TryTake("/" + _channel.Kind, method, FaultKind.Delay);
         if (delayFault is not null || _options.MaxResponseJitter > TimeSpan.Zero)
         {

@@ -45,7 +45,15 @@ internal sealed class WebSocketRpcChannel(WebSocket socket, HttpContext context)
     public void Abort()
     {
         // Abort the TCP connection itself (no close handshake): what a crashed server or a cut cable looks like.
-        context.Abort();
+        try
+        {
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended (the client closed first): there is no connection left to cut.
+        }
+
         socket.Abort();
     }
 }
