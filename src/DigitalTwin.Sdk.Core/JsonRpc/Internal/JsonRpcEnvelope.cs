@@ -6,6 +6,8 @@ namespace DigitalTwin.Sdk.Core.JsonRpc.Internal;
 /// <summary>The routing-relevant parts of one incoming JSON-RPC message, parsed without copying the result.</summary>
 internal struct JsonRpcEnvelope
 {
+    private static readonly System.Buffers.SearchValues<byte> Structural = System.Buffers.SearchValues.Create("\"{}[]"u8);
+
     public bool HasId;
     public long Id;
     public bool HasMethod;
@@ -44,6 +46,15 @@ internal struct JsonRpcEnvelope
                 {
                     reader.Read();
                     envelope.ResultStart = (int)reader.TokenStartIndex;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                        && FindContainerEnd(json, envelope.ResultStart) is var end and > 0)
+                    {
+                        // A large result (a getData frame) is not tokenized twice: its end is found by bracket matching,
+                        // and the result parser validates it. The members after it are read from the small tail.
+                        envelope.ResultLength = end - envelope.ResultStart;
+                        return TryParseTail(json[end..], ref envelope);
+                    }
+
                     reader.Skip();
                     envelope.ResultLength = (int)reader.BytesConsumed - envelope.ResultStart;
                 }
@@ -76,6 +87,121 @@ internal struct JsonRpcEnvelope
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Finds the end (exclusive) of the object or array starting at <paramref name="start"/> by matching brackets outside
+    /// strings; -1 when unbalanced. Cheaper than tokenizing: numbers and literals are not looked at.
+    /// </summary>
+    internal static int FindContainerEnd(ReadOnlySpan<byte> json, int start)
+    {
+        var depth = 0;
+        var i = start;
+        while (i < json.Length)
+        {
+            var next = json[i..].IndexOfAny(Structural);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            switch (json[i])
+            {
+                case (byte)'"':
+                    i++;
+                    while (true)
+                    {
+                        var quote = json[i..].IndexOfAny((byte)'"', (byte)'\\');
+                        if (quote < 0)
+                        {
+                            return -1;
+                        }
+
+                        i += quote;
+                        if (json[i] == (byte)'\\')
+                        {
+                            i += 2;
+                            if (i >= json.Length)
+                            {
+                                return -1;
+                            }
+
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    break;
+                case (byte)'{' or (byte)'[':
+                    depth++;
+                    i++;
+                    break;
+                default:
+                    depth--;
+                    i++;
+                    if (depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads what follows the result: the closing brace, or more members (",\"id\":7}") parsed as an object.</summary>
+    private static bool TryParseTail(ReadOnlySpan<byte> tail, ref JsonRpcEnvelope envelope)
+    {
+        tail = tail.TrimStart(" \t\r\n"u8);
+        if (tail.Length > 0 && tail[0] == (byte)'}')
+        {
+            return tail[1..].TrimStart(" \t\r\n"u8).IsEmpty;
+        }
+
+        if (tail.Length == 0 || tail[0] != (byte)',')
+        {
+            return false;
+        }
+
+        // ",rest}" becomes "{rest}", a JSON object of the remaining members.
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(tail.Length);
+        try
+        {
+            rented[0] = (byte)'{';
+            tail[1..].CopyTo(rented.AsSpan(1));
+            if (!TryParse(rented.AsSpan(0, tail.Length), out var rest))
+            {
+                return false;
+            }
+
+            if (rest.HasResult)
+            {
+                // A second "result" member: not a well-formed response.
+                return false;
+            }
+
+            envelope.HasId |= rest.HasId;
+            envelope.Id = rest.HasId ? rest.Id : envelope.Id;
+            envelope.HasMethod |= rest.HasMethod;
+            if (rest.HasError)
+            {
+                envelope.HasError = true;
+                envelope.ErrorCode = rest.ErrorCode;
+                envelope.ErrorMessage = rest.ErrorMessage;
+                envelope.ErrorData = rest.ErrorData;
+            }
+
+            return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
