@@ -38,7 +38,10 @@ public sealed class LifecycleTwinOptions : DigitalTwinClientOptions
     /// <value>Defaults to 500; at most 1000 (the vendor's recommended maximum).</value>
     public int PageSize { get; set; } = 500;
 
-    /// <summary>Gets or sets a value indicating whether the next page is fetched while the current one is consumed.</summary>
+    /// <summary>
+    /// Gets or sets a value indicating whether later pages are fetched while the current one is consumed: once a full page
+    /// arrives, the next two page requests are in flight (a walk ending on a short page makes one extra, cancelled request).
+    /// </summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool PrefetchNextPage { get; set; } = true;
 
