@@ -50,7 +50,7 @@ public sealed class TandemClient : ITandemClient, IDisposable
         tokens.UseHttpClientFactory(() => tokenHttp);
         var store = tokenStore ?? new InMemoryTandemTokenStore();
         var source = CreateTokenSource(tokens, options, store);
-        api.Tokens = new TokenCache(source, api.Time);
+        api.Tokens = new TokenCache(source, api.Time, new TokenCacheOptions { Vendor = api.Vendor });
         Initialize(api, tokens, options, store, source as ThreeLeggedTokenSource);
     }
 

@@ -87,7 +87,7 @@ public sealed class TandemAuthClient : ITandemAuthClient
 
         // A fresh cache forgets a "not signed in" failure from calls made before sign-in (the cache backs off after failures)
         // and any token of a previous user.
-        _api.Tokens = new TokenCache(source, _api.Time);
+        _api.Tokens = new TokenCache(source, _api.Time, new TokenCacheOptions { Vendor = _api.Vendor });
     }
 
     private async Task RevokeCoreAsync(string token, ApsTokenTypeHint hint, CancellationToken cancellationToken)

@@ -146,7 +146,7 @@ public sealed class TokenCache : ITokenProvider
                 _refresh = null;
             }
 
-            DigitalTwinTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            RecordRefresh("success");
             completion.SetResult(token);
         }
         catch (Exception ex)
@@ -158,7 +158,7 @@ public sealed class TokenCache : ITokenProvider
                 _refresh = null;
             }
 
-            DigitalTwinTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+            RecordRefresh("failure");
             completion.SetException(ex);
 
             // A background refresh has no awaiter; mark the failure observed so it never surfaces as unobserved.
@@ -182,6 +182,18 @@ public sealed class TokenCache : ITokenProvider
             var ahead = tenth < options.RefreshAhead ? tenth : options.RefreshAhead;
             var skew = options.ExpirySkew < ahead / 2 ? options.ExpirySkew : ahead / 2;
             return new Entry(token, token.ExpiresOn - ahead, token.ExpiresOn - skew);
+        }
+    }
+
+    private void RecordRefresh(string outcome)
+    {
+        if (_options.Vendor is { } vendor)
+        {
+            DigitalTwinTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("digitaltwin.vendor", vendor));
+        }
+        else
+        {
+            DigitalTwinTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
 }

@@ -14,4 +14,8 @@ public sealed class TokenCacheOptions
     /// <summary>Gets or sets the safety margin before expiry inside which a token is no longer handed out.</summary>
     /// <value>Defaults to 10 seconds (covers clock skew and time on the wire).</value>
     public TimeSpan ExpirySkew { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets the vendor name reported as the <c>digitaltwin.vendor</c> tag of token-refresh measurements.</summary>
+    /// <value>Defaults to <see langword="null"/> (measurements carry only the <c>outcome</c> tag). The SDK's clients set their vendor name.</value>
+    public string? Vendor { get; set; }
 }

@@ -53,7 +53,7 @@ internal static class ClientRegistration
             runtime.UseHttpClientFactory(() => factory.CreateClient(apiName));
             if (createTokenSource(sp, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options) is { } source)
             {
-                runtime.Tokens = new Auth.TokenCache(source, runtime.Time);
+                runtime.Tokens = new Auth.TokenCache(source, runtime.Time, new Auth.TokenCacheOptions { Vendor = runtime.Vendor });
             }
 
             return runtime;

@@ -32,7 +32,7 @@ internal static class StandaloneClient
         var runtime = new ClientRuntime(vendor, options, timeProvider, loggerFactory);
         if (createTokenSource(tokenRuntime) is { } source)
         {
-            runtime.Tokens = new TokenCache(source, runtime.Time);
+            runtime.Tokens = new TokenCache(source, runtime.Time, new TokenCacheOptions { Vendor = runtime.Vendor });
         }
 
         var client = HttpPipeline.CreateClient(runtime, transport);

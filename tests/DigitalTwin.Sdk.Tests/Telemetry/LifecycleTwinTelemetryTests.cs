@@ -90,7 +90,8 @@ public sealed class LifecycleTwinTelemetryTests : IAsyncLifetime
         Assert.Equal(calls, durations.Count);
         Assert.All(durations, d => Assert.Equal(200, d.Tag("http.response.status_code")));
         Assert.All(durations, d => Assert.InRange(d.Value, 0, 30));
-        var refreshes = capture.MeasurementsOf(DigitalTwinTelemetry.TokenRefreshesInstrument).Where(m => Equals(m.Tag("outcome"), "success")).ToList();
+        var refreshes = capture.MeasurementsOf(DigitalTwinTelemetry.TokenRefreshesInstrument)
+            .Where(m => Equals(m.Tag("outcome"), "success") && Equals(m.Tag("digitaltwin.vendor"), "Siemens Lifecycle Twin")).ToList();
         Assert.Equal(_emulator.TokensIssued, refreshes.Count);
         Assert.Equal(1, _emulator.TokensIssued);
     }
