@@ -4,7 +4,8 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>
 /// Grants at most <c>limit</c> permits in any window of length <c>window</c> (a sliding log of grant times), paced
-/// evenly at one per <c>window / limit</c>, waiting callers served first-come first-served.
+/// evenly at one per <c>window / limit</c>, waiting callers served first-come first-served. A grant up to a quarter
+/// interval late is logged at its slot, so any <c>limit + 1</c> grants span at least <c>window - interval / 4</c>.
 /// </summary>
 /// <remarks>
 /// A token bucket cannot guarantee the hard bound: after an idle moment it grants one request just before a
@@ -23,6 +24,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
     private readonly int _queueLimit;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
+    private readonly TimeSpan _lateTolerance;
     private readonly Queue<long> _grants = new();
     private readonly Queue<TaskCompletionSource<RateLimitLease>> _waiters = new();
     private readonly ITimer _timer;
@@ -40,6 +42,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         _queueLimit = queueLimit;
         _time = time;
         _interval = window / limit;
+        _lateTolerance = _interval / 4;
         _idleSince = time.GetTimestamp();
         _nextSlot = _idleSince;
         _timer = time.CreateTimer(static state => ((SlidingWindowLogRateLimiter)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -147,11 +150,15 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
 
     private void Grant(long now)
     {
-        _grants.Enqueue(now);
+        // A grant a little behind its slot (a late timer tick) is logged at the slot, so the lateness does not carry
+        // over to the grant one window later and add up along the log; a later grant is logged a quarter interval
+        // before now. Either way a grant is logged at most a quarter interval early, so any two grants that are
+        // `limit` apart still start at least window - interval / 4 apart.
+        var behind = _time.GetElapsedTime(_nextSlot, now);
+        _grants.Enqueue(behind > _lateTolerance ? now - TicksOf(_lateTolerance) : _nextSlot);
 
         // The next slot follows the ideal schedule, so a late timer does not slow the pace; after an idle spell the
         // schedule restarts from now.
-        var behind = _time.GetElapsedTime(_nextSlot, now);
         _nextSlot = (behind > _interval ? now : _nextSlot) + TicksOf(_interval);
     }
 

@@ -71,6 +71,44 @@ public sealed class SlidingWindowLogRateLimiterTests
         Assert.Equal(20, granted);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Acquire_LateTimerTicks_DoNotAddUpAlongTheWindow(int seed)
+    {
+        // Every timer tick comes 0–40 ms late, as on a busy machine; 200 queued callers still finish close to the
+        // ideal 199 × 105 ms, and any 11 grants still span at least window − interval / 4.
+        var clock = new ManualTimeProvider();
+        var late = new LateTimerTimeProvider(clock, new Random(seed), TimeSpan.FromMilliseconds(40));
+        using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromMilliseconds(1050), 1000, late);
+        var waiters = Enumerable.Range(0, 200).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
+        var grantedAt = new TimeSpan?[waiters.Count];
+        var elapsed = TimeSpan.Zero;
+
+        while (grantedAt.Any(t => t is null) && elapsed < TimeSpan.FromSeconds(30))
+        {
+            for (var i = 0; i < waiters.Count; i++)
+            {
+                if (grantedAt[i] is null && waiters[i].IsCompletedSuccessfully)
+                {
+                    Assert.True((await waiters[i]).IsAcquired);
+                    grantedAt[i] = elapsed;
+                }
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            elapsed += TimeSpan.FromMilliseconds(1);
+        }
+
+        var times = grantedAt.Select(t => t ?? TimeSpan.MaxValue).Order().ToList();
+        Assert.True(times[^1] <= TimeSpan.FromMilliseconds((199 * 105) + 80), $"seed {seed}: last grant at {times[^1].TotalMilliseconds} ms");
+        for (var i = 10; i < times.Count; i++)
+        {
+            Assert.True(times[i] - times[i - 10] >= TimeSpan.FromMilliseconds(1050 - 27), $"seed {seed}: grants {i - 10} and {i} are {(times[i] - times[i - 10]).TotalMilliseconds} ms apart");
+        }
+    }
+
     [Fact]
     public async Task Acquire_CancelledWaiter_GivesItsTurnToTheNext()
     {
@@ -100,5 +138,34 @@ public sealed class SlidingWindowLogRateLimiterTests
 
         Assert.False(refused.IsAcquired);
         Assert.False(queued.IsCompleted);
+    }
+
+    /// <summary>A clock whose timers fire a random 0..<c>maxLateness</c> after they are due.</summary>
+    private sealed class LateTimerTimeProvider(ManualTimeProvider clock, Random random, TimeSpan maxLateness) : TimeProvider
+    {
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = new LateTimer(this, clock.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+            timer.Change(dueTime, period);
+            return timer;
+        }
+
+        private TimeSpan Late(TimeSpan dueTime) =>
+            dueTime == Timeout.InfiniteTimeSpan ? dueTime : dueTime + TimeSpan.FromMilliseconds(random.Next((int)maxLateness.TotalMilliseconds + 1));
+
+        private sealed class LateTimer(LateTimerTimeProvider owner, ITimer inner) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(owner.Late(dueTime), period);
+
+            public void Dispose() => inner.Dispose();
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 }
