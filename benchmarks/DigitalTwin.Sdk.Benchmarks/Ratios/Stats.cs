@@ -60,24 +60,26 @@ public static class Stats
     /// <summary>
     /// Warms two sides up until the JIT has settled: rounds of <paramref name="runA"/> then <paramref name="runB"/>, with a
     /// pause after each so the background tier-1 compiler (starved on a loaded machine) catches up, until both sides'
-    /// round times change by less than 5 % from one round to the next (at least 3, at most <paramref name="maxRounds"/>).
-    /// Measuring code that is still being re-compiled compares JIT tiers, not the two implementations.
+    /// last two rounds are each within 5 % of that side's fastest round so far (at least 5, at most
+    /// <paramref name="maxRounds"/>). Two similar rounds alone are not enough: code that is still at tier 0 runs at a
+    /// steady but slow pace, and measuring it compares JIT tiers, not the two implementations.
     /// </summary>
     /// <param name="runA">One round of side A, returning its elapsed seconds.</param>
     /// <param name="runB">One round of side B, returning its elapsed seconds.</param>
     /// <param name="maxRounds">Most rounds to run.</param>
     /// <returns>The number of rounds run.</returns>
-    public static async Task<int> WarmUpAsync(Func<Task<double>> runA, Func<Task<double>> runB, int maxRounds = 12)
+    public static async Task<int> WarmUpAsync(Func<Task<double>> runA, Func<Task<double>> runB, int maxRounds = 16)
     {
         ArgumentNullException.ThrowIfNull(runA);
         ArgumentNullException.ThrowIfNull(runB);
-        double lastA = double.NaN, lastB = double.NaN;
+        double bestA = double.MaxValue, bestB = double.MaxValue, lastA = double.MaxValue, lastB = double.MaxValue;
         for (var round = 1; round <= maxRounds; round++)
         {
             var a = await runA().ConfigureAwait(false);
             var b = await runB().ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromMilliseconds(150)).ConfigureAwait(false);
-            if (round >= 3 && Math.Abs(a - lastA) < 0.05 * lastA && Math.Abs(b - lastB) < 0.05 * lastB)
+            (bestA, bestB) = (Math.Min(bestA, a), Math.Min(bestB, b));
+            if (round >= 5 && Math.Max(a, lastA) < 1.05 * bestA && Math.Max(b, lastB) < 1.05 * bestB)
             {
                 return round;
             }

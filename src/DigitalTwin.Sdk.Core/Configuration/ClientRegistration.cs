@@ -61,14 +61,14 @@ internal static class ClientRegistration
 
         services.AddHttpClient(tokenName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => HttpPipeline.CreateDefaultTransport(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).PropagateTraceContext))
+            .ConfigurePrimaryHttpMessageHandler(sp => HttpPipeline.CreateDefaultTransport(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)))
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new TelemetryHandler(sp.GetRequiredKeyedService<ClientRuntime>(tokenName)))
             .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ClientRuntime>(tokenName)));
 
         return services.AddHttpClient(apiName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => HttpPipeline.CreateDefaultTransport(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).PropagateTraceContext))
+            .ConfigurePrimaryHttpMessageHandler(sp => HttpPipeline.CreateDefaultTransport(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)))
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new TelemetryHandler(sp.GetRequiredKeyedService<ClientRuntime>(apiName)))
             .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ClientRuntime>(apiName)))

@@ -4,6 +4,7 @@ using DigitalTwin.Sdk.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace DigitalTwin.Sdk.Core.Internal;
 
@@ -25,7 +26,12 @@ internal sealed class ClientRuntime
         Time = timeProvider ?? TimeProvider.System;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         Logger = LoggerFactory.CreateLogger("DigitalTwin.Sdk." + vendor.Replace(" ", string.Empty, StringComparison.Ordinal));
-        Pipeline = ResiliencePipelineFactory.Create(options, Time, vendor);
+        if (options.CircuitBreaker is { Enabled: true })
+        {
+            Breaker = new CircuitBreakerStateProvider();
+        }
+
+        Pipeline = ResiliencePipelineFactory.Create(options, Time, vendor, Breaker);
         if (useRateLimit && options.RateLimit is { PermitsPerSecond: > 0 } limit && options.BaseUrl is not null)
         {
             Limiter = RateLimiterRegistry.GetOrCreate(rateLimitKey ?? vendor + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path), limit);
@@ -43,6 +49,12 @@ internal sealed class ClientRuntime
     public ILogger Logger { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    /// <summary>Gets the circuit breaker's state, or <see langword="null"/> when the breaker is off.</summary>
+    public CircuitBreakerStateProvider? Breaker { get; }
+
+    /// <summary>Gets a value indicating whether requests flow freely: no breaker, or a closed circuit.</summary>
+    public bool CircuitClosed => Breaker is null || Breaker.CircuitState == CircuitState.Closed;
 
     public RateLimiter? Limiter { get; }
 

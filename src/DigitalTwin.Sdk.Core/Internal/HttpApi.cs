@@ -64,7 +64,8 @@ internal static class HttpApi
 
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            // The pipeline buffers every body but a HEAD's, so the stream comes synchronously (no task per call).
+            var stream = response.Content.ReadAsStream(cancellationToken);
             if (stream is MemoryStream buffered)
             {
                 // A buffered body (every body the pipeline returns but a HEAD's) is already in memory: parse it
@@ -100,10 +101,10 @@ internal static class HttpApi
     /// </summary>
     /// <returns>The first token: <see cref="JsonTokenType.StartArray"/>, <see cref="JsonTokenType.StartObject"/>, another
     /// value token, or <see cref="JsonTokenType.None"/> when the body is empty, not buffered or does not start with JSON.</returns>
-    public static async Task<JsonTokenType> PeekJsonTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static JsonTokenType PeekJsonToken(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = response.Content.ReadAsStream(cancellationToken);
         if (stream is not MemoryStream buffered)
         {
             return JsonTokenType.None;

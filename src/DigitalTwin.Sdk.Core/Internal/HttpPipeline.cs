@@ -1,14 +1,16 @@
+using DigitalTwin.Sdk.Core.Http;
+
 namespace DigitalTwin.Sdk.Core.Internal;
 
 /// <summary>Builds the handler chain (telemetry → resilience → rate limit → authentication → transport) without DI.</summary>
 internal static class HttpPipeline
 {
-    public static SocketsHttpHandler CreateDefaultTransport(bool propagateTraceContext) => new()
+    public static SocketsHttpHandler CreateDefaultTransport(DigitalTwinClientOptions options) => new()
     {
         // Trace context goes to third-party vendor APIs only on request (DigitalTwinClientOptions.PropagateTraceContext).
-        ActivityHeadersPropagator = propagateTraceContext ? System.Diagnostics.DistributedContextPropagator.Current : null,
+        ActivityHeadersPropagator = options.PropagateTraceContext ? System.Diagnostics.DistributedContextPropagator.Current : null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        AutomaticDecompression = options.AutomaticDecompression,
 
         // Redirects are not followed automatically: a redirect must never carry credentials to another origin.
         AllowAutoRedirect = false,
@@ -40,7 +42,7 @@ internal static class HttpPipeline
     /// </summary>
     public static HttpMessageInvoker CreateClient(ClientRuntime runtime, HttpClient? transport, bool authenticate = true, bool rateLimit = true)
     {
-        HttpMessageHandler primary = transport is null ? CreateDefaultTransport(runtime.Options.PropagateTraceContext) : new TransportHandler(transport);
+        HttpMessageHandler primary = transport is null ? CreateDefaultTransport(runtime.Options) : new TransportHandler(transport);
         return new HttpMessageInvoker(CreateHandler(runtime, primary, authenticate, rateLimit), disposeHandler: true);
     }
 }

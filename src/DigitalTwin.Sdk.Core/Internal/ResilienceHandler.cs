@@ -10,8 +10,17 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// timeout). Every attempt re-enters the inner handlers, so it takes a fresh rate-limit permit and the current
 /// token. Bodies are read inside the attempt, so a truncated body counts as a failed attempt.
 /// </summary>
+/// <remarks>
+/// The common case runs without Polly's per-strategy async layers: while the circuit is closed, the first attempt is
+/// sent right here under one timer (the attempt timeout, or the total timeout when that is shorter), then its outcome
+/// passes through the pipeline synchronously (see <see cref="FirstAttempt"/>), where the circuit breaker records it and
+/// the retry strategy judges it like any other attempt. Only a call that is retried runs further attempts inside the
+/// pipeline, with the time its total timeout has left.
+/// </remarks>
 internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandler
 {
+    private readonly AttemptTimers _timers = new(runtime.Time);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -19,18 +28,65 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
         var attempts = 0;
         try
         {
-            var outcome = await runtime.Pipeline.ExecuteOutcomeAsync(
-                static (ctx, state) => state.handler.SendAttemptAsync(state.request, ctx.CancellationToken),
-                context,
-                (handler: this, request)).ConfigureAwait(false);
+            Outcome<HttpResponseMessage> outcome;
+            if (runtime.CircuitClosed)
+            {
+                // The first attempt, inline (one async layer for the whole call on the common path).
+                var options = runtime.Options;
+                var started = runtime.Time.GetTimestamp();
+                var totalFirst = options.TotalTimeout <= options.AttemptTimeout;
+                var timeout = totalFirst ? options.TotalTimeout : options.AttemptTimeout;
+                var timer = _timers.Rent(timeout);
+                HttpResponseMessage? response = null;
+                Outcome<HttpResponseMessage> first;
+                try
+                {
+                    using (cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timer))
+                    {
+                        CountAttempt(request);
+                        response = await base.SendAsync(request, timer.Token).ConfigureAwait(false);
+                        await BufferAsync(request, response, timer.Token).ConfigureAwait(false);
+                    }
+
+                    first = Outcome.FromResult(response);
+                }
+                catch (Exception ex)
+                {
+                    response?.Dispose();
+                    first = Outcome.FromException<HttpResponseMessage>(TranslateBufferingFailure(ex));
+                    if (ex is OperationCanceledException && timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        first = Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException($"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, ex));
+                    }
+                }
+                finally
+                {
+                    _timers.Return(timer);
+                }
+
+                outcome = totalFirst && first.Exception is TimeoutRejectedException
+                    ? first // The whole call's time is up: no retry, as when the pipeline's total timeout fires.
+                    : await HandToPipelineAsync(first, request, context, started).ConfigureAwait(false);
+            }
+            else
+            {
+                outcome = await runtime.Pipeline.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.handler.SendAttemptAsync(state.request, ctx.CancellationToken),
+                    context,
+                    (handler: this, request)).ConfigureAwait(false);
+            }
+
             attempts = request.GetAttemptCount();
             outcome.ThrowIfException();
             return outcome.Result!;
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whichever timeout fired, the caller hears of the configured one: a total timeout that a retried call's
+            // pipeline ran with only the time left after its first attempt is still the total timeout.
+            var timeout = ex.Timeout == runtime.Options.AttemptTimeout ? ex.Timeout : runtime.Options.TotalTimeout;
             throw new DigitalTwinTimeoutException(
-                $"{runtime.Vendor}: {request.Method} {request.RequestUri?.AbsolutePath} timed out after {ex.Timeout.TotalSeconds:0.###} s ({Math.Max(attempts, request.GetAttemptCount())} attempt(s)).", ex);
+                $"{runtime.Vendor}: {request.Method} {request.RequestUri?.AbsolutePath} timed out after {timeout.TotalSeconds:0.###} s ({Math.Max(attempts, request.GetAttemptCount())} attempt(s)).", ex);
         }
         catch (BrokenCircuitException ex)
         {
@@ -62,49 +118,82 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
         }
     }
 
-    /// <summary>One attempt: counts it, sends it and buffers the body; every failure becomes the attempt's outcome.</summary>
+    private static void CountAttempt(HttpRequestMessage request) =>
+        request.Options.Set(DigitalTwinRequestOptions.AttemptsKey, request.GetAttemptCount() + 1);
+
+    /// <summary>A body the buffer limit refused becomes <see cref="ResponseTooLargeException"/>; anything else stays as it is.</summary>
+    private Exception TranslateBufferingFailure(Exception exception) =>
+        exception is HttpRequestException ex && (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded
+            || ex.Message.Contains("buffer size", StringComparison.OrdinalIgnoreCase))
+            ? new ResponseTooLargeException(runtime.Options.MaxResponseBytes)
+            : exception;
+
+    /// <summary>
+    /// Hands the first attempt's outcome to the pipeline: the circuit breaker records it, the retry strategy judges it,
+    /// and further attempts (if any) run under the time the total timeout has left.
+    /// </summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> HandToPipelineAsync(Outcome<HttpResponseMessage> first, HttpRequestMessage request, ResilienceContext context, long started)
+    {
+        var options = runtime.Options;
+        var retries = options.Retry is { MaxRetries: > 0 } retry && ResiliencePipelineFactory.ShouldRetry(first, context, retry, runtime.Time);
+        var left = options.TotalTimeout - runtime.Time.GetElapsedTime(started);
+        if (retries && left <= TimeSpan.Zero)
+        {
+            first.Result?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException($"The operation didn't complete within the allowed timeout of '{options.TotalTimeout}'.", options.TotalTimeout));
+        }
+
+        var handed = new FirstAttempt(first, retries ? left : Timeout.InfiniteTimeSpan);
+        context.Properties.Set(ResiliencePipelineFactory.FirstAttemptKey, handed);
+        var outcome = await runtime.Pipeline.ExecuteOutcomeAsync(
+            static (ctx, state) => state.handed.TryTake(out var taken) ? new ValueTask<Outcome<HttpResponseMessage>>(taken) : state.handler.SendAttemptAsync(state.request, ctx.CancellationToken),
+            context,
+            (handler: this, request, handed)).ConfigureAwait(false);
+        if (handed.IsPending)
+        {
+            // The circuit opened while the first attempt was on its way, so the pipeline refused to run: the request
+            // was sent all the same, and its own outcome is the call's.
+            outcome.Result?.Dispose();
+            return first;
+        }
+
+        return outcome;
+    }
+
+    /// <summary>An attempt inside the pipeline: counts it, sends it and buffers the body; every failure becomes the attempt's outcome.</summary>
     private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
         try
         {
-            request.Options.Set(DigitalTwinRequestOptions.AttemptsKey, request.GetAttemptCount() + 1);
+            CountAttempt(request);
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            return Outcome.FromException<HttpResponseMessage>(ex);
-        }
-
-        try
-        {
-            var limit = runtime.Options.MaxResponseBytes;
-            if (response.Content.Headers.ContentLength > limit)
-            {
-                throw new ResponseTooLargeException(limit);
-            }
-
-            // A body that is already a byte array in memory (an in-memory transport's answer) is complete and its length
-            // was checked above; buffering it again would only copy it.
-            if (request.Method != HttpMethod.Head && response.Content is not ByteArrayContent)
-            {
-                try
-                {
-                    await response.Content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
-                }
-                catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded
-                    || ex.Message.Contains("buffer size", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ResponseTooLargeException(limit);
-                }
-            }
-
+            await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
             return Outcome.FromResult(response);
         }
         catch (Exception ex)
         {
-            response.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(ex);
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(TranslateBufferingFailure(ex));
         }
+    }
+
+    /// <summary>
+    /// Checks the declared length against <see cref="DigitalTwinClientOptions.MaxResponseBytes"/> and reads the body
+    /// into memory (at most that many bytes), so the caller parses it synchronously and a truncated body fails the
+    /// attempt. A body that is already a byte array in memory (an in-memory transport's answer) is complete and its
+    /// length was checked; buffering it again would only copy it. A HEAD answer has no body.
+    /// </summary>
+    private Task BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var limit = runtime.Options.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw new ResponseTooLargeException(limit);
+        }
+
+        return request.Method == HttpMethod.Head || response.Content is ByteArrayContent
+            ? Task.CompletedTask
+            : response.Content.LoadIntoBufferAsync(limit, cancellationToken);
     }
 }

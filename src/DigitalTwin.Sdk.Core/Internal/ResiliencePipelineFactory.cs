@@ -12,11 +12,30 @@ internal static class ResiliencePipelineFactory
 {
     internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("DigitalTwin.Request");
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time, string? vendor = null)
+    /// <summary>The call's first attempt when it was sent before the pipeline (see <see cref="ResilienceHandler"/>).</summary>
+    internal static readonly ResiliencePropertyKey<FirstAttempt> FirstAttemptKey = new("DigitalTwin.FirstAttempt");
+
+    /// <summary>Builds the pipeline.</summary>
+    /// <param name="options">The client's options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="vendor">The vendor name for telemetry tags.</param>
+    /// <param name="breakerState">Receives the circuit breaker's state when the breaker is on.</param>
+    /// <returns>The pipeline.</returns>
+    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time, string? vendor = null, CircuitBreakerStateProvider? breakerState = null)
     {
         var retry = options.Retry ?? new RetryOptions();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "DigitalTwin" };
-        builder.AddTimeout(options.TotalTimeout);
+
+        // A call whose first attempt was sent before the pipeline brings the time its total timeout has left (or none
+        // when that attempt's outcome is final), and its first pass through the attempt timeout runs no timer: the
+        // outcome is already there.
+        var total = options.TotalTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = total,
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                args.Context.Properties.TryGetValue(FirstAttemptKey, out var first) ? first.TotalTimeout : total),
+        });
         if (retry.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -41,10 +60,17 @@ internal static class ResiliencePipelineFactory
                 SamplingDuration = breaker.SamplingDuration,
                 BreakDuration = breaker.BreakDuration,
                 ShouldHandle = static args => new ValueTask<bool>(IsFailure(args.Outcome, args.Context)),
+                StateProvider = breakerState,
             });
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
+        var attempt = options.AttemptTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = attempt,
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                args.Context.Properties.TryGetValue(FirstAttemptKey, out var first) && first.IsPending ? Timeout.InfiniteTimeSpan : attempt),
+        });
         return builder.Build();
     }
 
@@ -87,7 +113,13 @@ internal static class ResiliencePipelineFactory
         };
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider time)
+    /// <summary>Whether the retry strategy retries after <paramref name="outcome"/>.</summary>
+    /// <param name="outcome">An attempt's outcome.</param>
+    /// <param name="context">The call's context (its cancellation token and request).</param>
+    /// <param name="retry">The retry options.</param>
+    /// <param name="time">The clock.</param>
+    /// <returns><see langword="true"/> to retry.</returns>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider time)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {

@@ -60,7 +60,7 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
 
         // The service answers a get-by-id with an array holding the one entity (vendor doc, "Get information of a specific
         // site by id"); a bare entity is accepted too. The first token decides the shape, so the body is parsed once.
-        if (await HttpApi.PeekJsonTokenAsync(response, cancellationToken).ConfigureAwait(false) != JsonTokenType.StartArray)
+        if (HttpApi.PeekJsonToken(response, cancellationToken) != JsonTokenType.StartArray)
         {
             return await runtime.ReadJsonAsync(response, itemType, cancellationToken).ConfigureAwait(false);
         }

@@ -170,6 +170,77 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Get_TotalTimeoutShorterThanAttemptTimeout_OneAttemptThenTimeoutException()
+    {
+        var options = new TestOptions { AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromSeconds(1) };
+        var handler = new RecordingHandler(async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
+        });
+        var runtime = PipelineFixture.Create(options, handler, _time);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinTimeoutException>(() => _time.DriveAsync(runtime.GetAsync(), TimeSpan.FromMilliseconds(200)));
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Contains("timed out after 1 s (1 attempt(s))", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_RetriesAfterATimedOutFirstAttempt_ShareTheTotalTimeout()
+    {
+        // Attempt 1 runs 0–1 s, attempt 2 about 1.1–2.1 s, attempt 3 from about 2.3 s is cut at 2.8 s by the total
+        // timeout, which counts from the start of the call (counted from the first retry, a fourth attempt would start).
+        var options = new TestOptions { AttemptTimeout = TimeSpan.FromSeconds(1), TotalTimeout = TimeSpan.FromSeconds(2.8) };
+        var handler = new RecordingHandler(async (_, _, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
+        });
+        var runtime = PipelineFixture.Create(options, handler, _time);
+        var started = _time.GetTimestamp();
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinTimeoutException>(() => _time.DriveAsync(runtime.GetAsync(), TimeSpan.FromMilliseconds(20)));
+
+        Assert.True(3 == handler.Calls, $"{handler.Calls} calls in {_time.GetElapsedTime(started)}: {ex.Message}");
+        Assert.InRange(_time.GetElapsedTime(started), TimeSpan.FromSeconds(2.8), TimeSpan.FromSeconds(3.2));
+        Assert.Contains("timed out after 2.8 s (3 attempt(s))", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_CircuitOpensWhileTheRequestIsInFlight_ItsAnswerIsStillReturned()
+    {
+        var options = new TestOptions();
+        options.Retry.MaxRetries = 0;
+        options.CircuitBreaker.MinimumThroughput = 2;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new RecordingHandler(async (request, _, ct) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/slow", StringComparison.Ordinal))
+            {
+                await release.Task.WaitAsync(ct);
+                return RecordingHandler.Json(HttpStatusCode.OK, "{\"done\":true}");
+            }
+
+            return RecordingHandler.Json(HttpStatusCode.InternalServerError, "{}");
+        });
+        var runtime = PipelineFixture.Create(options, handler, _time);
+
+        var slow = runtime.GetAsync("slow");
+        await Clock.UntilAsync(() => handler.Calls == 1, "slow request sent");
+        await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
+        await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
+        await Assert.ThrowsAsync<DigitalTwinCircuitOpenException>(() => runtime.GetAsync());
+        release.SetResult();
+
+        using var answer = await slow;
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("{\"done\":true}", await answer.Content.ReadAsStringAsync());
+        Assert.Equal(3, handler.Calls);
+        await Assert.ThrowsAsync<DigitalTwinCircuitOpenException>(() => runtime.GetAsync());
+    }
+
+    [Fact]
     public async Task Get_CallerCancels_ThrowsOperationCanceled()
     {
         var handler = new RecordingHandler(async (_, _, ct) =>
