@@ -17,7 +17,9 @@ internal static class HttpApi
 
     public static async Task<ApiResponse<T>> SendJsonAsync<T>(this ClientRuntime runtime, HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
         var value = await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
         return new ApiResponse<T>(value, response.StatusCode, ErrorResponseParser.ReadRequestId(response));
     }
@@ -27,15 +29,27 @@ internal static class HttpApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage ??= request;
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
+        await runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
 
-        using (response)
+    /// <summary>
+    /// Links <paramref name="response"/> to <paramref name="request"/> and, for an error status, disposes it and throws
+    /// the typed exception. Completes synchronously on success, so a caller that awaits the send itself adds no async
+    /// layer of its own.
+    /// </summary>
+    public static ValueTask EnsureSuccessAsync(this ClientRuntime runtime, HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.RequestMessage ??= request;
+        return response.IsSuccessStatusCode ? default : ThrowErrorAsync(runtime, response, cancellationToken);
+
+        static async ValueTask ThrowErrorAsync(ClientRuntime runtime, HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            throw await runtime.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                throw await runtime.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

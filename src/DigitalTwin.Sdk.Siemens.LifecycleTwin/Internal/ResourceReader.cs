@@ -56,7 +56,8 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
     private async Task<T> GetCoreAsync<T>(string entityPath, string id, string? project, LifecycleTwinQuery query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(entityPath.TrimEnd('/') + "/" + Uri.EscapeDataString(id), project, query, operation);
-        using var response = await runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
 
         // The service answers a get-by-id with an array holding the one entity (vendor doc, "Get information of a specific
         // site by id"); a bare entity is accepted too. The first token decides the shape, so the body is parsed once.
