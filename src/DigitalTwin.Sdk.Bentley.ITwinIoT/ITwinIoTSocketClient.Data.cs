@@ -177,14 +177,22 @@ public sealed partial class ITwinIoTSocketClient
         };
 
         // Params are written again on every resend: after a reconnect they start at the last timestamp received.
-        var stream = await _connection.OpenStreamAsync(method, w => SocketParams.Data(w, query, project, parser.LastTimestamp), parser.Parse, options, cancellationToken).ConfigureAwait(false);
+        var stream = await _connection.OpenStreamAsync(method, w => SocketParams.Data(w, query, project, parser.LastTimestamp), parser.ParsePooled, options, cancellationToken).ConfigureAwait(false);
         try
         {
             await foreach (var batch in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var item in batch)
+                // Each frame's array goes back to the pool once walked (or when the caller stops early).
+                try
                 {
-                    yield return item.Observation;
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        yield return batch[i].Observation;
+                    }
+                }
+                finally
+                {
+                    batch.Return();
                 }
             }
         }

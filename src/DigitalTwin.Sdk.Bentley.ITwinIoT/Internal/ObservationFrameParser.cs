@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core.JsonRpc;
@@ -12,21 +13,50 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 /// <remarks>Runs on the connection's receive loop, one frame at a time; <see cref="LastTimestamp"/> is read when resending, after that loop stopped.</remarks>
 internal sealed class ObservationFrameParser(string? defaultSensorId, bool deduplicate)
 {
-    private readonly List<SensorObservation> _batch = [];
+    private SensorObservation[] _items = ArrayPool<SensorObservation>.Shared.Rent(256);
+    private int _count;
 
     public DateTimeOffset? LastTimestamp { get; private set; }
 
+    /// <summary>Parses a frame into a new array of its observations (for subscriptions: small frames, kept by the caller).</summary>
     public JsonRpcFrame<SensorObservation[]> Parse(ReadOnlySpan<byte> result)
     {
+        var frame = ParseCore(result);
+        return frame.HasItem ? JsonRpcFrame<SensorObservation[]>.FromItem(_items.AsSpan(0, _count).ToArray(), frame.IsEnd) : Empty(frame);
+    }
+
+    /// <summary>
+    /// Parses a frame into an <see cref="ObservationBatch"/> over a pooled array (for getData/getObservations: large
+    /// frames walked once); the consumer returns the array with <see cref="ObservationBatch.Return"/>.
+    /// </summary>
+    public JsonRpcFrame<ObservationBatch> ParsePooled(ReadOnlySpan<byte> result)
+    {
+        var frame = ParseCore(result);
+        if (!frame.HasItem)
+        {
+            return frame.IsEnd ? JsonRpcFrame<ObservationBatch>.End : JsonRpcFrame<ObservationBatch>.Skip;
+        }
+
+        var batch = new ObservationBatch(_items, _count);
+        _items = ArrayPool<SensorObservation>.Shared.Rent(Math.Max(256, _count));
+        return JsonRpcFrame<ObservationBatch>.FromItem(batch, frame.IsEnd);
+    }
+
+    private static JsonRpcFrame<SensorObservation[]> Empty(JsonRpcFrame<bool> frame) =>
+        frame.IsEnd ? JsonRpcFrame<SensorObservation[]>.End : JsonRpcFrame<SensorObservation[]>.Skip;
+
+    /// <summary>Reads a frame into <c>_items[0.._count)</c>; the frame's item says whether any observation was read.</summary>
+    private JsonRpcFrame<bool> ParseCore(ReadOnlySpan<byte> result)
+    {
+        _count = 0;
         var reader = new Utf8JsonReader(result);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return JsonRpcFrame<SensorObservation[]>.Skip;
+            return JsonRpcFrame<bool>.Skip;
         }
 
         var finished = false;
         string? sensorId = null;
-        _batch.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("data"u8))
@@ -53,21 +83,36 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool dedup
             }
         }
 
-        if (_batch.Count == 0)
+        if (_count == 0)
         {
-            return finished ? JsonRpcFrame<SensorObservation[]>.End : JsonRpcFrame<SensorObservation[]>.Skip;
+            return finished ? JsonRpcFrame<bool>.End : JsonRpcFrame<bool>.Skip;
         }
 
-        var items = _batch.ToArray();
         if ((sensorId ?? defaultSensorId) is { } sensor)
         {
+            // The sensor may come before or after the data, so it is filled in once the frame is read.
+            var items = _items.AsSpan(0, _count);
             for (var i = 0; i < items.Length; i++)
             {
-                items[i] = items[i] with { SensorId = sensor };
+                items[i] = new SensorObservation(sensor, items[i].Observation);
             }
         }
 
-        return JsonRpcFrame<SensorObservation[]>.FromItem(items, finished);
+        return JsonRpcFrame<bool>.FromItem(true, finished);
+    }
+
+    private void Add(SensorObservation observation)
+    {
+        if (_count == _items.Length)
+        {
+            var larger = ArrayPool<SensorObservation>.Shared.Rent(_items.Length * 2);
+            _items.AsSpan(0, _count).CopyTo(larger);
+            Array.Clear(_items, 0, _count);
+            ArrayPool<SensorObservation>.Shared.Return(_items);
+            _items = larger;
+        }
+
+        _items[_count++] = observation;
     }
 
     private void ReadData(ref Utf8JsonReader reader)
@@ -105,7 +150,7 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool dedup
             }
 
             LastTimestamp = timestamp;
-            _batch.Add(new SensorObservation(null, observation));
+            Add(new SensorObservation(null, observation));
         }
     }
 
