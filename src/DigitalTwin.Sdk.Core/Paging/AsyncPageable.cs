@@ -27,12 +27,24 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     /// <returns>The enumerator.</returns>
     public virtual async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        await foreach (var page in AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        var pages = AsPages().WithCancellation(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        try
         {
-            foreach (var item in page.Values)
+            while (await pages.MoveNextAsync())
             {
-                yield return item;
+                var values = pages.Current.Values;
+                for (var i = 0; i < values.Count; i++)
+                {
+                    yield return values[i];
+                }
+
+                // Let the walked page go before waiting for the next one.
+                values = null!;
             }
+        }
+        finally
+        {
+            await pages.DisposeAsync();
         }
     }
 
