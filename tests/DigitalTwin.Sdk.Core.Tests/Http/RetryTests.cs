@@ -156,11 +156,7 @@ public sealed class RetryTests
     public async Task Get_AttemptTimeout_RetriesThenThrowsTimeoutException()
     {
         var options = new TestOptions { AttemptTimeout = TimeSpan.FromSeconds(1) };
-        var handler = new RecordingHandler(async (_, _, ct) =>
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
-        });
+        var handler = NeverAnswers();
         var runtime = PipelineFixture.Create(options, handler, _time);
 
         var ex = await Assert.ThrowsAsync<DigitalTwinTimeoutException>(() => _time.DriveAsync(runtime.GetAsync(), TimeSpan.FromMilliseconds(200)));
@@ -173,11 +169,7 @@ public sealed class RetryTests
     public async Task Get_TotalTimeoutShorterThanAttemptTimeout_OneAttemptThenTimeoutException()
     {
         var options = new TestOptions { AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromSeconds(1) };
-        var handler = new RecordingHandler(async (_, _, ct) =>
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
-        });
+        var handler = NeverAnswers();
         var runtime = PipelineFixture.Create(options, handler, _time);
 
         var ex = await Assert.ThrowsAsync<DigitalTwinTimeoutException>(() => _time.DriveAsync(runtime.GetAsync(), TimeSpan.FromMilliseconds(200)));
@@ -192,11 +184,7 @@ public sealed class RetryTests
         // Attempt 1 runs 0–1 s, attempt 2 about 1.1–2.1 s, attempt 3 from about 2.3 s is cut at 2.8 s by the total
         // timeout, which counts from the start of the call (counted from the first retry, a fourth attempt would start).
         var options = new TestOptions { AttemptTimeout = TimeSpan.FromSeconds(1), TotalTimeout = TimeSpan.FromSeconds(2.8) };
-        var handler = new RecordingHandler(async (_, _, ct) =>
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
-        });
+        var handler = NeverAnswers();
         var runtime = PipelineFixture.Create(options, handler, _time);
         var started = _time.GetTimestamp();
 
@@ -243,11 +231,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Get_CallerCancels_ThrowsOperationCanceled()
     {
-        var handler = new RecordingHandler(async (_, _, ct) =>
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-            return RecordingHandler.Json(HttpStatusCode.OK, "{}");
-        });
+        var handler = NeverAnswers();
         var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
         using var cts = new CancellationTokenSource();
 
@@ -291,4 +275,11 @@ public sealed class RetryTests
         Assert.Contains("No such item", ex.Message, StringComparison.Ordinal);
         Assert.Contains("GET /v1/items", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A transport that never answers: each attempt ends only by its timeout or cancellation.</summary>
+    private static RecordingHandler NeverAnswers() => new(async (_, _, ct) =>
+    {
+        await Task.Delay(Timeout.Infinite, ct);
+        return RecordingHandler.Json(HttpStatusCode.OK, "{}");
+    });
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Client;
 
@@ -18,30 +17,7 @@ public sealed class LifecycleTwinCompressionTests
         var options = LifecycleTwinFixture.OptionsFor(emulator);
         options.AutomaticDecompression = methods;
 
-        ILifecycleTwinClient client;
-        ServiceProvider? provider = null;
-        if (viaDependencyInjection)
-        {
-            var services = new ServiceCollection();
-            services.AddLifecycleTwin(o =>
-            {
-                o.BaseUrl = options.BaseUrl;
-                o.ClientId = options.ClientId;
-                o.ClientSecret = options.ClientSecret;
-                o.Username = options.Username;
-                o.Password = options.Password;
-                o.ClientName = options.ClientName;
-                o.ProjectId = options.ProjectId;
-                o.AutomaticDecompression = methods;
-            });
-            provider = services.BuildServiceProvider();
-            client = provider.GetRequiredService<ILifecycleTwinClient>();
-        }
-        else
-        {
-            client = new LifecycleTwinClient(options);
-        }
-
+        var client = LifecycleTwinFixture.CreateClient(options, viaDependencyInjection, out var provider);
         try
         {
             var asset = await client.Assets.GetAssetAsync(emulator.Assets[0].Id);

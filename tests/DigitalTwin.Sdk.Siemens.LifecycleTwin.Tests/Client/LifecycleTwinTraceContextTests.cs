@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using DigitalTwin.Sdk.Core.Telemetry;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Client;
 
@@ -25,30 +24,7 @@ public sealed class LifecycleTwinTraceContextTests
         var options = LifecycleTwinFixture.OptionsFor(emulator);
         options.PropagateTraceContext = propagate;
 
-        ILifecycleTwinClient client;
-        ServiceProvider? provider = null;
-        if (viaDependencyInjection)
-        {
-            var services = new ServiceCollection();
-            services.AddLifecycleTwin(o =>
-            {
-                o.BaseUrl = options.BaseUrl;
-                o.ClientId = options.ClientId;
-                o.ClientSecret = options.ClientSecret;
-                o.Username = options.Username;
-                o.Password = options.Password;
-                o.ClientName = options.ClientName;
-                o.ProjectId = options.ProjectId;
-                o.PropagateTraceContext = propagate;
-            });
-            provider = services.BuildServiceProvider();
-            client = provider.GetRequiredService<ILifecycleTwinClient>();
-        }
-        else
-        {
-            client = new LifecycleTwinClient(options);
-        }
-
+        var client = LifecycleTwinFixture.CreateClient(options, viaDependencyInjection, out var provider);
         try
         {
             await client.Assets.GetAssetAsync(emulator.Assets[0].Id);
