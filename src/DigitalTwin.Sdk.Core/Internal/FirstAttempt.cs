@@ -11,9 +11,6 @@ internal sealed class FirstAttempt(Outcome<HttpResponseMessage> outcome, TimeSpa
 {
     private Outcome<HttpResponseMessage>? _pending = outcome;
 
-    /// <summary>Gets the first attempt's outcome.</summary>
-    public Outcome<HttpResponseMessage> Outcome { get; } = outcome;
-
     /// <summary>Gets the time the pipeline's total timeout allows for the rest of the call (infinite when no retry will follow).</summary>
     public TimeSpan TotalTimeout { get; } = totalTimeout;
 

@@ -53,11 +53,10 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
                 catch (Exception ex)
                 {
                     response?.Dispose();
-                    first = Outcome.FromException<HttpResponseMessage>(TranslateBufferingFailure(ex));
-                    if (ex is OperationCanceledException && timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                    {
-                        first = Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException($"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, ex));
-                    }
+                    first = Outcome.FromException<HttpResponseMessage>(
+                        ex is OperationCanceledException && timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                            ? TimedOut(timeout, ex)
+                            : TranslateBufferingFailure(ex));
                 }
                 finally
                 {
@@ -118,6 +117,13 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
         }
     }
 
+    /// <summary>The exception Polly's timeout strategy raises, for a timeout that fired outside the pipeline.</summary>
+    private static TimeoutRejectedException TimedOut(TimeSpan timeout, Exception? inner)
+    {
+        var message = $"The operation didn't complete within the allowed timeout of '{timeout}'.";
+        return inner is null ? new(message, timeout) : new(message, timeout, inner);
+    }
+
     private static void CountAttempt(HttpRequestMessage request) =>
         request.Options.Set(DigitalTwinRequestOptions.AttemptsKey, request.GetAttemptCount() + 1);
 
@@ -140,7 +146,7 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
         if (retries && left <= TimeSpan.Zero)
         {
             first.Result?.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException($"The operation didn't complete within the allowed timeout of '{options.TotalTimeout}'.", options.TotalTimeout));
+            return Outcome.FromException<HttpResponseMessage>(TimedOut(options.TotalTimeout, null));
         }
 
         var handed = new FirstAttempt(first, retries ? left : Timeout.InfiniteTimeSpan);

@@ -11,9 +11,7 @@ public sealed class LifecycleTwinPagingBodyTests
     public async Task Walk_MalformedFirstPage_InvalidResponseException_NoPrefetch()
     {
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 30 });
-        var options = LifecycleTwinFixture.OptionsFor(emulator);
-        options.PageSize = 10;
-        var client = new LifecycleTwinClient(options);
+        var client = ClientWithPagesOfTen(emulator);
         emulator.Faults.Add(Fault.MalformedJson(), pathPrefix: "/api/assets", method: "GET");
 
         var ex = await Assert.ThrowsAsync<DigitalTwinInvalidResponseException>(async () =>
@@ -32,9 +30,7 @@ public sealed class LifecycleTwinPagingBodyTests
     public async Task Walk_StoppedAfterTheFirstPage_SeesEveryItemOfItOnce()
     {
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 30 });
-        var options = LifecycleTwinFixture.OptionsFor(emulator);
-        options.PageSize = 10;
-        var client = new LifecycleTwinClient(options);
+        var client = ClientWithPagesOfTen(emulator);
         var seen = new List<string>();
 
         await foreach (var page in client.Assets.GetAssetsAsync().AsPages())
@@ -52,5 +48,12 @@ public sealed class LifecycleTwinPagingBodyTests
         Assert.Equal(10, seen.Count);
         Assert.Equal(all.Take(10), seen);
         Assert.Equal(30, all.Distinct().Count());
+    }
+
+    private static LifecycleTwinClient ClientWithPagesOfTen(LifecycleTwinEmulator emulator)
+    {
+        var options = LifecycleTwinFixture.OptionsFor(emulator);
+        options.PageSize = 10;
+        return new LifecycleTwinClient(options);
     }
 }
