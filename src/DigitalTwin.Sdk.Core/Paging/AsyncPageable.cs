@@ -27,24 +27,12 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     /// <returns>The enumerator.</returns>
     public virtual async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var pages = AsPages().WithCancellation(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
-        try
+        await foreach (var page in AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            while (await pages.MoveNextAsync())
+            foreach (var item in page.Values)
             {
-                var values = pages.Current.Values;
-                for (var i = 0; i < values.Count; i++)
-                {
-                    yield return values[i];
-                }
-
-                // Let the walked page go before waiting for the next one.
-                values = null!;
+                yield return item;
             }
-        }
-        finally
-        {
-            await pages.DisposeAsync();
         }
     }
 

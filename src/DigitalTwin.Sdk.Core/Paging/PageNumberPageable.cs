@@ -48,9 +48,6 @@ internal sealed class PageNumberPageable<T>(
             while (true)
             {
                 var (items, requestId) = await current.ConfigureAwait(false);
-
-                // The completed task would keep the page alive until the next one arrives; only `items` holds it now.
-                current = null!;
                 if (items.Count < size)
                 {
                     // The last page: requests already made for the pages after it are not wanted.
@@ -69,10 +66,6 @@ internal sealed class PageNumberPageable<T>(
                 }
 
                 yield return new Page<T>(items, page.ToString(CultureInfo.InvariantCulture), requestId);
-
-                // The caller is done with this page: drop it before waiting for the next, so a walk holds at most the
-                // page in the caller's hands plus the prefetched ones.
-                items = null!;
                 token.ThrowIfCancellationRequested();
                 current = next ?? fetchPage(page, size, token);
                 next = ahead;
