@@ -22,7 +22,7 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool dedup
     public JsonRpcFrame<SensorObservation[]> Parse(ReadOnlySpan<byte> result)
     {
         var frame = ParseCore(result);
-        return frame.HasItem ? JsonRpcFrame<SensorObservation[]>.FromItem(_items.AsSpan(0, _count).ToArray(), frame.IsEnd) : Empty(frame);
+        return frame.HasItem ? JsonRpcFrame<SensorObservation[]>.FromItem(_items.AsSpan(0, _count).ToArray(), frame.IsEnd) : Empty<SensorObservation[]>(frame);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool dedup
         var frame = ParseCore(result);
         if (!frame.HasItem)
         {
-            return frame.IsEnd ? JsonRpcFrame<ObservationBatch>.End : JsonRpcFrame<ObservationBatch>.Skip;
+            return Empty<ObservationBatch>(frame);
         }
 
         var batch = new ObservationBatch(_items, _count);
@@ -42,8 +42,9 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool dedup
         return JsonRpcFrame<ObservationBatch>.FromItem(batch, frame.IsEnd);
     }
 
-    private static JsonRpcFrame<SensorObservation[]> Empty(JsonRpcFrame<bool> frame) =>
-        frame.IsEnd ? JsonRpcFrame<SensorObservation[]>.End : JsonRpcFrame<SensorObservation[]>.Skip;
+    /// <summary>A frame without observations: the end of the stream, or one to skip.</summary>
+    private static JsonRpcFrame<TItem> Empty<TItem>(JsonRpcFrame<bool> frame) =>
+        frame.IsEnd ? JsonRpcFrame<TItem>.End : JsonRpcFrame<TItem>.Skip;
 
     /// <summary>Reads a frame into <c>_items[0.._count)</c>; the frame's item says whether any observation was read.</summary>
     private JsonRpcFrame<bool> ParseCore(ReadOnlySpan<byte> result)
