@@ -6,13 +6,15 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 /// Grants at most <c>limit</c> permits in any window of length <c>window</c> (a sliding log of grant times), paced
 /// evenly at one per <c>window / limit</c>, waiting callers served first-come first-served. A grant up to a quarter
 /// interval late is logged at its slot, so any <c>limit + 1</c> grants span at least <c>window - interval / 4</c>.
+/// Waiting callers catch up slots a stalled timer missed, as far as the log allows.
 /// </summary>
 /// <remarks>
 /// A token bucket cannot guarantee the hard bound: after an idle moment it grants one request just before a
 /// replenishment tick and the next right at the tick, so 11 requests can fall inside one second at a nominal 10/s.
 /// Building X counts 10 requests per second and API, so the client keeps a log of grants for the bound. Pacing on an
-/// ideal schedule (late timer ticks do not add up) spreads the requests so a burst does not open many connections at
-/// once, whose uneven set-up times would bunch up arrivals at the service. Thread-safe.
+/// ideal schedule (late timer ticks do not add up, slots a stalled timer missed are caught up) spreads the requests so
+/// a burst does not open many connections at once, whose uneven set-up times would bunch up arrivals at the service.
+/// Thread-safe.
 /// </remarks>
 internal sealed class SlidingWindowLogRateLimiter : RateLimiter
 {
@@ -140,7 +142,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
 
         if (permitCount > 0)
         {
-            Grant(now);
+            Grant(now, catchUp: false);
         }
 
         return true;
@@ -148,7 +150,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
 
     private bool MayGrant(long now) => _grants.Count < _limit && now >= _nextSlot;
 
-    private void Grant(long now)
+    private void Grant(long now, bool catchUp)
     {
         // A grant a little behind its slot (a late timer tick) is logged at the slot, so the lateness does not carry
         // over to the grant one window later and add up along the log; a later grant is logged a quarter interval
@@ -157,9 +159,11 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
         var behind = _time.GetElapsedTime(_nextSlot, now);
         _grants.Enqueue(behind > _lateTolerance ? now - TicksOf(_lateTolerance) : _nextSlot);
 
-        // The next slot follows the ideal schedule, so a late timer does not slow the pace; after an idle spell the
-        // schedule restarts from now.
-        _nextSlot = (behind > _interval ? now : _nextSlot) + TicksOf(_interval);
+        // The next slot follows the ideal schedule. While callers wait, a stalled timer (a busy thread pool, a paused
+        // process) leaves the schedule behind and the waiters catch up as fast as the log allows, up to one window's
+        // worth; without waiters the limiter was idle, so a schedule more than a slot behind restarts from now.
+        var from = catchUp ? Math.Max(_nextSlot, now - TicksOf(_window)) : behind > _interval ? now : _nextSlot;
+        _nextSlot = from + TicksOf(_interval);
     }
 
     private long TicksOf(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
@@ -175,7 +179,7 @@ internal sealed class SlidingWindowLogRateLimiter : RateLimiter
                 // A cancelled waiter gives its turn to the next one.
                 if (waiter.TrySetResult(Granted))
                 {
-                    Grant(now);
+                    Grant(now, catchUp: true);
                 }
             }
 

@@ -79,33 +79,48 @@ public sealed class SlidingWindowLogRateLimiterTests
     {
         // Every timer tick comes 0–40 ms late, as on a busy machine; 200 queued callers still finish close to the
         // ideal 199 × 105 ms, and any 11 grants still span at least window − interval / 4.
-        var clock = new ManualTimeProvider();
-        var late = new LateTimerTimeProvider(clock, new Random(seed), TimeSpan.FromMilliseconds(40));
-        using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromMilliseconds(1050), 1000, late);
-        var waiters = Enumerable.Range(0, 200).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
-        var grantedAt = new TimeSpan?[waiters.Count];
-        var elapsed = TimeSpan.Zero;
+        var random = new Random(seed);
+        var times = await GrantTimesAsync(() => TimeSpan.FromMilliseconds(random.Next(41)));
 
-        while (grantedAt.Any(t => t is null) && elapsed < TimeSpan.FromSeconds(30))
-        {
-            for (var i = 0; i < waiters.Count; i++)
-            {
-                if (grantedAt[i] is null && waiters[i].IsCompletedSuccessfully)
-                {
-                    Assert.True((await waiters[i]).IsAcquired);
-                    grantedAt[i] = elapsed;
-                }
-            }
-
-            clock.Advance(TimeSpan.FromMilliseconds(1));
-            elapsed += TimeSpan.FromMilliseconds(1);
-        }
-
-        var times = grantedAt.Select(t => t ?? TimeSpan.MaxValue).Order().ToList();
         Assert.True(times[^1] <= TimeSpan.FromMilliseconds((199 * 105) + 80), $"seed {seed}: last grant at {times[^1].TotalMilliseconds} ms");
-        for (var i = 10; i < times.Count; i++)
+        AssertAnyElevenSpanTheWindow(times, seed);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Acquire_StalledTimer_WaitersCatchUpTheMissedSlots(int seed)
+    {
+        // One tick in twenty stalls 200–500 ms (a starved thread pool, a paused process), the others are 0–15 ms late.
+        // Restarting the schedule after each stall finished these seeds at 21.9–23.7 s; catching up the missed slots
+        // keeps the finish within one stall of the ideal 199 × 105 ms, and the window bound still holds.
+        var random = new Random(seed);
+        var times = await GrantTimesAsync(() => TimeSpan.FromMilliseconds(random.NextDouble() < 0.05 ? 200 + random.Next(301) : random.Next(16)));
+
+        Assert.True(times[^1] <= TimeSpan.FromMilliseconds((199 * 105) + 500), $"seed {seed}: last grant at {times[^1].TotalMilliseconds} ms");
+        AssertAnyElevenSpanTheWindow(times, seed);
+    }
+
+    [Fact]
+    public async Task Acquire_AfterAnIdleSpell_DoesNotCatchUpIdleSlots()
+    {
+        var clock = new ManualTimeProvider();
+        using var limiter = new SlidingWindowLogRateLimiter(4, TimeSpan.FromSeconds(1), 100, clock);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        var waiters = Enumerable.Range(0, 4).Select(_ => limiter.AcquireAsync().AsTask()).ToArray();
+        var immediately = waiters.Count(w => w.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(250));
+        var after250 = waiters.Count(w => w.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, immediately);
+        Assert.Equal(2, after250);
+        foreach (var waiter in waiters)
         {
-            Assert.True(times[i] - times[i - 10] >= TimeSpan.FromMilliseconds(1050 - 27), $"seed {seed}: grants {i - 10} and {i} are {(times[i] - times[i - 10]).TotalMilliseconds} ms apart");
+            Assert.True((await waiter).IsAcquired);
         }
     }
 
@@ -140,8 +155,43 @@ public sealed class SlidingWindowLogRateLimiterTests
         Assert.False(queued.IsCompleted);
     }
 
-    /// <summary>A clock whose timers fire a random 0..<c>maxLateness</c> after they are due.</summary>
-    private sealed class LateTimerTimeProvider(ManualTimeProvider clock, Random random, TimeSpan maxLateness) : TimeProvider
+    /// <summary>Queues 200 callers on a 10 per 1,050 ms limiter whose timers fire late by <paramref name="lateness"/> and returns the sorted grant times.</summary>
+    private static async Task<List<TimeSpan>> GrantTimesAsync(Func<TimeSpan> lateness)
+    {
+        var clock = new ManualTimeProvider();
+        using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromMilliseconds(1050), 1000, new LateTimerTimeProvider(clock, lateness));
+        var waiters = Enumerable.Range(0, 200).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
+        var grantedAt = new TimeSpan?[waiters.Count];
+        var elapsed = TimeSpan.Zero;
+
+        while (grantedAt.Any(t => t is null) && elapsed < TimeSpan.FromSeconds(30))
+        {
+            for (var i = 0; i < waiters.Count; i++)
+            {
+                if (grantedAt[i] is null && waiters[i].IsCompletedSuccessfully)
+                {
+                    Assert.True((await waiters[i]).IsAcquired);
+                    grantedAt[i] = elapsed;
+                }
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            elapsed += TimeSpan.FromMilliseconds(1);
+        }
+
+        return grantedAt.Select(t => t ?? TimeSpan.MaxValue).Order().ToList();
+    }
+
+    private static void AssertAnyElevenSpanTheWindow(List<TimeSpan> times, int seed)
+    {
+        for (var i = 10; i < times.Count; i++)
+        {
+            Assert.True(times[i] - times[i - 10] >= TimeSpan.FromMilliseconds(1050 - 27), $"seed {seed}: grants {i - 10} and {i} are {(times[i] - times[i - 10]).TotalMilliseconds} ms apart");
+        }
+    }
+
+    /// <summary>A clock whose timers fire late by what <c>lateness</c> says each time one is set.</summary>
+    private sealed class LateTimerTimeProvider(ManualTimeProvider clock, Func<TimeSpan> lateness) : TimeProvider
     {
         public override long TimestampFrequency => clock.TimestampFrequency;
 
@@ -156,8 +206,7 @@ public sealed class SlidingWindowLogRateLimiterTests
             return timer;
         }
 
-        private TimeSpan Late(TimeSpan dueTime) =>
-            dueTime == Timeout.InfiniteTimeSpan ? dueTime : dueTime + TimeSpan.FromMilliseconds(random.Next((int)maxLateness.TotalMilliseconds + 1));
+        private TimeSpan Late(TimeSpan dueTime) => dueTime == Timeout.InfiniteTimeSpan ? dueTime : dueTime + lateness();
 
         private sealed class LateTimer(LateTimerTimeProvider owner, ITimer inner) : ITimer
         {
