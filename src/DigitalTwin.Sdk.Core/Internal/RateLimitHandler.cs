@@ -9,10 +9,31 @@ internal sealed class RateLimitHandler(ClientRuntime runtime) : DelegatingHandle
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var limiter = request.Options.TryGetValue(DigitalTwinRequestOptions.RateLimiterKey, out var specific) ? specific : runtime.Limiter;
+        if (request.Options.TryGetValue(DigitalTwinRequestOptions.RateLimiterKey, out var specific))
+        {
+            // A per-request limiter may hold its permit until the answer (Tandem spaces ingest from completion).
+            return SendLimitedAsync(specific, request, cancellationToken);
+        }
 
-        // Without a limiter the handler is a plain pass-through (no async layer of its own).
-        return limiter is null ? base.SendAsync(request, cancellationToken) : SendLimitedAsync(limiter, request, cancellationToken);
+        var limiter = runtime.Limiter;
+        if (limiter is null)
+        {
+            // Without a limiter the handler is a plain pass-through (no async layer of its own).
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        // The shared limiter is a token bucket: a permit is spent when granted and its lease holds nothing, so a permit
+        // free right now (and nobody queued ahead, which AttemptAcquire respects) is taken without an async layer.
+        using (var lease = limiter.AttemptAcquire(1))
+        {
+            if (lease.IsAcquired)
+            {
+                DigitalTwinTelemetry.RateLimitWait.Record(0, new KeyValuePair<string, object?>("digitaltwin.vendor", runtime.Vendor));
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        return SendLimitedAsync(limiter, request, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendLimitedAsync(RateLimiter limiter, HttpRequestMessage request, CancellationToken cancellationToken)
