@@ -28,7 +28,7 @@ internal sealed class ClientRuntime
         Logger = LoggerFactory.CreateLogger("DigitalTwin.Sdk." + vendor.Replace(" ", string.Empty, StringComparison.Ordinal));
         if (options.CircuitBreaker is { Enabled: true })
         {
-            Breaker = new CircuitBreakerStateProvider();
+            Breaker = new CircuitBreaker(options.CircuitBreaker, Time);
         }
 
         Pipeline = ResiliencePipelineFactory.Create(options, Time, vendor, Breaker);
@@ -51,10 +51,10 @@ internal sealed class ClientRuntime
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
     /// <summary>Gets the circuit breaker's state, or <see langword="null"/> when the breaker is off.</summary>
-    public CircuitBreakerStateProvider? Breaker { get; }
+    public CircuitBreaker? Breaker { get; }
 
     /// <summary>Gets a value indicating whether requests flow freely: no breaker, or a closed circuit.</summary>
-    public bool CircuitClosed => Breaker is null || Breaker.CircuitState == CircuitState.Closed;
+    public bool CircuitClosed => Breaker is null || Breaker.State == CircuitState.Closed;
 
     public RateLimiter? Limiter { get; }
 

@@ -3,7 +3,7 @@ using Polly;
 namespace DigitalTwin.Sdk.Core.Internal;
 
 /// <summary>
-/// The outcome of a call's first attempt, sent before the call enters the Polly pipeline (see
+/// The outcome of a call's first attempt, sent before the call enters the Polly pipeline, when it is to be retried (see
 /// <see cref="ResilienceHandler"/>). The pipeline's callback hands it over as the outcome of its first invocation, so
 /// the retry and circuit-breaker strategies judge it like any other attempt.
 /// </summary>
@@ -11,7 +11,7 @@ internal sealed class FirstAttempt(Outcome<HttpResponseMessage> outcome, TimeSpa
 {
     private Outcome<HttpResponseMessage>? _pending = outcome;
 
-    /// <summary>Gets the time the pipeline's total timeout allows for the rest of the call (infinite when no retry will follow).</summary>
+    /// <summary>Gets the time the pipeline's total timeout allows for the rest of the call.</summary>
     public TimeSpan TotalTimeout { get; } = totalTimeout;
 
     /// <summary>Gets a value indicating whether the outcome is still waiting to be handed to the pipeline.</summary>

@@ -12,10 +12,11 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// </summary>
 /// <remarks>
 /// The common case runs without Polly's per-strategy async layers: while the circuit is closed, the first attempt is
-/// sent right here under one timer (the attempt timeout, or the total timeout when that is shorter), then its outcome
-/// passes through the pipeline synchronously (see <see cref="FirstAttempt"/>), where the circuit breaker records it and
-/// the retry strategy judges it like any other attempt. Only a call that is retried runs further attempts inside the
-/// pipeline, with the time its total timeout has left.
+/// sent right here under one timer (the attempt timeout, or the total timeout when that is shorter). When no retry
+/// follows (success, or a failure that is not retried), the circuit breaker records the outcome directly and it is the
+/// call's: that is all the pipeline would do with it. Only an attempt that is retried passes into the pipeline (see
+/// <see cref="FirstAttempt"/>), where the retry strategy judges it like any other attempt and the further attempts run
+/// with the time the total timeout has left.
 /// </remarks>
 internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandler
 {
@@ -63,9 +64,22 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
                     _timers.Return(timer);
                 }
 
-                outcome = totalFirst && first.Exception is TimeoutRejectedException
-                    ? first // The whole call's time is up: no retry, as when the pipeline's total timeout fires.
-                    : await HandToPipelineAsync(first, request, context, started).ConfigureAwait(false);
+                if (totalFirst && first.Exception is TimeoutRejectedException)
+                {
+                    // The whole call's time is up: no retry, as when the pipeline's total timeout fires.
+                    outcome = first;
+                }
+                else if (options.Retry is { MaxRetries: > 0 } retry && ResiliencePipelineFactory.ShouldRetry(first, context, retry, runtime.Time))
+                {
+                    outcome = await RetryInPipelineAsync(first, request, context, started).ConfigureAwait(false);
+                }
+                else
+                {
+                    // No retry follows: the circuit breaker records the outcome, which is the call's (all the pipeline
+                    // would do with it).
+                    runtime.Breaker?.RecordFirstAttempt(first, cancellationToken);
+                    outcome = first;
+                }
             }
             else
             {
@@ -135,21 +149,20 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
             : exception;
 
     /// <summary>
-    /// Hands the first attempt's outcome to the pipeline: the circuit breaker records it, the retry strategy judges it,
-    /// and further attempts (if any) run under the time the total timeout has left.
+    /// Hands a first attempt that is to be retried to the pipeline: the circuit breaker records it, the retry strategy
+    /// judges it, and further attempts run under the time the total timeout has left.
     /// </summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> HandToPipelineAsync(Outcome<HttpResponseMessage> first, HttpRequestMessage request, ResilienceContext context, long started)
+    private async ValueTask<Outcome<HttpResponseMessage>> RetryInPipelineAsync(Outcome<HttpResponseMessage> first, HttpRequestMessage request, ResilienceContext context, long started)
     {
         var options = runtime.Options;
-        var retries = options.Retry is { MaxRetries: > 0 } retry && ResiliencePipelineFactory.ShouldRetry(first, context, retry, runtime.Time);
         var left = options.TotalTimeout - runtime.Time.GetElapsedTime(started);
-        if (retries && left <= TimeSpan.Zero)
+        if (left <= TimeSpan.Zero)
         {
             first.Result?.Dispose();
             return Outcome.FromException<HttpResponseMessage>(TimedOut(options.TotalTimeout, null));
         }
 
-        var handed = new FirstAttempt(first, retries ? left : Timeout.InfiniteTimeSpan);
+        var handed = new FirstAttempt(first, left);
         context.Properties.Set(ResiliencePipelineFactory.FirstAttemptKey, handed);
         var outcome = await runtime.Pipeline.ExecuteOutcomeAsync(
             static (ctx, state) => state.handed.TryTake(out var taken) ? new ValueTask<Outcome<HttpResponseMessage>>(taken) : state.handler.SendAttemptAsync(state.request, ctx.CancellationToken),

@@ -1,7 +1,6 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Http;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -19,15 +18,15 @@ internal static class ResiliencePipelineFactory
     /// <param name="options">The client's options.</param>
     /// <param name="time">The clock.</param>
     /// <param name="vendor">The vendor name for telemetry tags.</param>
-    /// <param name="breakerState">Receives the circuit breaker's state when the breaker is on.</param>
+    /// <param name="breaker">The client's circuit breaker, or <see langword="null"/> when the breaker is off.</param>
     /// <returns>The pipeline.</returns>
-    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time, string? vendor = null, CircuitBreakerStateProvider? breakerState = null)
+    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time, string? vendor = null, CircuitBreaker? breaker = null)
     {
         var retry = options.Retry ?? new RetryOptions();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "DigitalTwin" };
 
-        // A call whose first attempt was sent before the pipeline brings the time its total timeout has left (or none
-        // when that attempt's outcome is final), and its first pass through the attempt timeout runs no timer: the
+        // A call whose first attempt was sent before the pipeline (and is to be retried) brings the time its total
+        // timeout has left, and its first pass through the attempt timeout runs no timer: the
         // outcome is already there.
         var total = options.TotalTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
@@ -51,17 +50,9 @@ internal static class ResiliencePipelineFactory
             });
         }
 
-        if (options.CircuitBreaker is { Enabled: true } breaker)
+        if (breaker is not null)
         {
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                FailureRatio = breaker.FailureRatio,
-                MinimumThroughput = breaker.MinimumThroughput,
-                SamplingDuration = breaker.SamplingDuration,
-                BreakDuration = breaker.BreakDuration,
-                ShouldHandle = static args => new ValueTask<bool>(IsFailure(args.Outcome, args.Context)),
-                StateProvider = breakerState,
-            });
+            builder.AddStrategy(_ => new CircuitBreakerStrategy(breaker));
         }
 
         var attempt = options.AttemptTimeout;
@@ -97,21 +88,6 @@ internal static class ResiliencePipelineFactory
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => true,
         _ => false,
     };
-
-    private static bool IsFailure(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
-    {
-        if (context.CancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        return outcome.Exception switch
-        {
-            null => outcome.Result is { } r && (int)r.StatusCode >= 500,
-            HttpRequestException or TimeoutRejectedException or IOException => true,
-            _ => false,
-        };
-    }
 
     /// <summary>Whether the retry strategy retries after <paramref name="outcome"/>.</summary>
     /// <param name="outcome">An attempt's outcome.</param>

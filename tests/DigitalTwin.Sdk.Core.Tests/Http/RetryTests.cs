@@ -264,6 +264,66 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Get_SuccessesWithoutRetry_CountTowardTheFailureRatio()
+    {
+        var options = new TestOptions();
+        options.Retry.MaxRetries = 0;
+        options.CircuitBreaker.MinimumThroughput = 4;
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(RecordingHandler.Json(call is > 6 and <= 10 ? HttpStatusCode.InternalServerError : HttpStatusCode.OK, "{}")));
+        var runtime = PipelineFixture.Create(options, handler, _time);
+
+        for (var i = 0; i < 6; i++)
+        {
+            (await runtime.GetAsync()).Dispose();
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
+        }
+
+        // 4 failures in 10 attempts stay under the 0.5 ratio: the next call is sent.
+        (await runtime.GetAsync()).Dispose();
+        Assert.Equal(11, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Get_RetriedAttemptsCount_OneCallsFourFailuresOpenTheCircuit()
+    {
+        var options = new TestOptions();
+        options.CircuitBreaker.MinimumThroughput = 4;
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")));
+        var runtime = PipelineFixture.Create(options, handler, _time);
+
+        await Assert.ThrowsAsync<DigitalTwinApiException>(() => _time.DriveAsync(runtime.GetAsync(), Step));
+        Assert.Equal(4, handler.Calls);
+
+        var ex = await Assert.ThrowsAsync<DigitalTwinCircuitOpenException>(() => runtime.GetAsync());
+        Assert.Equal(4, handler.Calls);
+        Assert.InRange(ex.RetryAfter!.Value, options.CircuitBreaker.BreakDuration - TimeSpan.FromSeconds(1), options.CircuitBreaker.BreakDuration);
+    }
+
+    [Fact]
+    public async Task Get_AfterTheBreak_OneTrialIsSent_AndItsSuccessClosesTheCircuit()
+    {
+        var options = new TestOptions();
+        options.Retry.MaxRetries = 0;
+        options.CircuitBreaker.MinimumThroughput = 2;
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(RecordingHandler.Json(call <= 2 ? HttpStatusCode.BadGateway : HttpStatusCode.OK, "{}")));
+        var runtime = PipelineFixture.Create(options, handler, _time);
+        await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
+        await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
+        await Assert.ThrowsAsync<DigitalTwinCircuitOpenException>(() => runtime.GetAsync());
+
+        _time.Advance(options.CircuitBreaker.BreakDuration);
+        (await runtime.GetAsync()).Dispose();
+        (await runtime.GetAsync()).Dispose();
+
+        Assert.Equal(4, handler.Calls);
+        Assert.True(runtime.CircuitClosed);
+    }
+
+    [Fact]
     public async Task Get_NotFound_IsNotRetriedAndTyped()
     {
         var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.NotFound, "{\"Message\":\"No such item\"}")));
