@@ -56,7 +56,9 @@ public sealed class JsonRpcConnectionTests
     {
         var server = new FakeServer();
         var options = server.Options();
-        options.RequestTimeout = TimeSpan.FromMilliseconds(100);
+        // The timeout applies to the follow-up call too: 1 s leaves its round trip room on a loaded machine (at 100 ms
+        // it once timed out on CI while test assemblies were starting).
+        options.RequestTimeout = TimeSpan.FromSeconds(1);
         await using var connection = new JsonRpcConnection(options);
         var accept = server.AcceptAsync();
 
