@@ -29,7 +29,6 @@ internal sealed class CircuitBreaker
     private readonly long _samplingTicks;
     private readonly long _bucketTicks;
     private readonly long _breakTicks;
-    private readonly TimeSpan _breakDuration;
     private readonly Bucket[] _buckets = new Bucket[BucketCount];
     private int _current = -1;
     private volatile CircuitState _state = CircuitState.Closed;
@@ -48,7 +47,6 @@ internal sealed class CircuitBreaker
         _samplingTicks = ToTimestampTicks(options.SamplingDuration, time);
         _bucketTicks = Math.Max(1, _samplingTicks / BucketCount);
         _breakTicks = ToTimestampTicks(options.BreakDuration, time);
-        _breakDuration = options.BreakDuration;
     }
 
     /// <summary>Gets the circuit's state.</summary>
@@ -198,9 +196,6 @@ internal sealed class CircuitBreaker
         _current = -1;
         _state = CircuitState.Closed;
     }
-
-    /// <inheritdoc />
-    public override string ToString() => $"CircuitBreaker {{ State = {_state}, BreakDuration = {_breakDuration} }}";
 
     private struct Bucket
     {
