@@ -158,7 +158,7 @@ internal sealed class CircuitBreaker
         if (_current < 0 || now - _buckets[_current].Start >= _bucketTicks)
         {
             _current = (_current + 1) % BucketCount;
-            _buckets[_current] = new Bucket { Start = now, Used = true };
+            _buckets[_current] = new Bucket { Start = now };
         }
 
         if (!failure)
@@ -171,7 +171,7 @@ internal sealed class CircuitBreaker
         long total = 0, failures = 0;
         foreach (ref readonly var bucket in _buckets.AsSpan())
         {
-            if (bucket.Used && now - bucket.Start < _samplingTicks)
+            if (bucket.Successes + bucket.Failures > 0 && now - bucket.Start < _samplingTicks)
             {
                 total += bucket.Successes + bucket.Failures;
                 failures += bucket.Failures;
@@ -200,7 +200,6 @@ internal sealed class CircuitBreaker
     private struct Bucket
     {
         public long Start;
-        public bool Used;
         public int Successes;
         public int Failures;
     }

@@ -26,8 +26,7 @@ internal static class ResiliencePipelineFactory
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "DigitalTwin" };
 
         // A call whose first attempt was sent before the pipeline (and is to be retried) brings the time its total
-        // timeout has left, and its first pass through the attempt timeout runs no timer: the
-        // outcome is already there.
+        // timeout has left, and its first pass through the attempt timeout runs no timer: the outcome is already there.
         var total = options.TotalTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
