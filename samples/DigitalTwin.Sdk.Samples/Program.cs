@@ -5,14 +5,14 @@ using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Samples.Scenarios;
 using DigitalTwin.Sdk.Samples.Telemetry;
-using DigitalTwin.Sdk.Testing.LifecycleTwin;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 // Runs every vendor scenario (default `all`) or one (`lifecycle-twin`, …). Without configuration each scenario starts
 // its embedded emulator; with DigitalTwin__<Vendor>__BaseUrl etc. it talks to that endpoint instead.
-// `--telemetry` prints the SDK's activities and metrics after each scenario; `serve` only hosts an emulator (used by
-// CI to run the Native AOT sample against it).
+// `--telemetry` prints the SDK's activities and metrics after each scenario; `--write` lets a scenario write to a
+// configured service; `serve <vendor>` only hosts an emulator and writes the settings that point any client at it (CI
+// runs the Native AOT sample against `serve lifecycle-twin`).
 SampleConsole.Configure();
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
@@ -25,42 +25,55 @@ var telemetry = new Option<bool>("--telemetry")
     Description = "Print the SDK's activities and metrics (ActivitySource/Meter \"DigitalTwin.Sdk\") after each scenario.",
     Recursive = true,
 };
+var write = new Option<bool>("--write")
+{
+    Description = "Against a configured service, also run the scenario's writes (e.g. Tandem: one reading to each stream, read back). Emulators always show them.",
+    Recursive = true,
+};
 var root = new RootCommand("DigitalTwin.Sdk samples: one command per vendor; without configuration they run against embedded emulators.");
 root.Options.Add(telemetry);
+root.Options.Add(write);
 var all = new Command("all", "Run every vendor scenario (the default).");
-all.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse.GetValue(telemetry), ct));
+all.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse, ct));
 root.Subcommands.Add(all);
 foreach (var scenario in ScenarioCatalog.All)
 {
     var command = new Command(scenario.Name, scenario.Description);
-    command.SetAction((parse, ct) => RunAsync([scenario], parse.GetValue(telemetry), ct));
+    command.SetAction((parse, ct) => RunAsync([scenario], parse, ct));
     root.Subcommands.Add(command);
 }
 
+var vendors = new Argument<string>("vendor")
+{
+    Description = "The emulator to host: " + string.Join(", ", ScenarioCatalog.All.Select(s => s.Name)) + ", or all.",
+};
+vendors.AcceptOnlyFromAmong([.. ScenarioCatalog.All.Select(s => s.Name), "all"]);
 var envFile = new Option<FileInfo>("--env-file")
 {
-    Description = "Write the emulator's DigitalTwin__LifecycleTwin__* settings to this file (KEY=value lines) once it listens.",
+    Description = "Write the emulators' DigitalTwin__<Vendor>__* settings to this file (KEY=value lines) once they listen.",
     Required = true,
 };
-var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds.", DefaultValueFactory = _ => 300 };
-var serve = new Command("serve", "Host the Lifecycle Twin emulator until stopped (or --seconds pass) and write its settings to --env-file.");
+var seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: until Ctrl+C or SIGTERM).", DefaultValueFactory = _ => 0 };
+var serve = new Command("serve", "Host a vendor's emulator (or all five) until stopped and write the settings that point any client at it to --env-file.");
+serve.Arguments.Add(vendors);
 serve.Options.Add(envFile);
 serve.Options.Add(seconds);
-serve.SetAction((parse, ct) => ServeAsync(parse.GetValue(envFile)!, parse.GetValue(seconds), ct));
+serve.SetAction((parse, ct) => ServeAsync(parse.GetValue(vendors)!, parse.GetValue(envFile)!, parse.GetValue(seconds), ct));
 root.Subcommands.Add(serve);
 
-root.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse.GetValue(telemetry), ct));
+root.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse, ct));
 return await root.Parse(args).InvokeAsync();
 
-async Task<int> RunAsync(IReadOnlyList<IScenario> scenarios, bool printTelemetry, CancellationToken cancellationToken)
+async Task<int> RunAsync(IReadOnlyList<IScenario> scenarios, ParseResult parse, CancellationToken cancellationToken)
 {
-    using var recorder = printTelemetry ? new TelemetryRecorder() : null;
+    using var recorder = parse.GetValue(telemetry) ? new TelemetryRecorder() : null;
+    var run = new ScenarioRun(configuration, parse.GetValue(write));
     foreach (var scenario in scenarios)
     {
         AnsiConsole.Write(new Rule($"[bold]{scenario.Name}[/]").LeftJustified());
         try
         {
-            await scenario.RunAsync(configuration, cancellationToken);
+            await scenario.RunAsync(run, cancellationToken);
         }
         catch (Exception ex) when (ex is DigitalTwinException or ArgumentException or InvalidOperationException or OperationCanceledException or Microsoft.Extensions.Options.OptionsValidationException)
         {
@@ -76,39 +89,56 @@ async Task<int> RunAsync(IReadOnlyList<IScenario> scenarios, bool printTelemetry
     return 0;
 }
 
-async Task<int> ServeAsync(FileInfo file, int lifetimeSeconds, CancellationToken invocationToken)
+async Task<int> ServeAsync(string vendor, FileInfo file, int lifetimeSeconds, CancellationToken invocationToken)
 {
-    // The emulator's ASP.NET Core host claims SIGTERM/SIGINT for itself; stop the whole command on either signal too.
+    // The emulators' ASP.NET Core hosts claim SIGTERM/SIGINT for themselves; stop the whole command on either signal too.
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
     using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.Cancel());
     using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => stop.Cancel());
     var cancellationToken = stop.Token;
-    await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 1_000 }, cancellationToken);
-    var lines = new[]
-    {
-        $"DigitalTwin__LifecycleTwin__BaseUrl={emulator.BaseUri}",
-        $"DigitalTwin__LifecycleTwin__ClientId={emulator.ClientId}",
-        $"DigitalTwin__LifecycleTwin__ClientSecret={emulator.ClientSecret}",
-        $"DigitalTwin__LifecycleTwin__Username={emulator.Username}",
-        $"DigitalTwin__LifecycleTwin__Password={emulator.Password}",
-        $"DigitalTwin__LifecycleTwin__ClientName={emulator.ClientName}",
-        $"DigitalTwin__LifecycleTwin__ProjectId={emulator.ProjectId}",
-    };
-
-    // Written to a temporary name and moved, so a reader never sees half a file.
-    var temporary = file.FullName + ".tmp";
-    await File.WriteAllLinesAsync(temporary, lines, cancellationToken);
-    File.Move(temporary, file.FullName, overwrite: true);
-    Console.WriteLine($"Lifecycle Twin emulator listening on {emulator.BaseUri}; settings in {file.FullName}; stopping after {lifetimeSeconds.ToString(CultureInfo.InvariantCulture)} s.");
+    var served = new List<(IScenario Scenario, ServedEmulator Emulator)>();
     try
     {
-        await Task.Delay(TimeSpan.FromSeconds(lifetimeSeconds), cancellationToken);
-    }
-    catch (OperationCanceledException)
-    {
-        // Ctrl+C or SIGTERM: stop quietly.
-    }
+        foreach (var scenario in ScenarioCatalog.All.Where(s => vendor == "all" || s.Name == vendor))
+        {
+            served.Add((scenario, await scenario.ServeAsync(cancellationToken)));
+        }
 
-    Console.WriteLine($"Emulator stopping after {emulator.Requests.Count} requests.");
-    return 0;
+        var lines = served.SelectMany(s => s.Emulator.Settings).Select(kv => $"{kv.Key}={kv.Value}").ToList();
+
+        // Written to a temporary name and moved, so a reader never sees half a file.
+        var temporary = file.FullName + ".tmp";
+        await File.WriteAllLinesAsync(temporary, lines, cancellationToken);
+        File.Move(temporary, file.FullName, overwrite: true);
+        foreach (var (scenario, emulator) in served)
+        {
+            Console.WriteLine($"{scenario.Name} emulator listening: {string.Join(" ", emulator.Settings.Where(kv => kv.Key.EndsWith("Url", StringComparison.Ordinal)).Select(kv => kv.Value))}");
+        }
+
+        Console.WriteLine(lifetimeSeconds > 0
+            ? $"Settings in {file.FullName}; stopping after {lifetimeSeconds.ToString(CultureInfo.InvariantCulture)} s."
+            : $"Settings in {file.FullName}; stop with Ctrl+C.");
+        try
+        {
+            await Task.Delay(lifetimeSeconds > 0 ? TimeSpan.FromSeconds(lifetimeSeconds) : Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: stop quietly.
+        }
+
+        foreach (var (scenario, emulator) in served)
+        {
+            Console.WriteLine($"{scenario.Name} emulator stopping after {emulator.RequestCount().ToString(CultureInfo.InvariantCulture)} requests.");
+        }
+
+        return 0;
+    }
+    finally
+    {
+        foreach (var (_, emulator) in served)
+        {
+            await emulator.Emulator.DisposeAsync();
+        }
+    }
 }

@@ -22,8 +22,21 @@ internal sealed class BuildingXScenario : IScenario
 
     public string Description => "Siemens Building X: buildings, devices with DeviceInfo across pages, child devices, points and six hours of values across pages.";
 
-    public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
+        var emulator = await BuildingXEmulator.StartAsync(ct: cancellationToken);
+        return new ServedEmulator(emulator, Settings.Of(BuildingXOptions.SectionName,
+            ("BaseUrl", emulator.ApiBaseUri.ToString()),
+            ("TokenUrl", emulator.TokenUri.ToString()),
+            ("ClientId", emulator.ClientId),
+            ("ClientSecret", emulator.ClientSecret),
+            ("Audience", emulator.Audience),
+            ("PartitionId", emulator.DocumentedPartitionId)), () => emulator.Requests.Count);
+    }
+
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        var configuration = run.Configuration;
         var section = configuration.GetSection(BuildingXOptions.SectionName);
         await using var target = await ScenarioTarget<BuildingXEmulator>.StartAsync(
             configuredEndpoint: section["BaseUrl"],

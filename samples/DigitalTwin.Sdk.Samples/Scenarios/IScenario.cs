@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
 /// <summary>One vendor's sample: runs against the configured endpoint, or an embedded emulator when none is configured.</summary>
@@ -12,8 +10,13 @@ internal interface IScenario
     string Description { get; }
 
     /// <summary>Runs the scenario and prints what it did.</summary>
-    /// <param name="configuration">App configuration (appsettings.json + environment variables).</param>
+    /// <param name="run">The configuration and the <c>--write</c> switch.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>A task that completes when the scenario is done.</returns>
-    Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken);
+    Task RunAsync(ScenarioRun run, CancellationToken cancellationToken);
+
+    /// <summary>Starts the vendor's emulator for <c>serve</c> and names the settings that point a client at it.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator with its settings.</returns>
+    Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken);
 }

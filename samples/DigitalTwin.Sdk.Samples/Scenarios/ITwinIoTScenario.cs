@@ -27,8 +27,18 @@ internal sealed class ITwinIoTScenario : IScenario
 
     public string Description => "Bentley iTwin IoT: REST sensor listing, a 200,000-point getData surviving a dropped socket, a 10,000-observation upload in batches read back, a live subscription.";
 
-    public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
+        var emulator = await StartEmulatorAsync(cancellationToken);
+        return new ServedEmulator(emulator, Settings.Of(ITwinIoTOptions.SectionName,
+            ("RestBaseUrl", emulator.BaseUri.ToString()),
+            ("WebSocketUrl", emulator.WebSocketUri.ToString()),
+            ("ApiKey", emulator.ApiKey)), () => emulator.Requests.Count);
+    }
+
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        var configuration = run.Configuration;
         var section = configuration.GetSection(ITwinIoTOptions.SectionName);
         var configured = section["ApiKey"] is not null || section["ClientId"] is not null;
         await using var target = await ScenarioTarget<ITwinIoTEmulator>.StartAsync(

@@ -16,8 +16,22 @@ internal sealed class LifecycleTwinScenario : IScenario
 
     public string Description => "Siemens Lifecycle Twin: sites with a select, assets filtered by name across all pages.";
 
-    public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
+        var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 1_000 }, cancellationToken);
+        return new ServedEmulator(emulator, Settings.Of(LifecycleTwinOptions.SectionName,
+            ("BaseUrl", emulator.BaseUri.ToString()),
+            ("ClientId", emulator.ClientId),
+            ("ClientSecret", emulator.ClientSecret),
+            ("Username", emulator.Username),
+            ("Password", emulator.Password),
+            ("ClientName", emulator.ClientName),
+            ("ProjectId", emulator.ProjectId)), () => emulator.Requests.Count);
+    }
+
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        var configuration = run.Configuration;
         var section = configuration.GetSection(LifecycleTwinOptions.SectionName);
         await using var target = await ScenarioTarget<LifecycleTwinEmulator>.StartAsync(
             configuredEndpoint: section["BaseUrl"],

@@ -23,8 +23,21 @@ internal sealed class TandemScenario : IScenario
 
     public string Description => "Autodesk Tandem: twin settings, element scan of every linked model, stream last values, a day of readings backfilled and read back.";
 
-    public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
+        var emulator = await TandemEmulator.StartAsync(ct: cancellationToken);
+        return new ServedEmulator(emulator, Settings.Of(TandemOptions.SectionName,
+            ("BaseUrl", new Uri(emulator.BaseUri, "tandem/v1/").ToString()),
+            ("AuthUrl", new Uri(emulator.BaseUri, "authentication/v2/").ToString()),
+            ("ClientId", emulator.ClientId),
+            ("ClientSecret", emulator.ClientSecret),
+            ("Scope", "data:read data:write"),
+            ("TwinId", emulator.TwinId)), () => emulator.Requests.Count);
+    }
+
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        var configuration = run.Configuration;
         var section = configuration.GetSection(TandemOptions.SectionName);
         await using var target = await ScenarioTarget<TandemEmulator>.StartAsync(
             configuredEndpoint: section["BaseUrl"],

@@ -25,8 +25,16 @@ internal sealed class ThreadEdgeScenario : IScenario
 
     public string Description => "Bentley THREAD edge device: local REST readings and 200 sensor records polled over a port WebSocket.";
 
-    public async Task RunAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
+        var emulator = await ThreadEdgeEmulator.StartAsync(ct: cancellationToken);
+        return new ServedEmulator(emulator, Settings.Of(ThreadEdgeOptions.SectionName,
+            ("BaseUrl", emulator.BaseUri.ToString())), () => emulator.Requests.Count);
+    }
+
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        var configuration = run.Configuration;
         var section = configuration.GetSection(ThreadEdgeOptions.SectionName);
         await using var target = await ScenarioTarget<ThreadEdgeEmulator>.StartAsync(
             configuredEndpoint: section["BaseUrl"],
