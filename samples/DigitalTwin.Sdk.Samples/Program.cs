@@ -104,7 +104,7 @@ async Task<int> ServeAsync(string vendor, FileInfo file, int lifetimeSeconds, Ca
             served.Add((scenario, await scenario.ServeAsync(cancellationToken)));
         }
 
-        var lines = served.SelectMany(s => s.Emulator.Settings).Select(kv => $"{kv.Key}={kv.Value}").ToList();
+        var lines = served.SelectMany(s => s.Emulator.Settings).Select(kv => $"{kv.Key}={EnvFileValue(kv.Value)}").ToList();
 
         // Written to a temporary name and moved, so a reader never sees half a file.
         var temporary = file.FullName + ".tmp";
@@ -142,3 +142,9 @@ async Task<int> ServeAsync(string vendor, FileInfo file, int lifetimeSeconds, Ca
         }
     }
 }
+
+// A value with anything but letters, digits and URL punctuation is single-quoted, so `set -a; . file` reads it whole.
+static string EnvFileValue(string value) =>
+    value.All(c => char.IsAsciiLetterOrDigit(c) || "-_.:/@%+,=".Contains(c, StringComparison.Ordinal))
+        ? value
+        : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
