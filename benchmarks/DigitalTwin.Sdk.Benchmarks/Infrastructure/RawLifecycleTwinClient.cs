@@ -9,6 +9,12 @@ namespace DigitalTwin.Sdk.Benchmarks.Infrastructure;
 /// </summary>
 public sealed class RawLifecycleTwinClient
 {
+    // The select header the vendor asks for on every GET (and the emulator requires on assets): the same fields the SDK's
+    // DefaultSelections.Asset sends, so both sides ask for and parse the same payload.
+    private const string AssetSelect =
+        "{\"Id\", \"Name\", \"Description\", \"ProjectId\", \"SerialNumber\", \"Quantity\", \"InstallationDate\", \"CreatedOn\", "
+        + "\"Location\": {\"Id\", \"Name\"}, \"Systems\": {\"Id\", \"Name\"}, \"ModelObjects\": {\"ObjectId\"}, \"CustomFields\": {\"Id\", \"Name\", \"Value\"}}";
+
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private readonly HttpClient _http;
     private readonly Uri _baseUrl;
@@ -81,6 +87,7 @@ public sealed class RawLifecycleTwinClient
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         request.Headers.TryAddWithoutValidation("clientname", _clientName);
         request.Headers.TryAddWithoutValidation("projectid", _projectId);
+        request.Headers.TryAddWithoutValidation("select", AssetSelect);
         return request;
     }
 }

@@ -22,9 +22,9 @@ public class AssetsClient : IAssetsClient
 
     /// <inheritdoc />
     public virtual AsyncPageable<Asset> GetAssetsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.List("assets", siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.ListAsset, "GetAssets", cancellationToken);
+        Reader.List("assets", siteScoped: true, projectId, query, DefaultSelections.Asset, LifecycleTwinJsonContext.Default.ListAsset, "GetAssets", cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<Asset> GetAssetAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("assets", id, siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.Asset, LifecycleTwinJsonContext.Default.ListAsset, "GetAsset", cancellationToken);
+        Reader.GetAsync("assets", id, siteScoped: true, projectId, query, DefaultSelections.Asset, LifecycleTwinJsonContext.Default.Asset, LifecycleTwinJsonContext.Default.ListAsset, "GetAsset", cancellationToken);
 }

@@ -22,9 +22,9 @@ public class DocumentsClient : IDocumentsClient
 
     /// <inheritdoc />
     public virtual AsyncPageable<Document> GetDocumentsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.List("documents", siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.ListDocument, "GetDocuments", cancellationToken);
+        Reader.List("documents", siteScoped: true, projectId, query, DefaultSelections.Document, LifecycleTwinJsonContext.Default.ListDocument, "GetDocuments", cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<Document> GetDocumentAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("documents", id, siteScoped: true, projectId, query, LifecycleTwinJsonContext.Default.Document, LifecycleTwinJsonContext.Default.ListDocument, "GetDocument", cancellationToken);
+        Reader.GetAsync("documents", id, siteScoped: true, projectId, query, DefaultSelections.Document, LifecycleTwinJsonContext.Default.Document, LifecycleTwinJsonContext.Default.ListDocument, "GetDocument", cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Documents;
 public interface IDocumentsClient
 {
     /// <summary>Lists the documents of a site, walking all pages lazily.</summary>
-    /// <param name="query">Select, filter and sort; paging is done by the SDK (a sort by <c>Id</c> is added as tie-breaker).</param>
+    /// <param name="query">Select, filter and sort; paging is done by the SDK. Without a selection <see cref="DefaultSelections.Document"/> is sent; without a sort, <c>{"Id": "ascending"}</c>.</param>
     /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The documents.</returns>
@@ -17,7 +17,7 @@ public interface IDocumentsClient
 
     /// <summary>Gets one document by id.</summary>
     /// <param name="id">The document id.</param>
-    /// <param name="query">Field selection.</param>
+    /// <param name="query">Field selection; without one <see cref="DefaultSelections.Document"/> is sent.</param>
     /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The document.</returns>

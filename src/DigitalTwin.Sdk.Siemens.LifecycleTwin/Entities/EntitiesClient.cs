@@ -22,9 +22,9 @@ public class EntitiesClient : IEntitiesClient
 
     /// <inheritdoc />
     public virtual AsyncPageable<JsonElement> GetEntitiesAsync(string entityPath, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default) =>
-        Reader.List(entityPath, siteScoped, projectId, query, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntities", cancellationToken);
+        Reader.List(entityPath, siteScoped, projectId, query, DefaultSelections.Entity, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntities", cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<JsonElement> GetEntityAsync(string entityPath, string id, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync(entityPath, id, siteScoped, projectId, query, LifecycleTwinJsonContext.Default.JsonElement, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntity", cancellationToken);
+        Reader.GetAsync(entityPath, id, siteScoped, projectId, query, DefaultSelections.Entity, LifecycleTwinJsonContext.Default.JsonElement, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntity", cancellationToken);
 }

@@ -20,7 +20,7 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
     public LifecycleTwinOptions Options => options;
 
     /// <summary>Validates everything up front, then returns a lazy pageable over all pages.</summary>
-    public AsyncPageable<T> List<T>(string entityPath, bool siteScoped, string? projectId, LifecycleTwinQuery? query, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
+    public AsyncPageable<T> List<T>(string entityPath, bool siteScoped, string? projectId, LifecycleTwinQuery? query, Selection defaultSelection, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
     {
         ValidatePath(entityPath, nameof(entityPath));
         var project = ResolveProject(siteScoped, projectId);
@@ -30,8 +30,9 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
             throw new ArgumentException("A raw 'pagination' header cannot be combined with automatic paging; use AsPages(continuationToken, pageSizeHint) to choose pages.", nameof(query));
         }
 
-        // Walking pages needs a sort by a unique field, or records repeat or go missing between pages (vendor doc, "Sorting").
-        var stable = query.EnsureStableSort();
+        // The vendor asks for select on every GET; the sort is one key as the doc shows: the caller's, or the unique Id
+        // that a walk over all pages needs (vendor doc, "Sorting").
+        var stable = query.WithDefaultSelection(defaultSelection).WithDefaultSort();
         return PageableHelpers.CreatePageNumber<T>(
             async (page, size, ct) =>
             {
@@ -45,12 +46,12 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
             cancellationToken);
     }
 
-    public Task<T> GetAsync<T>(string entityPath, string id, bool siteScoped, string? projectId, LifecycleTwinQuery? query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(string entityPath, string id, bool siteScoped, string? projectId, LifecycleTwinQuery? query, Selection defaultSelection, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
     {
         ValidatePath(entityPath, nameof(entityPath));
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var project = ResolveProject(siteScoped, projectId);
-        return GetCoreAsync(entityPath, id, project, query ?? LifecycleTwinQuery.Empty, itemType, listType, operation, cancellationToken);
+        return GetCoreAsync(entityPath, id, project, (query ?? LifecycleTwinQuery.Empty).WithDefaultSelection(defaultSelection), itemType, listType, operation, cancellationToken);
     }
 
     private async Task<T> GetCoreAsync<T>(string entityPath, string id, string? project, LifecycleTwinQuery query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)

@@ -53,10 +53,10 @@ public sealed record Site
     [JsonPropertyName("CityName")]
     public string? CityName { get; init; }
 
-    /// <summary>Gets the organisation that owns the site.</summary>
+    /// <summary>Gets the organisation that owns the site, as a reference object (vendor guide "Create": <c>"OwnerOrganization": {"Id": "…"}</c>).</summary>
     /// <value><see langword="null"/> when not returned.</value>
     [JsonPropertyName("OwnerOrganization")]
-    public string? OwnerOrganization { get; init; }
+    public EntityReference? OwnerOrganization { get; init; }
 
     /// <summary>Gets the site's latitude in degrees.</summary>
     /// <value><see langword="null"/> when not returned.</value>

@@ -53,12 +53,12 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
         _rawHeaders = rawHeaders;
     }
 
-    /// <summary>Gets the query with no headers (all fields, no filter, server order, no paging).</summary>
+    /// <summary>Gets the query with no headers (the model's default selection, no filter, sorted by <c>Id</c> when listing).</summary>
     /// <value>A shared empty query.</value>
     public static LifecycleTwinQuery Empty { get; } = new();
 
     /// <summary>Gets the field selection sent in the <c>select</c> header.</summary>
-    /// <value><see langword="null"/> (the default) to request all fields.</value>
+    /// <value><see langword="null"/> (the default): the client methods then send the model's <see cref="DefaultSelections"/>.</value>
     public Selection? Selection { get; }
 
     /// <summary>Gets the filter sent in the <c>filter</c> header.</summary>
@@ -199,7 +199,9 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
     /// </summary>
     /// <remarks>
     /// The vendor requires a sort when reading data page by page, and a sort by a unique field when fetching all data
-    /// (doc, "Sorting"). Rules: no sort → <c>{"Id": "ascending"}</c>; a sort that does not include <c>Id</c> → the same
+    /// (doc, "Sorting"). The list methods send one sort key, as the doc shows: the caller's sort as given, or
+    /// <c>{"Id": "ascending"}</c> when there is none. Call this to walk pages in a non-unique order (e.g. by <c>Name</c>)
+    /// without repeats or gaps; it adds a second key, a form the vendor doc does not show. Rules: no sort → <c>{"Id": "ascending"}</c>; a sort that does not include <c>Id</c> → the same
     /// keys with <c>"Id": "ascending"</c> appended as the final tie-breaker (the caller's order is kept); a sort that
     /// already includes <c>Id</c> (any position, any direction, any case) → unchanged. A raw <c>sort</c> header cannot
     /// be inspected, so the query is returned unchanged and the caller is responsible for its stability.
@@ -219,6 +221,20 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
 
         return Sort.Contains(FieldPath.Id) ? this : WithSort(Sort.ThenByAscending(FieldPath.Id));
     }
+
+    /// <summary>Returns this query when it selects fields (typed or raw <c>select</c>), else a copy selecting <paramref name="selection"/>.</summary>
+    /// <param name="selection">The model's default selection (<see cref="DefaultSelections"/>).</param>
+    /// <returns>The query to send.</returns>
+    internal LifecycleTwinQuery WithDefaultSelection(Selection selection) =>
+        Selection is not null || FindRawHeader(QueryHeaderNames.Select) >= 0 ? this : WithSelection(selection);
+
+    /// <summary>
+    /// Returns this query when it sorts (typed or raw <c>sort</c>), else a copy sorted by the one unique key
+    /// <c>{"Id": "ascending"}</c>: what a walk over all pages sends by default.
+    /// </summary>
+    /// <returns>The query to send.</returns>
+    internal LifecycleTwinQuery WithDefaultSort() =>
+        Sort is not null || FindRawHeader(QueryHeaderNames.Sort) >= 0 ? this : WithSort(Query.Sort.Ascending(FieldPath.Id));
 
     /// <summary>
     /// Gets the headers this query sends, in order: <c>select</c>, <c>filter</c>, <c>sort</c>, <c>pagination</c> (those

@@ -22,9 +22,9 @@ public class SitesClient : ISitesClient
 
     /// <inheritdoc />
     public virtual AsyncPageable<Site> GetSitesAsync(LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default) =>
-        Reader.List("clientprojects", siteScoped: false, null, query, LifecycleTwinJsonContext.Default.ListSite, "GetSites", cancellationToken);
+        Reader.List("clientprojects", siteScoped: false, null, query, DefaultSelections.Site, LifecycleTwinJsonContext.Default.ListSite, "GetSites", cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<Site> GetSiteAsync(string siteId, LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("clientprojects", siteId, siteScoped: false, null, query, LifecycleTwinJsonContext.Default.Site, LifecycleTwinJsonContext.Default.ListSite, "GetSite", cancellationToken);
+        Reader.GetAsync("clientprojects", siteId, siteScoped: false, null, query, DefaultSelections.Site, LifecycleTwinJsonContext.Default.Site, LifecycleTwinJsonContext.Default.ListSite, "GetSite", cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace DigitalTwin.Sdk.Testing.LifecycleTwin;
 /// <param name="CreatedOn">Creation time (written as <c>CreatedOn</c> in UTC and <c>CreatedOnLocal</c> with an offset).</param>
 /// <param name="ModifiedOn">Last modification time (written as <c>ModifiedOnLocal</c>).</param>
 /// <param name="CityName">City of the site.</param>
-/// <param name="OwnerOrganization">Owning organization.</param>
+/// <param name="OwnerOrganization">Owning organization, written as a reference object <c>{"Id", "Name"}</c>.</param>
 /// <param name="Latitude">Latitude in degrees.</param>
 /// <param name="Longitude">Longitude in degrees.</param>
 /// <param name="Location">Geographic location of the site (written as <c>Location</c> with <c>Id</c>, <c>Name</c>, <c>ChildrenCount</c>).</param>
@@ -18,7 +18,7 @@ public sealed record EmulatedSite(
     DateTimeOffset CreatedOn,
     DateTimeOffset ModifiedOn,
     string CityName,
-    string OwnerOrganization,
+    EmulatedReference OwnerOrganization,
     double Latitude,
     double Longitude,
     EmulatedLocation Location);

@@ -55,10 +55,17 @@ public sealed partial class LifecycleTwinEmulator
             }
         }
 
+        var selectText = Header(request, "select");
+        if (selectText is null && resource.SelectRequired)
+        {
+            await WriteMessageAsync(context, StatusCodes.Status400BadRequest, $"The select header is required for {resource.Name}.").ConfigureAwait(false);
+            return;
+        }
+
         var items = resource.Items(site);
         try
         {
-            var selection = Header(request, "select") is { } select ? SelectParser.Parse(select, resource.Schema) : null;
+            var selection = selectText is null ? null : SelectParser.Parse(selectText, resource.Schema);
             if (id is not null)
             {
                 await WriteByIdAsync(context, resource, items, id, selection).ConfigureAwait(false);

@@ -27,7 +27,9 @@ namespace DigitalTwin.Sdk.Testing.LifecycleTwin;
 /// <para>
 /// A resource request is checked in this order, the first failure answering: method (405), <c>authorization</c> (401),
 /// <c>clientname</c> (400 missing, 401 unknown), <c>projectid</c> for site-scoped resources (400 missing, 404 unknown site),
-/// then <c>select</c>, <c>filter</c>, <c>sort</c>, <c>pagination</c> (400). Get-by-id ignores filter, sort and pagination.
+/// then <c>select</c> (400 when missing on <c>clientprojects</c>, <c>assets</c>, <c>locations</c> and <c>systems</c>,
+/// list and get-by-id alike; optional on <c>documents</c>, as the vendor's "Find document" page says), <c>filter</c>,
+/// <c>sort</c>, <c>pagination</c> (400). Get-by-id ignores filter, sort and pagination.
 /// Faults registered on <see cref="EmulatorBase.Faults"/> apply before any of these checks.
 /// </para>
 /// <para>Start with <see cref="StartAsync"/>; dispose to stop. Thread-safe.</para>
@@ -58,11 +60,13 @@ public sealed partial class LifecycleTwinEmulator : EmulatorBase
         var allSites = Sites.Cast<object>().ToArray();
         _resources = new ResourceSet[]
         {
-            new("clientprojects", "Site", Schemas.Site, false, _ => allSites),
-            new("assets", "Asset", Schemas.Asset, true, s => s!.Assets),
-            new("documents", "Document", Schemas.Document, true, s => s!.Documents),
-            new("locations", "Location", Schemas.Location, true, s => s!.Locations),
-            new("systems", "System", Schemas.System, true, s => s!.Systems),
+            // select: the quick start lists it among the required headers of every read; the only resource page that
+            // calls it optional is "Find document" (documents). See docs/wire-conformance.md.
+            new("clientprojects", "Site", Schemas.Site, false, _ => allSites, SelectRequired: true),
+            new("assets", "Asset", Schemas.Asset, true, s => s!.Assets, SelectRequired: true),
+            new("documents", "Document", Schemas.Document, true, s => s!.Documents, SelectRequired: false),
+            new("locations", "Location", Schemas.Location, true, s => s!.Locations, SelectRequired: true),
+            new("systems", "System", Schemas.System, true, s => s!.Systems, SelectRequired: true),
         }.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
 
         // Clients walking all pages sort by Id (the documentation requires a stable sort): have that order ready.

@@ -33,7 +33,7 @@ public sealed class LifecycleTwinEmulatorOptions : EmulatorOptions
     /// <value>Defaults to 250. Every other site holds 5 assets.</value>
     public int AssetCount { get; set; } = 250;
 
-    /// <summary>Gets or sets the number of documents of the first site.</summary>
+    /// <summary>Gets or sets the number of documents of the first site; every site also has one root folder holding them.</summary>
     /// <value>Defaults to 25. Every other site holds 2 documents.</value>
     public int DocumentCount { get; set; } = 25;
 

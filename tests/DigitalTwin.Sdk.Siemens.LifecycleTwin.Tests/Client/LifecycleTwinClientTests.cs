@@ -96,14 +96,70 @@ public sealed class LifecycleTwinClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAssetsAsync_CallerSort_GetsIdTieBreaker()
+    public async Task GetAssetsAsync_CallerSort_SentAsTheOneKeyGiven()
     {
         var query = LifecycleTwinQuery.Empty.WithSort(Sort.Descending("Name"));
 
         var names = await _client.Assets.GetAssetsAsync(query).Select(a => a.Name!).ToListAsync();
 
         Assert.Equal(names.OrderByDescending(n => n, StringComparer.OrdinalIgnoreCase).ToList(), names);
+        Assert.Equal("""{"Name": "descending"}""", _emulator.Requests.ForPath("/api/assets")[0].Header("sort"));
+    }
+
+    [Fact]
+    public async Task GetAssetsAsync_EnsureStableSort_AddsIdAsSecondKey()
+    {
+        var query = LifecycleTwinQuery.Empty.WithSort(Sort.Descending("Name")).EnsureStableSort();
+
+        var assets = await _client.Assets.GetAssetsAsync(query).ToListAsync();
+
+        Assert.Equal(_emulator.Assets.Count, assets.Select(a => a.Id).Distinct().Count());
         Assert.Equal("""{"Name": "descending", "Id": "ascending"}""", _emulator.Requests.ForPath("/api/assets")[0].Header("sort"));
+    }
+
+    // Before issue 14 a call without a selection sent no select header, which the service requires on sites and assets:
+    // the emulator now answers that with 400, and the client sends the model's default selection instead.
+    [Fact]
+    public async Task GetSitesAsync_NoQuery_SendsDefaultSelectionAndSortById()
+    {
+        var sites = await _client.Sites.GetSitesAsync().ToListAsync();
+
+        Assert.Equal(_emulator.Sites.Count, sites.Count);
+        Assert.All(sites, s => Assert.NotNull(s.OwnerOrganization?.Id));
+        var request = _emulator.Requests.ForPath("/api/clientprojects")[0];
+        Assert.Equal(DefaultSelections.Site.ToHeaderValue(), request.Header("select"));
+        Assert.Equal("""{"Id": "ascending"}""", request.Header("sort"));
+    }
+
+    [Fact]
+    public async Task GetAssetAsync_NoQuery_SendsDefaultSelectionAndReadsEveryField()
+    {
+        var expected = _emulator.Assets[6];
+
+        var asset = await _client.Assets.GetAssetAsync(expected.Id);
+
+        Assert.Equal(expected.SerialNumber, asset.SerialNumber);
+        Assert.Equal(expected.CustomFields.Count, asset.CustomFields!.Count);
+        Assert.Null(asset.AdditionalProperties);
+        Assert.Equal(DefaultSelections.Asset.ToHeaderValue(), _emulator.Requests.ForPath("/api/assets/" + expected.Id)[0].Header("select"));
+    }
+
+    [Fact]
+    public async Task GetAssetsAsync_CallerSelection_SentInsteadOfTheDefault()
+    {
+        var assets = await _client.Assets.GetAssetsAsync(LifecycleTwinQuery.Empty.WithFields("Name")).ToListAsync();
+
+        Assert.All(assets, a => Assert.Null(a.SerialNumber));
+        Assert.Equal("""{"Name"}""", _emulator.Requests.ForPath("/api/assets")[0].Header("select"));
+    }
+
+    [Fact]
+    public async Task GetEntitiesAsync_NoQuery_SendsIdAndName()
+    {
+        var systems = await _client.Entities.GetEntitiesAsync("systems").ToListAsync();
+
+        Assert.Equal(_emulator.Systems.Count, systems.Count);
+        Assert.Equal("""{"Id", "Name"}""", _emulator.Requests.ForPath("/api/systems")[0].Header("select"));
     }
 
     [Fact]

@@ -12,11 +12,12 @@ public class DocumentTests
           {
             "Id": "d0c00000-0000-4000-8000-000000000001",
             "Name": "O&M manual",
-            "FileName": "manual.pdf",
-            "ContentType": "application/pdf",
-            "Size": 3145728000,
+            "IsFolder": false,
+            "Parent": { "Id": "723d3996-6b6d-4429-93bc-0d9bb4472e31", "Name": "Manuals" },
+            "Files": [ { "Id": "f1", "Name": "manual.pdf", "Size": 3145728000, "ContentType": "application/pdf", "SourceType": 0 } ],
+            "Category": { "Id": "734e44c5-fcf8-e011-b8c2-00101832264b" },
             "CreatedOn": "2022-10-18T14:32:17.1Z",
-            "ProjectId": "2f4978fe-ab1c-4d66-be94-2086d0887a86",
+            "ModifiedOn": "2022-10-19T08:00:00Z",
             "Revision": 4
           }
         ]
@@ -29,11 +30,18 @@ public class DocumentTests
 
         Assert.Equal("d0c00000-0000-4000-8000-000000000001", document.Id);
         Assert.Equal("O&M manual", document.Name);
-        Assert.Equal("manual.pdf", document.FileName);
-        Assert.Equal("application/pdf", document.ContentType);
-        Assert.Equal(3_145_728_000L, document.Size);
+        Assert.False(document.IsFolder);
+        Assert.Equal("723d3996-6b6d-4429-93bc-0d9bb4472e31", document.Parent!.Id);
+        Assert.Equal("Manuals", document.Parent.Name);
+        var file = Assert.Single(document.Files!);
+        Assert.Equal("f1", file.Id);
+        Assert.Equal("manual.pdf", file.Name);
+        Assert.Equal("application/pdf", file.ContentType);
+        Assert.Equal(3_145_728_000L, file.Size);
+        Assert.Equal(0, file.SourceType);
+        Assert.Equal("734e44c5-fcf8-e011-b8c2-00101832264b", document.Category!.Id);
         Assert.Equal(new DateTimeOffset(2022, 10, 18, 14, 32, 17, 100, TimeSpan.Zero), document.CreatedOn);
-        Assert.Equal("2f4978fe-ab1c-4d66-be94-2086d0887a86", document.ProjectId);
+        Assert.Equal(new DateTimeOffset(2022, 10, 19, 8, 0, 0, TimeSpan.Zero), document.ModifiedOn);
         Assert.Equal(4, document.AdditionalProperties!["Revision"].GetInt32());
     }
 
@@ -50,8 +58,8 @@ public class DocumentTests
     [Fact]
     public void Deserialize_SingleObject_Works()
     {
-        var document = JsonSerializer.Deserialize("{\"Id\":\"d1\",\"Size\":0}", LifecycleTwinJsonContext.Default.Document)!;
+        var document = JsonSerializer.Deserialize("{\"Id\":\"d1\",\"IsFolder\":true}", LifecycleTwinJsonContext.Default.Document)!;
 
-        Assert.Equal(new Document { Id = "d1", Size = 0 }, document);
+        Assert.Equal(new Document { Id = "d1", IsFolder = true }, document);
     }
 }

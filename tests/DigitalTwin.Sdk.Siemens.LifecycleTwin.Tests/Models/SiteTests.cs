@@ -17,7 +17,7 @@ public class SiteTests
           "CreatedOnLocal": "2022-10-18T16:32:17.023+02:00",
           "ModifiedOnLocal": "2023-01-02T03:04:05.5+01:00",
           "CityName": "Zug",
-          "OwnerOrganization": "Siemens",
+          "OwnerOrganization": { "Id": "bb601d80-0c8d-4a4d-bece-230ad4b12d9c", "Name": "Siemens" },
           "Latitude": 47.1662,
           "Longitude": -8.5155,
           "Location": { "Id": "4dc758d7-ab1c-4f4b-bd42-fd95c3cd8236", "Name": "Zug", "ChildrenCount": 3, "Path": ["CH", "Zug"] },
@@ -40,7 +40,8 @@ public class SiteTests
         Assert.Equal(TimeSpan.FromHours(2), site.CreatedOnLocal!.Value.Offset);
         Assert.Equal(new DateTimeOffset(2023, 1, 2, 3, 4, 5, 500, TimeSpan.FromHours(1)), site.ModifiedOnLocal);
         Assert.Equal("Zug", site.CityName);
-        Assert.Equal("Siemens", site.OwnerOrganization);
+        Assert.Equal("bb601d80-0c8d-4a4d-bece-230ad4b12d9c", site.OwnerOrganization!.Id);
+        Assert.Equal("Siemens", site.OwnerOrganization.Name);
         Assert.Equal(47.1662, site.Latitude);
         Assert.Equal(-8.5155, site.Longitude);
         Assert.Equal("4dc758d7-ab1c-4f4b-bd42-fd95c3cd8236", site.Location!.Id);

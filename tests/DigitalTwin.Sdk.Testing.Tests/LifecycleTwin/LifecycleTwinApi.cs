@@ -42,7 +42,24 @@ internal sealed class LifecycleTwinApi(LifecycleTwinEmulator emulator) : IDispos
         return AccessToken;
     }
 
-    /// <summary>Sends a GET with the mandatory headers (each can be overridden or left out with <c>""</c>) and query headers.</summary>
+    /// <summary>Every field of each resource, sent as <c>select</c> when a test names none (the emulator requires one).</summary>
+    public static string AllFields(string path)
+    {
+        var resource = path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } segments ? segments[1] : path;
+        return resource.ToLowerInvariant() switch
+        {
+            "clientprojects" => "{\"Name\", \"IsEnabled\", \"CreatedOn\", \"Location\", \"Id\", \"CreatedOnLocal\", \"ModifiedOnLocal\", \"CityName\", \"OwnerOrganization\", \"Latitude\", \"Longitude\"}",
+            "assets" => "{\"Id\", \"Name\", \"Description\", \"ProjectId\", \"SerialNumber\", \"Quantity\", \"InstallationDate\", \"CreatedOn\", \"Location\", \"Systems\", \"ModelObjects\", \"CustomFields\"}",
+            "locations" => "{\"Id\", \"Name\", \"ChildrenCount\", \"ParentId\"}",
+            "systems" => "{\"Id\", \"Name\", \"Description\"}",
+            _ => string.Empty,
+        };
+    }
+
+    /// <summary>
+    /// Sends a GET with the mandatory headers (each can be overridden or left out with <c>""</c>) and query headers;
+    /// without a <paramref name="select"/>, every field of the resource is selected (<c>""</c> sends none).
+    /// </summary>
     public Task<HttpResponseMessage> GetAsync(
         string path,
         string? select = null,
@@ -57,7 +74,7 @@ internal sealed class LifecycleTwinApi(LifecycleTwinEmulator emulator) : IDispos
         Add(request, "authorization", authorization ?? "Bearer " + AccessToken);
         Add(request, "clientname", clientName ?? Emulator.ClientName);
         Add(request, "projectid", projectId ?? Emulator.ProjectId);
-        Add(request, "select", select);
+        Add(request, "select", select ?? AllFields(path));
         Add(request, "filter", filter);
         Add(request, "sort", sort);
         Add(request, "pagination", pagination);

@@ -12,7 +12,8 @@ public sealed class LifecycleTwinEmulatorDataTests
 
         Assert.Equal(one.Sites, two.Sites);
         Assert.Equal(one.Assets.Select(Describe), two.Assets.Select(Describe));
-        Assert.Equal(one.Documents, two.Documents);
+        Assert.Equal(one.Documents.Select(d => d with { Files = [] }), two.Documents.Select(d => d with { Files = [] }));
+        Assert.Equal(one.Documents.SelectMany(d => d.Files), two.Documents.SelectMany(d => d.Files));
         Assert.Equal(one.Locations, two.Locations);
         Assert.Equal(one.Systems, two.Systems);
     }
@@ -54,7 +55,7 @@ public sealed class LifecycleTwinEmulatorDataTests
 
         Assert.Equal(Enumerable.Range(1, count).Select(i => $"Building{i}"), emulator.Sites.Select(s => s.Name));
         Assert.All(emulator.Sites.Skip(1), s => Assert.Equal(5, emulator.GetAssets(s.Id).Count));
-        Assert.All(emulator.Sites.Skip(1), s => Assert.Equal(2, emulator.GetDocuments(s.Id).Count));
+        Assert.All(emulator.Sites.Skip(1), s => Assert.Equal(3, emulator.GetDocuments(s.Id).Count));
     }
 
     [Fact]
@@ -63,7 +64,9 @@ public sealed class LifecycleTwinEmulatorDataTests
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 40, DocumentCount = 7 });
 
         Assert.Equal(40, emulator.Assets.Count);
-        Assert.Equal(7, emulator.Documents.Count);
+        Assert.Equal(8, emulator.Documents.Count); // the root folder and 7 documents in it
+        Assert.True(emulator.Documents[0].IsFolder);
+        Assert.All(emulator.Documents.Skip(1), d => Assert.Equal(emulator.Documents[0].Id, d.Parent!.Id));
         Assert.Equal(["Pump 0001", "AHU 0002"], emulator.Assets.Take(2).Select(a => a.Name));
         for (var n = 1; n <= emulator.Assets.Count; n++)
         {

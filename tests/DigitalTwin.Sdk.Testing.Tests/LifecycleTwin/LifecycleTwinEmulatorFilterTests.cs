@@ -270,10 +270,10 @@ public sealed class LifecycleTwinEmulatorFilterTests(LifecycleTwinEmulatorFixtur
     public async Task Filter_OtherResources_Work()
     {
         var floors = await Api.ListAsync("api/locations", filter: "{\"starts_with\":{\"Name\":\"Floor\"},\"greater_than\":{\"ChildrenCount\":0}}");
-        var pdfs = await Api.ListAsync("api/documents", filter: "{\"equals\":{\"ContentType\":\"application/pdf\"}}");
+        var folders = await Api.ListAsync("api/documents", filter: "{\"equals\":{\"IsFolder\":true}}");
 
         Assert.Equal(3, floors.Count);
-        Assert.Equal(fixture.Emulator.Documents.Where(d => d.ContentType == "application/pdf").Select(d => d.Id), LifecycleTwinApi.Ids(pdfs));
+        Assert.Equal(fixture.Emulator.Documents.Where(d => d.IsFolder).Select(d => d.Id), LifecycleTwinApi.Ids(folders));
     }
 
     [Fact]

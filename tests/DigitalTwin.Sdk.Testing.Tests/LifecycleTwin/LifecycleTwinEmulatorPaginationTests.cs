@@ -107,6 +107,7 @@ public sealed class LifecycleTwinEmulatorPaginationTests(LifecycleTwinEmulatorFi
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Api.AccessToken);
         request.Headers.TryAddWithoutValidation("ClientName", fixture.Emulator.ClientName);
         request.Headers.TryAddWithoutValidation("ProjectId", fixture.Emulator.ProjectId);
+        request.Headers.TryAddWithoutValidation("Select", "{\"Id\"}");
         request.Headers.TryAddWithoutValidation("Sort", ById);
         request.Headers.TryAddWithoutValidation("Pagination", "{\"Page\" : 2, \"Size\" : 7}");
 
@@ -132,7 +133,25 @@ public sealed class LifecycleTwinEmulatorPaginationTests(LifecycleTwinEmulatorFi
     [Fact]
     public async Task QueryHeaders_Blank_TreatedAsAbsent()
     {
-        var items = await Api.ListAsync("api/assets", select: " ", filter: " ", sort: " ", pagination: " ");
+        // documents: the one resource where select is optional, so a blank select returns every field.
+        var items = await Api.ListAsync("api/documents", select: " ", filter: " ", sort: " ", pagination: " ");
+
+        Assert.Equal(fixture.Emulator.Documents.Select(d => d.Id), LifecycleTwinApi.Ids(items));
+        Assert.Equal(8, items[1]!.AsObject().Count);
+    }
+
+    [Fact]
+    public async Task Select_BlankOnAssets_AnsweredAsMissing()
+    {
+        using var response = await Api.GetAsync("api/assets", select: " ", filter: " ", sort: " ", pagination: " ");
+
+        Assert.Contains("select", await LifecycleTwinApi.ErrorMessageAsync(response, System.Net.HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryHeaders_BlankExceptSelect_TreatedAsAbsent()
+    {
+        var items = await Api.ListAsync("api/assets", filter: " ", sort: " ", pagination: " ");
 
         Assert.Equal(fixture.Emulator.Assets.Select(a => a.Id), LifecycleTwinApi.Ids(items));
         Assert.Equal(12, items[0]!.AsObject().Count);

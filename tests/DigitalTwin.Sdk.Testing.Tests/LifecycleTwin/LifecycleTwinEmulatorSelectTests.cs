@@ -104,4 +104,35 @@ public sealed class LifecycleTwinEmulatorSelectTests(LifecycleTwinEmulatorFixtur
 
         await LifecycleTwinApi.ErrorMessageAsync(response, HttpStatusCode.BadRequest);
     }
+
+    // The quick start lists select among the headers required to fetch data; only the "Find document" page calls it
+    // optional (documents). A client that sends no select is refused where it is required.
+    [Theory]
+    [InlineData("api/clientprojects")]
+    [InlineData("api/assets")]
+    [InlineData("api/locations")]
+    [InlineData("api/systems")]
+    public async Task Select_Missing_Returns400(string path)
+    {
+        using var response = await Api.GetAsync(path, select: "");
+
+        Assert.Equal($"The select header is required for {path[4..]}.", await LifecycleTwinApi.ErrorMessageAsync(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Select_MissingOnGetById_Returns400()
+    {
+        using var response = await Api.GetAsync($"api/assets/{fixture.Emulator.Assets[0].Id}", select: "");
+
+        await LifecycleTwinApi.ErrorMessageAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Select_MissingOnDocuments_ReturnsEveryField()
+    {
+        var items = await Api.ListAsync("api/documents", select: "");
+
+        Assert.Equal(fixture.Emulator.Documents.Select(d => d.Id), LifecycleTwinApi.Ids(items));
+        Assert.Equal(["Id", "Name", "IsFolder", "Parent", "Files", "Category", "CreatedOn", "ModifiedOn"], items[1]!.AsObject().Select(p => p.Key));
+    }
 }

@@ -9,6 +9,19 @@ internal static class Schemas
         FieldDefinition.Scalar<EmulatedLocation>("ChildrenCount", l => (long)l.ChildrenCount),
         FieldDefinition.Scalar<EmulatedLocation>("Id", l => l.Id));
 
+    public static readonly EntitySchema Reference = new(
+        "Reference",
+        FieldDefinition.Scalar<EmulatedReference>("Id", r => r.Id),
+        FieldDefinition.Scalar<EmulatedReference>("Name", r => r.Name));
+
+    public static readonly EntitySchema File = new(
+        "File",
+        FieldDefinition.Scalar<EmulatedFile>("Name", f => f.Name),
+        FieldDefinition.Scalar<EmulatedFile>("Size", f => f.Size),
+        FieldDefinition.Scalar<EmulatedFile>("SourceType", f => f.SourceType),
+        FieldDefinition.Scalar<EmulatedFile>("ContentType", f => f.ContentType),
+        FieldDefinition.Scalar<EmulatedFile>("Id", f => f.Id));
+
     public static readonly EntitySchema Site = new(
         "ClientProject",
         FieldDefinition.Scalar<EmulatedSite>("Name", s => s.Name),
@@ -19,7 +32,7 @@ internal static class Schemas
         FieldDefinition.Scalar<EmulatedSite>("CreatedOnLocal", s => new LocalTimestamp(s.CreatedOn)),
         FieldDefinition.Scalar<EmulatedSite>("ModifiedOnLocal", s => new LocalTimestamp(s.ModifiedOn)),
         FieldDefinition.Scalar<EmulatedSite>("CityName", s => s.CityName),
-        FieldDefinition.Scalar<EmulatedSite>("OwnerOrganization", s => s.OwnerOrganization),
+        FieldDefinition.Object<EmulatedSite>("OwnerOrganization", Reference, s => s.OwnerOrganization),
         FieldDefinition.Scalar<EmulatedSite>("Latitude", s => s.Latitude),
         FieldDefinition.Scalar<EmulatedSite>("Longitude", s => s.Longitude));
 
@@ -62,11 +75,12 @@ internal static class Schemas
         "Document",
         FieldDefinition.Scalar<EmulatedDocument>("Id", d => d.Id),
         FieldDefinition.Scalar<EmulatedDocument>("Name", d => d.Name),
-        FieldDefinition.Scalar<EmulatedDocument>("FileName", d => d.FileName),
-        FieldDefinition.Scalar<EmulatedDocument>("ContentType", d => d.ContentType),
-        FieldDefinition.Scalar<EmulatedDocument>("Size", d => d.Size),
+        FieldDefinition.Scalar<EmulatedDocument>("IsFolder", d => d.IsFolder),
+        FieldDefinition.Object<EmulatedDocument>("Parent", Reference, d => d.Parent),
+        FieldDefinition.Collection<EmulatedDocument>("Files", File, d => d.Files),
+        FieldDefinition.Object<EmulatedDocument>("Category", Reference, d => d.Category),
         FieldDefinition.Scalar<EmulatedDocument>("CreatedOn", d => d.CreatedOn),
-        FieldDefinition.Scalar<EmulatedDocument>("ProjectId", d => d.ProjectId));
+        FieldDefinition.Scalar<EmulatedDocument>("ModifiedOn", d => d.ModifiedOn));
 
     public static readonly EntitySchema Location = new(
         "Location",

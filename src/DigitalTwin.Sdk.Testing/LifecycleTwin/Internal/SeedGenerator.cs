@@ -14,6 +14,13 @@ internal static class SeedGenerator
 
     private static readonly DateTimeOffset DocCreatedOn = new(2022, 10, 18, 14, 32, 17, 23, TimeSpan.Zero);
 
+    // The organization id of the vendor guide "Create" example; the second one is made up.
+    private static readonly EmulatedReference Siemens = new("bb601d80-0c8d-4a4d-bece-230ad4b12d9c", "Siemens Smart Infrastructure");
+    private static readonly EmulatedReference Contoso = new("5e0c61a2-3f7b-4d1e-9a7c-2b8d4f6e1a90", "Contoso Facilities");
+
+    // The category id of the vendor example "Modify document".
+    private static readonly EmulatedReference DocumentCategory = new("734e44c5-fcf8-e011-b8c2-00101832264b", "Manuals");
+
     private static readonly string[] AssetTypes = ["Pump", "AHU", "Fan", "Valve", "Chiller", "Boiler", "Luminaire", "Sensor"];
 
     private static readonly string[] AssetDescriptions =
@@ -69,20 +76,20 @@ internal static class SeedGenerator
             case 0:
                 return new EmulatedSite(
                     "2f4978fe-ab1c-4d66-be94-2086d0887a86", "Building1", false, DocCreatedOn, DocCreatedOn.AddDays(120), "Zug",
-                    "Siemens Smart Infrastructure", 47.1662, 8.5155,
+                    Siemens, 47.1662, 8.5155,
                     new EmulatedLocation("4dc758d7-ab1c-4f4b-bd42-fd95c3cd8236", "Zug", 0, null));
             case 1:
                 // The documentation's second example site; its ids are not valid GUIDs there, and kept as written.
                 return new EmulatedSite(
                     "2f4978fe-xy1c-4d66-be94-2086d0887a86", "Building2", false, DocCreatedOn, DocCreatedOn.AddDays(95), "Zurich",
-                    "Siemens Smart Infrastructure", 47.3769, 8.5417,
+                    Siemens, 47.3769, 8.5417,
                     new EmulatedLocation("4dc758d7-xy1c-4f4b-bd42-fd95c3cd8236", "Zurich", 0, null));
             default:
                 var city = Cities[(index - 2) % Cities.Length];
                 var created = DocCreatedOn.AddDays(index * 17).AddMinutes(random.Next(0, 1440));
                 return new EmulatedSite(
                     NewId(random), $"Building{index + 1}", index % 2 == 0, created, created.AddDays(random.Next(1, 400)), city.City,
-                    index % 3 == 0 ? "Contoso Facilities" : "Siemens Smart Infrastructure", city.Latitude, city.Longitude,
+                    index % 3 == 0 ? Contoso : Siemens, city.Latitude, city.Longitude,
                     new EmulatedLocation(NewId(random), city.City, 0, null));
         }
     }
@@ -140,14 +147,19 @@ internal static class SeedGenerator
                 customFields);
         }
 
-        var documents = new EmulatedDocument[documentCount];
+        // One root folder (no Parent, as the vendor's "Get the root folder" filter expects) holding every document.
+        var documents = new EmulatedDocument[documentCount + 1];
+        var root = new EmulatedDocument(NewId(random), "Documents", true, null, [], null, site.CreatedOn, site.CreatedOn, site.Id);
+        var rootReference = new EmulatedReference(root.Id, root.Name);
+        documents[0] = root;
         for (var i = 0; i < documentCount; i++)
         {
             var n = i + 1;
             var kind = DocumentKinds[i % DocumentKinds.Length];
-            documents[i] = new EmulatedDocument(
-                NewId(random), $"{kind.Kind} {n:D4}", $"{kind.Kind.ToLowerInvariant()}-{n:D4}.{kind.Extension}", kind.ContentType,
-                random.Next(10_000, 50_000_000), site.CreatedOn.AddHours(n), site.Id);
+            var file = new EmulatedFile(NewId(random), $"{kind.Kind.ToLowerInvariant()}-{n:D4}.{kind.Extension}", random.Next(10_000, 50_000_000), kind.ContentType);
+            var created = site.CreatedOn.AddHours(n);
+            documents[n] = new EmulatedDocument(
+                NewId(random), $"{kind.Kind} {n:D4}", false, rootReference, [file], DocumentCategory, created, created.AddDays(n % 30), site.Id);
         }
 
         return new SiteData(site, assets, documents, locations, systems);
