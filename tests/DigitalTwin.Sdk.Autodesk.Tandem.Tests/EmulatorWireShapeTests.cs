@@ -38,7 +38,7 @@ public sealed class EmulatorWireShapeTests
         var twins = JsonSerializer.Deserialize(await http.GetStringAsync("tandem/v1/users/@me/twins"), TandemJsonContext.Default.DictionaryStringTandemTwin)!;
 
         Assert.True(Assert.Single(groups).AccessLevel!.Value.IsOwner);
-        Assert.Contains(views, v => v.IsDefault == true && v.DateCreated is not null);
+        Assert.Contains(views, v => v.ViewName == "Home" && v.Version == 2 && v.CreateTime is not null && v.AdditionalProperties.ContainsKey("camera"));
         Assert.Equal(4, twins[emu.TwinId].Links.Count);
     }
 
@@ -59,7 +59,7 @@ public sealed class EmulatorWireShapeTests
             new ByteArrayContent(HistoryRequestSerializer.Serialize(new HistoryRequest { IncludeChanges = true })) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
         var history = JsonSerializer.Deserialize(await historyResponse.Content.ReadAsStringAsync(), TandemJsonContext.Default.IReadOnlyListHistoryEntry)!;
         var wire = JsonSerializer.Deserialize(
-            await http.GetStringAsync($"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamKeys[0]}" + new StreamReadingsQuery { Limit = 2 }.ToQueryString()),
+            await http.GetStringAsync($"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamFullKeys[0]}" + new StreamReadingsQuery { Limit = 2 }.ToQueryString()),
             TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement)!;
 
         Assert.Equal(emu.GetElementKeys(model), scan.Rows.Select(r => r.Key));

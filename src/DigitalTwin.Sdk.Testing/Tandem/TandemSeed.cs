@@ -191,8 +191,9 @@ internal sealed class TandemSeed
             DefaultModelId = "urn:adsk.dtm:" + TwinId["urn:adsk.dtt:".Length..],
             Views = new JsonArray
             {
-                new JsonObject { ["id"] = "view-default", ["label"] = "Overview", ["default"] = true, ["dateCreated"] = "2022-05-25T10:00:00Z", ["dateModified"] = "2023-07-26T07:46:43Z", ["createdBy"] = UserId },
-                new JsonObject { ["id"] = "view-mech", ["label"] = "Mechanical", ["default"] = false, ["dateCreated"] = "2022-06-01T08:30:00Z", ["dateModified"] = "2022-06-01T08:30:00Z", ["createdBy"] = UserId },
+                // The fields autodesk-tandem/tutorial-rest views/ reads and writes (viewName, label, author, createTime, version, ...).
+                new JsonObject { ["id"] = "view-home", ["viewName"] = "Home", ["label"] = "", ["author"] = UserId, ["createTime"] = "2022-05-25T10:00:00.000Z", ["version"] = 2, ["camera"] = new JsonObject { ["isPerspective"] = true }, ["facets"] = new JsonObject { ["filters"] = new JsonObject { ["models"] = new JsonArray(modelIds.Select(m => (JsonNode?)m).ToArray()) } } },
+                new JsonObject { ["id"] = "view-level-1", ["viewName"] = "Level 1", ["label"] = "LEVELS", ["author"] = UserId, ["createTime"] = "2022-06-01T08:30:00.000Z", ["version"] = 2, ["facets"] = new JsonObject { ["filters"] = new JsonObject { ["levels"] = new JsonArray("Level 1") } } },
             },
         };
 

@@ -38,10 +38,9 @@ public sealed class StreamTests
             To = DateTimeOffset.FromUnixTimeMilliseconds(1716572687627),
             Limit = 5,
             Sort = StreamSortOrder.Descending,
-            Substream = "z:Dg",
         };
 
-        Assert.Equal("?from=1716540287627&to=1716572687627&limit=5&sort=desc&substream=z%3ADg", query.ToQueryString());
+        Assert.Equal("?from=1716540287627&to=1716572687627&limit=5&sort=desc", query.ToQueryString());
         Assert.Equal(string.Empty, new StreamReadingsQuery().ToQueryString());
         Assert.Equal("?sort=asc", new StreamReadingsQuery { Sort = StreamSortOrder.Ascending }.ToQueryString());
     }
@@ -64,7 +63,7 @@ public sealed class StreamTests
 
         var json = Encoding.UTF8.GetString(StreamIngestSerializer.Serialize(items));
 
-        Assert.Equal("""[{"id":"KEY1","_ts":"2026-02-01T11:00:00.250Z","Temperature":21.5},{"id":"KEY2","z:Hm":40}]""", json);
+        Assert.Equal("""[{"id":"KEY1","timestamp":"2026-02-01T11:00:00.250Z","Temperature":21.5},{"id":"KEY2","z:Hm":40}]""", json);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class TandemHarness : VendorHarness
     public override string IdempotentPostPath => "/tandem/v1/timeseries/models/" + Emu.DefaultModelId + "/streams";
 
     /// <summary>Gets the stream the unsafe POST writes to.</summary>
-    public string IngestStreamKey => Emu.StreamKeys[^1];
+    public string IngestStreamKey => Emu.StreamFullKeys[^1];
 
     public static async Task<TandemHarness> StartAsync(SecretAudit audit, Action<TandemOptions>? configure = null)
     {
@@ -71,7 +71,7 @@ public sealed class TandemHarness : VendorHarness
     }
 
     public override Task IdempotentPostAsync(CancellationToken cancellationToken) =>
-        Client.Streams.GetLastValuesAsync(ModelUrn.Parse(Emu.DefaultModelId), [Emu.StreamKeys[0]], cancellationToken);
+        Client.Streams.GetLastValuesAsync(ModelUrn.Parse(Emu.DefaultModelId), [Emu.StreamFullKeys[0]], cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {

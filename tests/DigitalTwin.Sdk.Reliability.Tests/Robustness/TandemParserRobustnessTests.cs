@@ -27,7 +27,7 @@ public sealed class TandemParserRobustnessTests(ITestOutputHelper output) : Pars
         var client = new TandemClient(options, transport);
         var twin = TwinUrn.Parse(emu.TwinId);
         var model = ModelUrn.Parse(emu.DefaultModelId);
-        var key = emu.StreamKeys[0];
+        var key = emu.StreamFullKeys[0];
         var groupId = emu.GroupId;
         return
         [
