@@ -116,8 +116,8 @@ internal sealed class TandemScenario : IScenario
             return;
         }
 
-        var keys = streams.Rows.Select(r => r.Key).ToList();
-        var names = streams.Rows.ToDictionary(r => r.Key, r => r.GetString("n:n") ?? r.Key, StringComparer.Ordinal);
+        var keys = streams.Rows.Select(r => ElementKey.Parse(r.Key).ToFull(ElementKeyKind.Logical)).ToList();
+        var names = streams.Rows.ToDictionary(r => ElementKey.Parse(r.Key).ToFull(ElementKeyKind.Logical), r => r.GetString("n:n") ?? r.Key);
         var last = await client.Streams.GetLastValuesAsync(defaultModel, keys, cancellationToken);
         var lastTable = new Table().AddColumns("Stream", "Property", "Last reading", "Value");
         foreach (var key in keys)
@@ -136,7 +136,7 @@ internal sealed class TandemScenario : IScenario
         // The window is whole hours so the backfilled readings (one per hour per stream) all fall inside it.
         var now = DateTimeOffset.UtcNow;
         var from = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1 - BackfillHours);
-        var sent = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sent = new Dictionary<ElementKey, int>();
         var history = new Table().AddColumns("Stream", "Property", "Sent", "Read back", "Min", "Max", "Newest");
         long readBack = 0;
         await ProgressDisplay.RunAsync(async progress =>

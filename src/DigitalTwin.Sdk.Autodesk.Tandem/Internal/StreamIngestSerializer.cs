@@ -20,7 +20,7 @@ internal static class StreamIngestSerializer
             foreach (var item in items)
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", item.StreamKey);
+                writer.WriteString("id", item.StreamKey.ToString());
                 if (item.Timestamp is { } timestamp)
                 {
                     writer.WriteString("timestamp", timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));

@@ -62,8 +62,8 @@ public sealed class TandemClientDataTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
         var model = TwinUrn.Parse(emu.TwinId).DefaultModel;
-        var key = emu.StreamFullKeys[0];
-        var seeded = emu.GetReadings(key, "z:Dg");
+        var key = ElementKey.Parse(emu.StreamKeys[0]); // The scan's short k: the SDK sends the full key the timeseries API takes.
+        var seeded = emu.GetReadings(emu.StreamKeys[0], "z:Dg");
 
         var last = await client.Streams.GetLastValuesAsync(model, [key]);
         var window = await client.Streams.GetReadingsAsync(model, key, new StreamReadingsQuery
@@ -74,7 +74,8 @@ public sealed class TandemClientDataTests
         });
 
         Assert.Equal(emu.DefaultModelId, model.Value);
-        Assert.Equal(seeded[^1].Value, Assert.Single(last[key].Get("z:Dg")).Value);
+        Assert.Equal(seeded[^1].Value, Assert.Single(last[key.ToFull(ElementKeyKind.Logical)].Get("z:Dg")).Value);
+        Assert.Contains($"/streams/{emu.StreamFullKeys[0]}?", string.Join(" ", emu.RawRequestTargets), StringComparison.Ordinal);
         Assert.Equal(seeded.Skip(1).Take(4).Reverse().Select(r => r.Value), window.Get("z:Dg").Select(r => r.Value));
         Assert.Equal(4, window.Get("z:Hm").Count);
     }
@@ -85,7 +86,7 @@ public sealed class TandemClientDataTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
         var model = ModelUrn.Parse(emu.DefaultModelId);
-        var key = emu.StreamFullKeys[1];
+        var key = ElementKey.Parse(emu.StreamFullKeys[1]);
         var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
         var watch = Stopwatch.StartNew();
@@ -97,8 +98,26 @@ public sealed class TandemClientDataTests
         var ingests = emu.Requests.ForPath("/tandem/v1/timeseries/models/" + emu.DefaultModelId + "/webhooks/generic");
         Assert.Equal(2, ingests.Count);
         Assert.True(ingests[1].ReceivedAt - ingests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950));
-        Assert.Contains(emu.GetReadings(key, "z:Dg"), r => r.Key == at.ToUnixTimeMilliseconds() && r.Value == 24.25);
-        Assert.Contains(emu.GetReadings(key, "z:Dg"), r => r.Key == at.AddMinutes(1).ToUnixTimeMilliseconds() && r.Value == 24.5);
+        Assert.Contains(emu.GetReadings(key.ToString(), "z:Dg"), r => r.Key == at.ToUnixTimeMilliseconds() && r.Value == 24.25);
+        Assert.Contains(emu.GetReadings(key.ToString(), "z:Dg"), r => r.Key == at.AddMinutes(1).ToUnixTimeMilliseconds() && r.Value == 24.5);
+    }
+
+    [Fact]
+    public async Task SendReadingsAsync_ADayOfBackfillInOneRequest_KeepsEveryReadingTime()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var client = TandemClientFixture.Create(emu);
+        var model = ModelUrn.Parse(emu.DefaultModelId);
+        var key = ElementKey.Parse(emu.StreamKeys[0]);
+        var from = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        var day = Enumerable.Range(0, 24).Select(h => new StreamIngestItem(key, new Dictionary<string, double> { ["Temperature"] = 20 + (h / 10.0) }, from.AddHours(h))).ToList();
+
+        await client.Streams.SendReadingsAsync(model, day);
+        var back = await client.Streams.GetReadingsAsync(model, key, new StreamReadingsQuery { From = from, To = from.AddDays(1), Sort = StreamSortOrder.Ascending });
+
+        Assert.Single(emu.Requests.ForPath("/tandem/v1/timeseries/models/" + emu.DefaultModelId + "/webhooks/generic"));
+        Assert.Equal(Enumerable.Range(0, 24).Select(h => from.AddHours(h)), back.Get("z:Dg").Select(r => r.Timestamp));
+        Assert.Equal(day.Select(d => d.Values["Temperature"]), back.Get("z:Dg").Select(r => r.Value));
     }
 
     [Fact]
@@ -106,7 +125,7 @@ public sealed class TandemClientDataTests
     {
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
-        var huge = new StreamIngestItem(emu.StreamFullKeys[0], new Dictionary<string, double> { [new string('a', 10 * 1024 * 1024)] = 1 });
+        var huge = new StreamIngestItem(ElementKey.Parse(emu.StreamFullKeys[0]), new Dictionary<string, double> { [new string('a', 10 * 1024 * 1024)] = 1 });
 
         var ex = Assert.Throws<ArgumentException>(() => { _ = client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [huge]); });
 
@@ -124,7 +143,7 @@ public sealed class TandemClientDataTests
         emu.Faults.Add(Fault.Status(500), pathPrefix: "/tandem/v1/timeseries");
 
         await Assert.ThrowsAsync<DigitalTwinApiException>(() => client.Streams.SendReadingsAsync(
-            ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(emu.StreamFullKeys[0], new Dictionary<string, double> { ["Temperature"] = 1 })]));
+            ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(ElementKey.Parse(emu.StreamFullKeys[0]), new Dictionary<string, double> { ["Temperature"] = 1 })]));
 
         Assert.Single(emu.Requests.ForPath("/tandem/v1/timeseries"));
     }
@@ -137,7 +156,7 @@ public sealed class TandemClientDataTests
         emu.Faults.Add(Fault.Status(429, "{\"developerMessage\":\"slow down\"}").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: "/tandem/v1/timeseries");
         var at = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
-        await client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(emu.StreamFullKeys[2], new Dictionary<string, double> { ["Humidity"] = 44 }, at)]);
+        await client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(ElementKey.Parse(emu.StreamKeys[2]), new Dictionary<string, double> { ["Humidity"] = 44 }, at)]);
 
         Assert.Equal(2, emu.Requests.ForPath("/tandem/v1/timeseries").Count);
         Assert.Single(emu.GetReadings(emu.StreamFullKeys[2], "z:Hm"), r => r.Key == at.ToUnixTimeMilliseconds());
