@@ -116,8 +116,8 @@ internal sealed class TandemScenario : IScenario
             return;
         }
 
-        var keys = streams.Rows.Select(r => r.Key).ToList();
-        var names = streams.Rows.ToDictionary(r => r.Key, r => r.GetString("n:n") ?? r.Key, StringComparer.Ordinal);
+        var keys = streams.Rows.Select(r => r.Key.ToString()).ToList();
+        var names = streams.Rows.ToDictionary(r => r.Key.ToString(), r => r.GetString("n:n") ?? r.Key.ToString(), StringComparer.Ordinal);
         var last = await client.Streams.GetLastValuesAsync(defaultModel, keys, cancellationToken);
         var lastTable = new Table().AddColumns("Stream", "Property", "Last reading", "Value");
         foreach (var key in keys)
