@@ -53,7 +53,7 @@ public sealed class EmulatorWireShapeTests
         using var scanResponse = await http.PostAsync($"tandem/v1/modeldata/{model}/scan",
             new StringContent(JsonSerializer.Serialize(new ScanRequest { IncludeHistory = true }, TandemJsonContext.Default.ScanRequest), Encoding.UTF8, "application/json"));
         using var scanDoc = JsonDocument.Parse(await scanResponse.Content.ReadAsStringAsync());
-        var scan = ScanResult.Parse(scanDoc.RootElement);
+        var scan = ScanResult.Parse(scanDoc.RootElement, includeHistory: true);
         var schema = JsonSerializer.Deserialize(await http.GetStringAsync($"tandem/v1/modeldata/{model}/schema"), TandemJsonContext.Default.ModelSchema)!;
         using var historyResponse = await http.PostAsync($"tandem/v1/modeldata/{model}/history",
             new ByteArrayContent(HistoryRequestSerializer.Serialize(new HistoryRequest { IncludeChanges = true })) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
@@ -62,7 +62,7 @@ public sealed class EmulatorWireShapeTests
             await http.GetStringAsync($"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamFullKeys[0]}" + new StreamReadingsQuery { Limit = 2 }.ToQueryString()),
             TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement)!;
 
-        Assert.Equal(emu.GetElementKeys(model), scan.Rows.Select(r => r.Key));
+        Assert.Equal(emu.GetElementKeys(model), scan.Rows.Select(r => r.Key.ToString()));
         Assert.Equal(2, scan.Rows[0].GetHistory("z:5A").Count);
         Assert.NotNull(schema.FindByName("Temperature"));
         Assert.All(history, h => Assert.NotEmpty(h.Keys!));

@@ -1,7 +1,7 @@
 namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 
 /// <summary>
-/// The type of an element, read from the scan column <c>n:a</c>: tells a stream
+/// The type of an element, read from the scan column <c>n:a</c> (<see cref="ElementRow.Flags"/>): tells a stream
 /// from a level, a room or an ordinary element.
 /// </summary>
 /// <remarks>

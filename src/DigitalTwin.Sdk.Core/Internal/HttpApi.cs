@@ -186,7 +186,7 @@ internal static class HttpApi
         }
     }
 
-    private static bool IsJson(string mediaType) =>
+    internal static bool IsJson(string mediaType) =>
         mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 

@@ -17,7 +17,7 @@ namespace DigitalTwin.Sdk.Testing.Tandem;
 /// <c>https://tandem.autodesk.com</c> while the API is on <c>developer.api.autodesk.com</c>: the download is refused without the
 /// bearer token (the vendor samples send it there). Also the raw request targets, to check how paths were written.
 /// </content>
-public sealed partial class TandemEmulator : IAsyncDisposable
+public sealed partial class TandemEmulator
 {
     private const string DocumentRoute = "/api/v1/twins/{twinId}/documents/{docId}/content";
     private readonly ConcurrentQueue<string> _rawTargets = new();
@@ -38,19 +38,17 @@ public sealed partial class TandemEmulator : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<string> RawRequestTargets => _rawTargets.ToArray();
 
-    /// <summary>Stops the API and the document host.</summary>
-    /// <returns>A task that completes when both are stopped.</returns>
-    public new async ValueTask DisposeAsync()
+    /// <summary>Stops the document host together with the API (whoever disposes the emulator, through any reference).</summary>
+    private void StopDocumentHostWith(WebApplication app) => app.Lifetime.ApplicationStopping.Register(() =>
     {
-        if (_documentHost is not null)
+        var host = Interlocked.Exchange(ref _documentHost, null);
+        if (host is not null)
         {
-            await _documentHost.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await _documentHost.DisposeAsync().ConfigureAwait(false);
-            _documentHost = null;
+            // A stopping callback is synchronous; the document host has no long-running requests to wait for.
+            host.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
+    });
 
     private void RecordRawTargets(WebApplication app) => app.Use(async (context, next) =>
     {

@@ -128,6 +128,7 @@ public sealed partial class TandemEmulator : EmulatorBase
     {
         ArgumentNullException.ThrowIfNull(app);
         RecordRawTargets(app);
+        StopDocumentHostWith(app);
         MapAuthEndpoints(app);
         MapTwinEndpoints(app);
         MapModelDataEndpoints(app);

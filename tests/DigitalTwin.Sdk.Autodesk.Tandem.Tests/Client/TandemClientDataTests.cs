@@ -18,10 +18,10 @@ public sealed class TandemClientDataTests
         var model = ModelUrn.Parse(emu.ModelIds[0]);
         var key = emu.GetElementKeys(model.Value)[0];
 
-        var result = await client.ModelData.ScanAsync(model, new ScanRequest { Keys = [key], QualifiedColumns = ["z:5A"], IncludeHistory = true });
+        var result = await client.ModelData.ScanAsync(model, new ScanRequest { Keys = [ElementKey.Parse(key)], QualifiedColumns = ["z:5A"], IncludeHistory = true });
 
         var row = Assert.Single(result.Rows);
-        Assert.Equal(key, row.Key);
+        Assert.Equal(key, row.Key.ToString());
         Assert.Equal(["TAG-001-B", "TAG-001"], row.GetHistory("z:5A").Select(v => v.Value.GetString()));
         Assert.Contains("\"includeHistory\":true", emu.Requests.ForPath("/tandem/v1/modeldata").Single().Body, StringComparison.Ordinal);
     }
