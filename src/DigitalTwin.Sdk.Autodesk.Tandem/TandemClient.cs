@@ -92,6 +92,8 @@ public sealed class TandemClient : ITandemClient, IDisposable
 
     private void Initialize(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store, ThreeLeggedTokenSource? threeLegged)
     {
+        // The bearer token goes to the API origin and the configured Autodesk origins (document links), never elsewhere.
+        api.CredentialOrigins = options.EffectiveCredentialOrigins;
         Auth = new TandemAuthClient(api, tokens, options, store, threeLegged);
         Groups = new TandemGroupsClient(api, options);
         Twins = new TandemTwinsClient(api, options);

@@ -44,6 +44,25 @@ public sealed class TandemOptions : DigitalTwinClientOptions
     /// <value>Defaults to <see langword="null"/> (header not sent; the service uses US).</value>
     public TandemRegion? Region { get; set; }
 
+    /// <summary>Gets the origin document links point at by default, and the vendor samples send the bearer token to.</summary>
+    public static Uri DefaultCredentialOrigin { get; } = new("https://tandem.autodesk.com");
+
+    /// <summary>
+    /// Gets or sets the Autodesk origins (<c>scheme://host[:port]</c>), besides the API's own origin, that may receive the bearer
+    /// token: document <c>signedLink</c>s point at <c>https://tandem.autodesk.com</c> and are refused without it. A link on any
+    /// other origin is fetched without credentials.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>, which means <see cref="DefaultCredentialOrigin"/> only; set an empty list to send the token to the API origin alone.</value>
+    /// <remarks>Binds from <c>DigitalTwin:Tandem:CredentialOrigins:0</c>, <c>:1</c>, …; a configured list replaces the default.</remarks>
+    public IList<Uri>? CredentialOrigins { get; set; }
+
+    /// <summary>Gets the origins that may receive the bearer token: the API origin, then the allow-list.</summary>
+    internal IReadOnlyCollection<string> EffectiveCredentialOrigins =>
+        new[] { BaseUrl! }.Concat(CredentialOrigins ?? [DefaultCredentialOrigin])
+            .Select(u => u.GetLeftPart(UriPartial.Authority))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
     /// <summary>Gets the authorize endpoint.</summary>
     internal Uri AuthorizeEndpoint => new(EnsureSlash(AuthUrl!), "authorize");
 
@@ -76,6 +95,20 @@ public sealed class TandemOptions : DigitalTwinClientOptions
         if (string.IsNullOrWhiteSpace(Scope))
         {
             errors.Add($"{sectionPath}:{nameof(Scope)} must name at least one scope, e.g. data:read.");
+        }
+
+        if (CredentialOrigins is not null)
+        {
+            for (var i = 0; i < CredentialOrigins.Count; i++)
+            {
+                var origin = CredentialOrigins[i];
+                var name = $"{nameof(CredentialOrigins)}:{i}";
+                ValidateEndpoint(errors, sectionPath, name, origin, required: true);
+                if (origin is { IsAbsoluteUri: true } && (origin.AbsolutePath != "/" || origin.Query.Length > 0 || origin.UserInfo.Length > 0))
+                {
+                    errors.Add($"{sectionPath}:{name} must be an origin (scheme://host[:port]) without path, query or user info.");
+                }
+            }
         }
 
         if (TwinId is not null && !TwinUrn.TryParse(TwinId, out _))

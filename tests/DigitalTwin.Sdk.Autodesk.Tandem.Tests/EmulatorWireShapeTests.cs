@@ -38,7 +38,7 @@ public sealed class EmulatorWireShapeTests
         var twins = JsonSerializer.Deserialize(await http.GetStringAsync("tandem/v1/users/@me/twins"), TandemJsonContext.Default.DictionaryStringTandemTwin)!;
 
         Assert.True(Assert.Single(groups).AccessLevel!.Value.IsOwner);
-        Assert.Contains(views, v => v.IsDefault == true && v.DateCreated is not null);
+        Assert.Contains(views, v => v.ViewName == "Home" && v.Version == 2 && v.CreateTime is not null && v.AdditionalProperties.ContainsKey("camera"));
         Assert.Equal(4, twins[emu.TwinId].Links.Count);
     }
 
@@ -53,16 +53,16 @@ public sealed class EmulatorWireShapeTests
         using var scanResponse = await http.PostAsync($"tandem/v1/modeldata/{model}/scan",
             new StringContent(JsonSerializer.Serialize(new ScanRequest { IncludeHistory = true }, TandemJsonContext.Default.ScanRequest), Encoding.UTF8, "application/json"));
         using var scanDoc = JsonDocument.Parse(await scanResponse.Content.ReadAsStringAsync());
-        var scan = ScanResult.Parse(scanDoc.RootElement);
+        var scan = ScanResult.Parse(scanDoc.RootElement, includeHistory: true);
         var schema = JsonSerializer.Deserialize(await http.GetStringAsync($"tandem/v1/modeldata/{model}/schema"), TandemJsonContext.Default.ModelSchema)!;
         using var historyResponse = await http.PostAsync($"tandem/v1/modeldata/{model}/history",
             new ByteArrayContent(HistoryRequestSerializer.Serialize(new HistoryRequest { IncludeChanges = true })) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
         var history = JsonSerializer.Deserialize(await historyResponse.Content.ReadAsStringAsync(), TandemJsonContext.Default.IReadOnlyListHistoryEntry)!;
         var wire = JsonSerializer.Deserialize(
-            await http.GetStringAsync($"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamKeys[0]}" + new StreamReadingsQuery { Limit = 2 }.ToQueryString()),
+            await http.GetStringAsync($"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamFullKeys[0]}" + new StreamReadingsQuery { Limit = 2 }.ToQueryString()),
             TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement)!;
 
-        Assert.Equal(emu.GetElementKeys(model), scan.Rows.Select(r => r.Key));
+        Assert.Equal(emu.GetElementKeys(model), scan.Rows.Select(r => r.Key.ToString()));
         Assert.Equal(2, scan.Rows[0].GetHistory("z:5A").Count);
         Assert.NotNull(schema.FindByName("Temperature"));
         Assert.All(history, h => Assert.NotEmpty(h.Keys!));

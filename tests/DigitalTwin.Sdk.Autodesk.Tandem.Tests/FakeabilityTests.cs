@@ -37,7 +37,7 @@ public sealed class FakeabilityTests
         var views = new List<string>();
         await foreach (var view in client.Twins.GetViewsAsync(twinId))
         {
-            views.Add(view.Label ?? "?");
+            views.Add(view.ViewName ?? "?");
         }
 
         return $"{twin.GetProperty("Identity Data", "Building Name")}: {twin.MainModel?.Label} (views: {string.Join(", ", views)})";
@@ -63,7 +63,7 @@ public sealed class FakeabilityTests
         public Task<bool> ExistsAsync(TwinUrn twinId, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
         public AsyncPageable<TwinView> GetViewsAsync(TwinUrn twinId, CancellationToken cancellationToken = default) =>
-            AsyncPageable<TwinView>.FromPages([new Page<TwinView>([new TwinView { Label = "Overview", IsDefault = true }], null)]);
+            AsyncPageable<TwinView>.FromPages([new Page<TwinView>([new TwinView { ViewName = "Overview", Label = "" }], null)]);
 
         public AsyncPageable<TandemTwinListItem> GetMyTwinsAsync(CancellationToken cancellationToken = default) =>
             AsyncPageable<TandemTwinListItem>.FromPages([new Page<TandemTwinListItem>([new TandemTwinListItem("urn:adsk.dtt:abc", twin)], null)]);

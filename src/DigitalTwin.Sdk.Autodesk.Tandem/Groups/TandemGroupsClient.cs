@@ -49,7 +49,7 @@ public sealed class TandemGroupsClient : ITandemGroupsClient
             throw new ArgumentException($"A group URN starts with '{GroupPrefix}' followed by an id of letters, digits, '-' or '_'.", nameof(groupId));
         }
 
-        return Uri.EscapeDataString(groupId);
+        return groupId; // As the vendor documents write it: colons unescaped (the id needs no escaping).
     }
 
     private async Task<TandemGroup> GetCoreAsync(string segment, CancellationToken cancellationToken)

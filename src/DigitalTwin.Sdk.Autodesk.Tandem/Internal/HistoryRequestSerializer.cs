@@ -4,7 +4,7 @@ using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-/// <summary>Writes the <c>history</c> body with timestamps as epoch milliseconds.</summary>
+/// <summary>Writes the <c>history</c> body with timestamps as epoch milliseconds; <c>includeChanges</c> and <c>useFullKeys</c> always, as the vendor samples do.</summary>
 internal static class HistoryRequestSerializer
 {
     internal static byte[] Serialize(HistoryRequest request)
@@ -34,8 +34,18 @@ internal static class HistoryRequestSerializer
                 writer.WriteEndArray();
             }
 
+            if (request.Limit is { } limit)
+            {
+                writer.WriteNumber("limit", limit);
+            }
+
+            if (request.TypeFilter is { } typeFilter)
+            {
+                writer.WriteString("typeFilter", typeFilter);
+            }
+
             writer.WriteBoolean("includeChanges", request.IncludeChanges);
-            writer.WriteBoolean("useFullTimestamps", request.UseFullTimestamps);
+            writer.WriteBoolean("useFullKeys", request.UseFullKeys);
             writer.WriteEndObject();
         }
 

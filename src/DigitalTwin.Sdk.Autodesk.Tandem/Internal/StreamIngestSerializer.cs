@@ -5,7 +5,10 @@ using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-/// <summary>Writes the <c>webhooks/generic</c> body: a JSON array of <c>{"id": key, "_ts": ISO-8601, "&lt;name&gt;": number}</c>.</summary>
+/// <summary>
+/// Writes the <c>webhooks/generic</c> body: a JSON array of <c>{"id": full key, "timestamp": RFC 3339, "&lt;name&gt;": number}</c>
+/// (aps.autodesk.com <c>tandem-data-generic-POST</c>: the reading time is read from <c>timestamp</c>, else the receive time is used).
+/// </summary>
 internal static class StreamIngestSerializer
 {
     internal static byte[] Serialize(IReadOnlyCollection<StreamIngestItem> items)
@@ -17,10 +20,10 @@ internal static class StreamIngestSerializer
             foreach (var item in items)
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", item.StreamKey);
+                writer.WriteString("id", item.StreamKey.ToString());
                 if (item.Timestamp is { } timestamp)
                 {
-                    writer.WriteString("_ts", timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                    writer.WriteString("timestamp", timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 }
 
                 foreach (var (name, value) in item.Values)

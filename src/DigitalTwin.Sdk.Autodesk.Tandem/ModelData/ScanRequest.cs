@@ -3,7 +3,8 @@ namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 /// <summary>The body of <c>POST modeldata/{modelID}/scan</c>: which elements and which columns to read.</summary>
 /// <remarks>
 /// With neither <see cref="Families"/> nor <see cref="QualifiedColumns"/> every column is returned. Column families are one
-/// character each, e.g. <c>n</c> (standard), <c>l</c> (references), <c>r</c> (source), <c>z</c> (user-defined).
+/// character each, e.g. <c>n</c> (standard), <c>l</c> (references), <c>r</c> (source), <c>z</c> (user-defined). Field names
+/// as the vendor's samples send them (<c>autodesk-tandem/tutorial-rest</c> <c>common/tandemClient.js</c>).
 /// </remarks>
 public sealed record ScanRequest
 {
@@ -15,11 +16,18 @@ public sealed record ScanRequest
     /// <value>Defaults to <see langword="null"/> (not sent).</value>
     public IReadOnlyList<string>? QualifiedColumns { get; init; }
 
-    /// <summary>Gets the element keys to read; <see langword="null"/> reads every element of the model.</summary>
+    /// <summary>Gets the (short) keys of the elements to read; <see langword="null"/> reads every element of the model.</summary>
     /// <value>Defaults to <see langword="null"/> (not sent).</value>
-    public IReadOnlyList<string>? Keys { get; init; }
+    public IReadOnlyList<ElementKey>? Keys { get; init; }
 
-    /// <summary>Gets a value indicating whether every column comes with its history of (timestamp, value) pairs.</summary>
+    /// <summary>Gets a value indicating whether every column comes with its history of (value, timestamp) pairs.</summary>
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool IncludeHistory { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the service sends plain values. Without it the service wraps every value in a
+    /// one-element array; the SDK reads either shape, so this only changes the bytes on the wire.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>, as the vendor's samples send it.</value>
+    public bool SkipArrays { get; init; } = true;
 }

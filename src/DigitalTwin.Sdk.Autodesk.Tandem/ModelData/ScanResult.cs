@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 
@@ -22,24 +23,12 @@ public sealed record ScanResult
     /// <summary>Gets the element rows, in the order the service sent them.</summary>
     public IReadOnlyList<ElementRow> Rows { get; }
 
-    /// <summary>Parses the wire form: a JSON array whose first entry is the version row.</summary>
+    /// <summary>Parses the wire form held in memory: a JSON array whose first entry is the version row.</summary>
     /// <param name="array">The response array.</param>
+    /// <param name="includeHistory">Whether the scan asked for history (every column an array of value, timestamp pairs).</param>
     /// <returns>The result.</returns>
-    /// <exception cref="JsonException">The response is not an array of objects, or a row has no string key <c>k</c>.</exception>
-    internal static ScanResult Parse(JsonElement array)
-    {
-        try
-        {
-            return ParseCore(array);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // Invalid UTF-8 or an unpaired surrogate inside a string: a malformed body, reported like any other.
-            throw new JsonException("The scan result holds a string that is not valid UTF-8.", ex);
-        }
-    }
-
-    private static ScanResult ParseCore(JsonElement array)
+    /// <exception cref="JsonException">The response is not an array, or a row is not an object with a key <c>k</c> of 20 bytes.</exception>
+    internal static ScanResult Parse(JsonElement array, bool includeHistory = false)
     {
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
@@ -57,21 +46,7 @@ public sealed record ScanResult
                 continue;
             }
 
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("k", out var key) || key.ValueKind != JsonValueKind.String)
-            {
-                throw new JsonException("Every scan row after the version row is an object with a string key 'k'.");
-            }
-
-            var columns = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in item.EnumerateObject())
-            {
-                if (property.Name != "k")
-                {
-                    columns[property.Name] = property.Value.Clone();
-                }
-            }
-
-            rows.Add(new ElementRow(key.GetString()!, columns));
+            rows.Add(ScanRowReader.Build(item.Clone(), includeHistory));
         }
 
         return new ScanResult(version, rows);

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 
 /// <summary>One attribute (column) of a model schema.</summary>
+/// <remarks>Fields of the official OpenAPI and the schema example of the APS blog "Tandem Data API – Reading Stream Data".</remarks>
 public sealed record SchemaAttribute
 {
     /// <summary>Gets the qualified id (<c>family:column</c>), e.g. <c>z:Dg</c>.</summary>
@@ -38,8 +39,26 @@ public sealed record SchemaAttribute
     /// <summary>Gets the Forge spec id, e.g. <c>piping.temperature</c>.</summary>
     public string? ForgeSpec { get; init; }
 
-    /// <summary>Gets the context code.</summary>
+    /// <summary>Gets the context code: <c>e</c> (element) or <c>t</c> (type).</summary>
     public string? Context { get; init; }
+
+    /// <summary>Gets the description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets the display name, when it differs from <see cref="Name"/>.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Gets the data type context.</summary>
+    public string? DataTypeContext { get; init; }
+
+    /// <summary>Gets the display precision.</summary>
+    public int? Precision { get; init; }
+
+    /// <summary>Gets the allowed values (a list for the user to choose from), as sent.</summary>
+    public JsonElement? AllowedValues { get; init; }
+
+    /// <summary>Gets the display options, as sent.</summary>
+    public JsonElement? DisplayOptions { get; init; }
 
     /// <summary>Gets the fields the SDK does not model yet.</summary>
     [JsonExtensionData]

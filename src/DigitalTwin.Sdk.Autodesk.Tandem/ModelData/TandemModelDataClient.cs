@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 
@@ -23,8 +25,14 @@ public sealed class TandemModelDataClient : ITandemModelDataClient
     public Task<ScanResult> ScanAsync(ModelUrn modelId, ScanRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modelId);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request ?? new ScanRequest(), TandemJsonContext.Default.ScanRequest);
-        return ScanCoreAsync(modelId, body, cancellationToken);
+        return ScanCoreAsync(modelId, request ?? new ScanRequest(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ElementRow> ScanRowsAsync(ModelUrn modelId, ScanRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        return ReadRowsAsync(modelId, request ?? new ScanRequest(), onVersion: null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -38,22 +46,66 @@ public sealed class TandemModelDataClient : ITandemModelDataClient
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(ModelUrn modelId, HistoryRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modelId);
-        var body = HistoryRequestSerializer.Serialize(request ?? new HistoryRequest());
+        request ??= new HistoryRequest();
+        if (request.Limit is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Limit, "HistoryRequest.Limit must be at least 1.");
+        }
+
+        var body = HistoryRequestSerializer.Serialize(request);
         return GetHistoryCoreAsync(modelId, body, cancellationToken);
     }
 
-    private async Task<ScanResult> ScanCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
+    private async Task<ScanResult> ScanCoreAsync(ModelUrn modelId, ScanRequest request, CancellationToken cancellationToken)
     {
+        JsonElement version = default;
+        var rows = new List<ElementRow>();
+        await foreach (var row in ReadRowsAsync(modelId, request, v => version = v, cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return new ScanResult(version, rows);
+    }
+
+    private async IAsyncEnumerable<ElementRow> ReadRowsAsync(ModelUrn modelId, ScanRequest scan, Action<JsonElement>? onVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(scan, TandemJsonContext.Default.ScanRequest);
         using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "modeldata/" + modelId.ToPathSegment() + "/scan", "Scan").MarkIdempotent();
         request.Content = TandemRequests.Json(body);
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
-        try
+        using var response = await _runtime.SendStreamingAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !HttpApi.IsJson(mediaType))
         {
-            return ScanResult.Parse(response.Value);
+            throw TandemRequests.Invalid(_runtime, "scan", new JsonException($"expected a JSON body but the content type was '{mediaType}'"));
         }
-        catch (JsonException ex)
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            throw TandemRequests.Invalid(_runtime, "scan", ex);
+            var rows = ScanRowReader.ReadAsync(stream, scan.IncludeHistory, onVersion, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (rows.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await rows.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw TandemRequests.Invalid(_runtime, "scan", ex);
+                    }
+                    catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                    {
+                        throw new DigitalTwinConnectionException($"{_runtime.Vendor}: the scan answer of {modelId} broke off while it was read: {ex.Message}", ex);
+                    }
+
+                    yield return rows.Current;
+                }
+            }
         }
     }
 

@@ -1,38 +1,47 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
 
 /// <summary>
 /// One entry sent to <c>POST timeseries/models/{modelID}/webhooks/generic</c>: the stream key (<c>id</c>), an optional
-/// timestamp (<c>_ts</c>) and values named by property display name or qualified id.
+/// reading time (<c>timestamp</c>, RFC 3339 in UTC with milliseconds) and values named by property display name or qualified id.
 /// </summary>
 public sealed record StreamIngestItem
 {
     /// <summary>Initializes an entry.</summary>
-    /// <param name="streamKey">Element key of the stream.</param>
+    /// <param name="streamKey">Element key of the stream, full or short; it is sent in <c>id</c> as the FULL key (a short key gets the logical prefix: every stream is a logical element).</param>
     /// <param name="values">Values by property name (e.g. <c>Temperature</c>) or qualified id (e.g. <c>z:Dg</c>).</param>
     /// <param name="timestamp">When the values were measured; <see langword="null"/> lets the service use its receive time.</param>
-    /// <exception cref="ArgumentException"><paramref name="streamKey"/> is empty, or <paramref name="values"/> is empty or uses the reserved names <c>id</c> or <c>_ts</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="streamKey"/> is <see langword="default"/> (no key), or <paramref name="values"/> is empty or uses a reserved name (<c>id</c>, <c>timestamp</c>, <c>time</c>, <c>epoch</c>).</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public StreamIngestItem(string streamKey, IReadOnlyDictionary<string, double> values, DateTimeOffset? timestamp = null)
+    public StreamIngestItem(ElementKey streamKey, IReadOnlyDictionary<string, double> values, DateTimeOffset? timestamp = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(streamKey);
+        if (streamKey.IsEmpty)
+        {
+            throw new ArgumentException("A stream key is required (default(ElementKey) is no key).", nameof(streamKey));
+        }
+
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
         {
             throw new ArgumentException("At least one value is required.", nameof(values));
         }
 
-        if (values.ContainsKey("id") || values.ContainsKey("_ts"))
+        if (values.Keys.Any(ReservedNames.Contains))
         {
-            throw new ArgumentException("'id' and '_ts' are reserved names in an ingest entry.", nameof(values));
+            throw new ArgumentException("'id', 'timestamp', 'time' and 'epoch' are reserved names in an ingest entry (the stream and the reading time).", nameof(values));
         }
 
-        StreamKey = streamKey;
+        StreamKey = streamKey.IsFull ? streamKey : streamKey.ToFull(ElementKeyKind.Logical);
         Values = values;
         Timestamp = timestamp;
     }
 
-    /// <summary>Gets the element key of the stream.</summary>
-    public string StreamKey { get; }
+    /// <summary>Gets the names the service reads as the stream key or the reading time, so they cannot name a value.</summary>
+    public static IReadOnlySet<string> ReservedNames { get; } = new HashSet<string>(["id", "timestamp", "time", "epoch"], StringComparer.Ordinal);
+
+    /// <summary>Gets the FULL element key of the stream, as sent in <c>id</c>.</summary>
+    public ElementKey StreamKey { get; }
 
     /// <summary>Gets the values by property name or qualified id.</summary>
     public IReadOnlyDictionary<string, double> Values { get; }

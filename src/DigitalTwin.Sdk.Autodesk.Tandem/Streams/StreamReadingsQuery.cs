@@ -3,7 +3,8 @@ using System.Text;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
 
-/// <summary>Query of <c>GET timeseries/models/{modelID}/streams/{key}</c>: <c>from</c>, <c>to</c>, <c>limit</c>, <c>sort</c>, <c>substream</c>.</summary>
+/// <summary>Query of <c>GET timeseries/models/{modelID}/streams/{key}</c>: <c>from</c>, <c>to</c>, <c>limit</c>, <c>sort</c>.</summary>
+/// <remarks>Exactly the parameters the vendor publishes (aps.autodesk.com <c>tandem-data-streams-elementID-GET</c>; autodesk-tandem/tutorial-rest <c>getStreamData</c>).</remarks>
 public sealed record StreamReadingsQuery
 {
     /// <summary>Gets the earliest reading to return (inclusive).</summary>
@@ -21,10 +22,6 @@ public sealed record StreamReadingsQuery
     /// <summary>Gets the order of the readings.</summary>
     /// <value>Defaults to <see langword="null"/> (not sent; the service's default order).</value>
     public StreamSortOrder? Sort { get; init; }
-
-    /// <summary>Gets one qualified property id (e.g. <c>z:Dg</c>) to read instead of all.</summary>
-    /// <value>Defaults to <see langword="null"/> (not sent).</value>
-    public string? Substream { get; init; }
 
     /// <summary>Builds the query string, including the leading <c>?</c>, or empty when nothing is set.</summary>
     /// <returns>The query string with values escaped.</returns>
@@ -51,7 +48,6 @@ public sealed record StreamReadingsQuery
             StreamSortOrder.Descending => "desc",
             _ => null,
         });
-        Append(builder, "substream", Substream);
         return builder.ToString();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
@@ -22,25 +23,25 @@ public sealed class TandemStreamsClient : ITandemStreamsClient
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, StreamReadings>> GetLastValuesAsync(ModelUrn modelId, IReadOnlyList<string> streamKeys, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<ElementKey, StreamReadings>> GetLastValuesAsync(ModelUrn modelId, IReadOnlyList<ElementKey> streamKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modelId);
         ArgumentNullException.ThrowIfNull(streamKeys);
-        if (streamKeys.Count == 0 || streamKeys.Any(string.IsNullOrEmpty))
+        if (streamKeys.Count == 0 || streamKeys.Any(k => k.IsEmpty))
         {
             throw new ArgumentException("At least one non-empty stream key is required.", nameof(streamKeys));
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(new StreamLastValuesRequest(streamKeys), TandemJsonContext.Default.StreamLastValuesRequest);
+        var wireKeys = streamKeys.Select(k => ToWire(k)).ToArray();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new StreamLastValuesRequest(wireKeys), TandemJsonContext.Default.StreamLastValuesRequest);
         return GetLastValuesCoreAsync(modelId, body, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<StreamReadings> GetReadingsAsync(ModelUrn modelId, string streamKey, StreamReadingsQuery? query = null, CancellationToken cancellationToken = default)
+    public Task<StreamReadings> GetReadingsAsync(ModelUrn modelId, ElementKey streamKey, StreamReadingsQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modelId);
-        ArgumentException.ThrowIfNullOrEmpty(streamKey);
-        var path = "timeseries/models/" + modelId.ToPathSegment() + "/streams/" + Uri.EscapeDataString(streamKey) + (query?.ToQueryString() ?? string.Empty);
+        var path = "timeseries/models/" + modelId.ToPathSegment() + "/streams/" + ToWire(streamKey, nameof(streamKey)) + (query?.ToQueryString() ?? string.Empty);
         return GetReadingsCoreAsync(path, cancellationToken);
     }
 
@@ -65,17 +66,34 @@ public sealed class TandemStreamsClient : ITandemStreamsClient
         return SendCoreAsync(modelId, body, cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<string, StreamReadings>> GetLastValuesCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
+    /// <summary>The key as the timeseries API takes it: full, a short key with the logical prefix (every stream is logical).</summary>
+    /// <remarks>Base64url holds only letters, digits, <c>-</c> and <c>_</c>, so the text needs no escaping in a path.</remarks>
+    internal static string ToWire(ElementKey key, string parameterName = "streamKeys")
+    {
+        if (key.IsEmpty)
+        {
+            throw new ArgumentException("A stream key is required (default(ElementKey) is no key).", parameterName);
+        }
+
+        return (key.IsFull ? key : key.ToFull(ElementKeyKind.Logical)).ToString();
+    }
+
+    private async Task<IReadOnlyDictionary<ElementKey, StreamReadings>> GetLastValuesCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
     {
         using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/streams", "GetLastValues").MarkIdempotent();
         request.Content = TandemRequests.Json(body);
         var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.DictionaryStringDictionaryStringDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = new Dictionary<string, StreamReadings>(response.Value.Count, StringComparer.Ordinal);
+            var result = new Dictionary<ElementKey, StreamReadings>(response.Value.Count);
             foreach (var (key, wire) in response.Value)
             {
-                result[key] = StreamReadings.FromWire(wire);
+                if (!ElementKey.TryParse(key, out var parsed))
+                {
+                    throw new JsonException($"'{key}' is not an element key.");
+                }
+
+                result[parsed] = StreamReadings.FromWire(wire);
             }
 
             return result;

@@ -35,8 +35,9 @@ public interface ITandemTwinsClient
     AsyncPageable<TandemTwinListItem> GetMyTwinsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Downloads a document through its <see cref="TwinDocument.SignedLink"/>. The bearer token is sent only when the link is
-    /// on the API's own origin; links elsewhere (and redirects) are fetched without credentials.
+    /// Downloads a document through its <see cref="TwinDocument.SignedLink"/> (<c>https://tandem.autodesk.com/api/v1/twins/…/content</c>,
+    /// which the service refuses without the bearer token). The token is sent only when the link (or a redirect) is on the API's
+    /// own origin or on one of <see cref="TandemOptions.CredentialOrigins"/>; a link anywhere else is fetched without credentials.
     /// </summary>
     /// <param name="document">The document, from <see cref="TandemTwin.Docs"/>.</param>
     /// <param name="destination">Where the content is written.</param>

@@ -37,9 +37,9 @@ public sealed record ModelUrn
         return urn is not null;
     }
 
-    /// <summary>Returns the URN escaped for use as one path segment.</summary>
-    /// <returns>The escaped URN.</returns>
-    public string ToPathSegment() => Uri.EscapeDataString(Value);
+    /// <summary>Returns the URN as one path segment, as the vendor documents write it: colons unescaped.</summary>
+    /// <returns>The URN, e.g. <c>urn:adsk.dtm:k5ZZZkIYQ9ixvxFDVBNoTg</c> (its id holds only letters, digits, <c>-</c> and <c>_</c>, so nothing needs escaping).</returns>
+    public string ToPathSegment() => Value;
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -97,9 +97,10 @@ public sealed class TandemTwinsClient : ITandemTwinsClient
         {
             using var request = _runtime.CreateRequest(HttpMethod.Get, link.AbsoluteUri, "DownloadDocument");
             request.Headers.Accept.Clear();
-            if (!SameOrigin(link, _options.BaseUrl!) || hop > 0)
+            if (!_runtime.MayReceiveCredentials(link))
             {
-                // Signed links carry their own authorization; the bearer token never leaves the API origin.
+                // The bearer token goes only to the API origin and the allow-list (TandemOptions.CredentialOrigins);
+                // a link or redirect anywhere else is fetched without credentials.
                 request.Options.Set(DigitalTwinRequestOptions.AnonymousKey, true);
             }
 
@@ -120,7 +121,4 @@ public sealed class TandemTwinsClient : ITandemTwinsClient
             return;
         }
     }
-
-    private static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.GetLeftPart(UriPartial.Authority), b.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
 }

@@ -44,9 +44,9 @@ public sealed record TwinUrn
         return urn is not null;
     }
 
-    /// <summary>Returns the URN escaped for use as one path segment.</summary>
-    /// <returns>The escaped URN, e.g. <c>urn%3Aadsk.dtt%3A...</c>.</returns>
-    public string ToPathSegment() => Uri.EscapeDataString(Value);
+    /// <summary>Returns the URN as one path segment, as the vendor documents write it: colons unescaped.</summary>
+    /// <returns>The URN, e.g. <c>urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw</c> (its id holds only letters, digits, <c>-</c> and <c>_</c>, so nothing needs escaping).</returns>
+    public string ToPathSegment() => Value;
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -1,31 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 
 /// <summary>A saved view of a twin (<c>GET twins/{twinID}/views</c>).</summary>
+/// <remarks>
+/// The fields typed here are those the vendor samples read and write (autodesk-tandem/tutorial-rest <c>views/</c>); the rest
+/// (<c>camera</c>, <c>facets</c>, <c>cutPlanes</c>, <c>heatmap</c>, …) land in <see cref="AdditionalProperties"/>.
+/// </remarks>
 public sealed record TwinView
 {
     /// <summary>Gets the view id.</summary>
     public string? Id { get; init; }
 
-    /// <summary>Gets the view label.</summary>
+    /// <summary>Gets the name of the view shown in Tandem, e.g. <c>Home</c>.</summary>
+    public string? ViewName { get; init; }
+
+    /// <summary>Gets the label (group) the view is filed under.</summary>
     public string? Label { get; init; }
 
-    /// <summary>Gets a value indicating whether this is the twin's default view.</summary>
-    [JsonPropertyName("default")]
-    public bool? IsDefault { get; init; }
+    /// <summary>Gets the author of the view, as text (its JSON form when the service sends something other than a string).</summary>
+    [JsonConverter(typeof(LenientStringJsonConverter))]
+    public string? Author { get; init; }
 
     /// <summary>Gets when the view was created.</summary>
-    public DateTimeOffset? DateCreated { get; init; }
+    public DateTimeOffset? CreateTime { get; init; }
 
-    /// <summary>Gets when the view was last modified.</summary>
-    public DateTimeOffset? DateModified { get; init; }
+    /// <summary>Gets the version of the view format, e.g. <c>2</c>.</summary>
+    public int? Version { get; init; }
 
-    /// <summary>Gets the id of the user who created the view.</summary>
-    public string? CreatedBy { get; init; }
-
-    /// <summary>Gets the fields the SDK does not model yet (camera, facets, visibility, ...).</summary>
+    /// <summary>Gets the fields the SDK does not model (camera, facets, cut planes, heatmap, ...).</summary>
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

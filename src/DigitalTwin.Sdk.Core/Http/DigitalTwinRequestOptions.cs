@@ -8,6 +8,7 @@ public static class DigitalTwinRequestOptions
     internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("DigitalTwin.Attempts");
     internal static readonly HttpRequestOptionsKey<bool> AnonymousKey = new("DigitalTwin.Anonymous");
     internal static readonly HttpRequestOptionsKey<System.Threading.RateLimiting.RateLimiter> RateLimiterKey = new("DigitalTwin.RateLimiter");
+    internal static readonly HttpRequestOptionsKey<bool> StreamSuccessBodyKey = new("DigitalTwin.StreamSuccessBody");
 
     /// <summary>
     /// Declares a non-idempotent request (e.g. a POST) safe to retry after it may have reached the server,
@@ -19,6 +20,21 @@ public static class DigitalTwinRequestOptions
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(IdempotentKey, true);
+        return request;
+    }
+
+    /// <summary>
+    /// Declares that the caller reads a successful response's body as a stream: the pipeline does not buffer it (nor
+    /// bound it by <see cref="DigitalTwinClientOptions.MaxResponseBytes"/>) and does not log it. Error bodies are still
+    /// buffered and parsed as usual. A body that breaks off while the caller reads it surfaces as an
+    /// <see cref="IOException"/> from the stream, after the call has succeeded, and is not retried.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The same request.</returns>
+    public static HttpRequestMessage StreamSuccessBody(this HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(StreamSuccessBodyKey, true);
         return request;
     }
 
@@ -41,6 +57,9 @@ public static class DigitalTwinRequestOptions
         ArgumentNullException.ThrowIfNull(request);
         return request.Options.TryGetValue(AttemptsKey, out var attempts) ? attempts : 0;
     }
+
+    internal static bool IsStreamed(HttpRequestMessage request, HttpResponseMessage response) =>
+        response.IsSuccessStatusCode && request.Options.TryGetValue(StreamSuccessBodyKey, out var streamed) && streamed;
 
     internal static bool IsIdempotent(HttpRequestMessage request)
     {

@@ -34,6 +34,23 @@ internal static class HttpApi
     }
 
     /// <summary>
+    /// Sends a request whose successful body the caller reads as a stream (<see cref="Http.DigitalTwinRequestOptions.StreamSuccessBody"/>):
+    /// error statuses throw as usual; on success the body is unread and the caller owns (and disposes) the response.
+    /// </summary>
+    /// <remarks>An <see cref="HttpClient"/> (the DI registration's) is asked for the headers only, or it would read the whole body itself.</remarks>
+    public static async Task<HttpResponseMessage> SendStreamingAsync(this ClientRuntime runtime, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Http.DigitalTwinRequestOptions.StreamSuccessBody(request);
+        var invoker = runtime.HttpClient;
+        var response = invoker is HttpClient client
+            ? await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+            : await invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>
     /// Links <paramref name="response"/> to <paramref name="request"/> and, for an error status, disposes it and throws
     /// the typed exception. Completes synchronously on success, so a caller that awaits the send itself adds no async
     /// layer of its own.
@@ -169,7 +186,7 @@ internal static class HttpApi
         }
     }
 
-    private static bool IsJson(string mediaType) =>
+    internal static bool IsJson(string mediaType) =>
         mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 

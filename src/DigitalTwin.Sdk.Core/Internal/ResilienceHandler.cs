@@ -201,10 +201,17 @@ internal sealed class ResilienceHandler(ClientRuntime runtime) : DelegatingHandl
     /// Checks the declared length against <see cref="DigitalTwinClientOptions.MaxResponseBytes"/> and reads the body
     /// into memory (at most that many bytes), so the caller parses it synchronously and a truncated body fails the
     /// attempt. A body that is already a byte array in memory (an in-memory transport's answer) is complete and its
-    /// length was checked; buffering it again would only copy it. A HEAD answer has no body.
+    /// length was checked; buffering it again would only copy it. A HEAD answer has no body. A successful answer to a
+    /// request marked with <see cref="DigitalTwinRequestOptions.StreamSuccessBody"/> is left unread: its caller parses it
+    /// as it arrives, in constant memory.
     /// </summary>
     private Task BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (DigitalTwinRequestOptions.IsStreamed(request, response))
+        {
+            return Task.CompletedTask;
+        }
+
         var limit = runtime.Options.MaxResponseBytes;
         if (response.Content.Headers.ContentLength > limit)
         {

@@ -62,7 +62,13 @@ internal sealed partial class TelemetryHandler(ClientRuntime runtime) : Delegati
             LogResponse(logger, runtime.Vendor, request.Method.Method, url ?? string.Empty, status, elapsed.TotalMilliseconds, request.GetAttemptCount());
             if (logger.IsEnabled(LogLevel.Trace))
             {
-                LogResponseDetail(logger, status, FormatHeaders(response.Headers, response.Content.Headers), await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false));
+                LogResponseDetail(
+                    logger,
+                    status,
+                    FormatHeaders(response.Headers, response.Content.Headers),
+                    DigitalTwinRequestOptions.IsStreamed(request, response)
+                        ? "(streamed to the caller; not logged)"
+                        : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false));
             }
 
             return response;

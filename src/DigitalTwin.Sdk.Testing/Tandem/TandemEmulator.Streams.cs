@@ -6,9 +6,55 @@ using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.Sdk.Testing.Tandem;
 
-/// <content>Streams: last values, readings of one stream, ingest through <c>webhooks/generic</c>.</content>
+/// <content>
+/// Streams: last values, readings of one stream, ingest through <c>webhooks/generic</c>. The timeseries API names streams by
+/// their FULL element key (24 bytes: 4-byte big-endian flags, 0x01000000 for logical elements such as streams, then the 20-byte
+/// short key of the scan's <c>k</c>, base64url without padding); a short key names no stream.
+/// </content>
 public sealed partial class TandemEmulator
 {
+    private static readonly string[] TimestampFields = ["timestamp", "time", "epoch"];
+
+    /// <summary>Gets the full element keys (what the timeseries API takes) of the seeded streams, in the order of <see cref="StreamKeys"/>.</summary>
+    public IReadOnlyList<string> StreamFullKeys => StreamKeys.Select(ToLogicalFullKey).ToArray();
+
+    /// <summary>Converts a 20-byte short key to the full key of a logical element (flags 0x01000000).</summary>
+    private static string ToLogicalFullKey(string shortKey)
+    {
+        var bytes = FromBase64Url(shortKey);
+        var full = new byte[24];
+        full[0] = 0x01;
+        bytes.CopyTo(full, 4);
+        return Convert.ToBase64String(full).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>Resolves a full key of a logical element to the seeded short key; a short key or another prefix resolves to nothing.</summary>
+    private static string? ShortKeyOf(string fullKey)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = FromBase64Url(fullKey);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (bytes.Length != 24 || bytes[0] != 0x01 || bytes[1] != 0 || bytes[2] != 0 || bytes[3] != 0)
+        {
+            return null;
+        }
+
+        return Convert.ToBase64String(bytes, 4, 20).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static byte[] FromBase64Url(string key)
+    {
+        var text = key.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '='));
+    }
+
     private void MapStreamEndpoints(WebApplication app)
     {
         app.MapPost(DataRoot + "/timeseries/models/{modelId}/streams", LastValuesAsync);
@@ -36,7 +82,7 @@ public sealed partial class TandemEmulator
         {
             foreach (var key in keys.Order(StringComparer.Ordinal))
             {
-                if (modelId != _seed.DefaultModelId || !_seed.Readings.TryGetValue(key, out var props))
+                if (modelId != _seed.DefaultModelId || ShortKeyOf(key) is not { } shortKey || !_seed.Readings.TryGetValue(shortKey, out var props))
                 {
                     continue;
                 }
@@ -92,12 +138,11 @@ public sealed partial class TandemEmulator
             return;
         }
 
-        var streamKey = (string)context.Request.RouteValues["streamKey"]!;
-        var substream = query["substream"].ToString();
+        var streamKey = ShortKeyOf((string)context.Request.RouteValues["streamKey"]!);
         var result = new JsonObject();
         lock (_dataGate)
         {
-            if (modelId != _seed.DefaultModelId || !_seed.Readings.TryGetValue(streamKey, out var props))
+            if (modelId != _seed.DefaultModelId || streamKey is null || !_seed.Readings.TryGetValue(streamKey, out var props))
             {
                 result = null;
             }
@@ -105,11 +150,6 @@ public sealed partial class TandemEmulator
             {
                 foreach (var (propertyId, readings) in props)
                 {
-                    if (substream.Length > 0 && substream != propertyId)
-                    {
-                        continue;
-                    }
-
                     IEnumerable<KeyValuePair<long, double>> selected = readings.Where(r => (from is null || r.Key >= from) && (to is null || r.Key <= to));
                     if (sort == "desc")
                     {
@@ -204,7 +244,7 @@ public sealed partial class TandemEmulator
 
         lock (_dataGate)
         {
-            var unknown = items.Select(i => (string)i!["id"]!).FirstOrDefault(k => modelId != _seed.DefaultModelId || !_seed.Readings.ContainsKey(k));
+            var unknown = items.Select(i => (string)i!["id"]!).FirstOrDefault(k => modelId != _seed.DefaultModelId || ShortKeyOf(k) is not { } shortKey || !_seed.Readings.ContainsKey(shortKey));
             if (unknown is null)
             {
                 foreach (var item in items.Cast<JsonObject>())
@@ -230,11 +270,14 @@ public sealed partial class TandemEmulator
     /// <summary>Stores one ingest item; caller holds <see cref="_dataGate"/>.</summary>
     private void Store(JsonObject item, DateTimeOffset now)
     {
-        var props = _seed.Readings[(string)item["id"]!];
-        var timestamp = ParseTimestamp(item["_ts"]) ?? now.ToUnixTimeMilliseconds();
+        var props = _seed.Readings[ShortKeyOf((string)item["id"]!)!];
+
+        // The service reads the reading time from timestamp, time or epoch at the root of the event; anything else (an
+        // unknown field such as _ts included) leaves the reading at the receive time.
+        var timestamp = TimestampFields.Select(f => ParseTimestamp(item[f])).FirstOrDefault(t => t is not null) ?? now.ToUnixTimeMilliseconds();
         foreach (var (name, value) in item)
         {
-            if (name is "id" or "_ts" || value is not JsonValue number || number.GetValueKind() != JsonValueKind.Number)
+            if (name == "id" || TimestampFields.Contains(name) || value is not JsonValue number || number.GetValueKind() != JsonValueKind.Number)
             {
                 continue;
             }
@@ -255,7 +298,7 @@ public sealed partial class TandemEmulator
         }
     }
 
-    /// <summary>Reads <c>_ts</c>: ISO 8601 text, or a number of epoch seconds (below 10^11) or milliseconds.</summary>
+    /// <summary>Reads a reading time: RFC 3339 text, or a number of epoch seconds (below 10^11) or milliseconds.</summary>
     private static long? ParseTimestamp(JsonNode? node)
     {
         if (node is not JsonValue value)

@@ -67,7 +67,7 @@ public sealed partial class TandemEmulator : EmulatorBase
     /// <summary>Gets the model URNs linked to the twin, in the order of the doc example.</summary>
     public IReadOnlyList<string> ModelIds => _seed.ModelIds;
 
-    /// <summary>Gets the element keys of the seeded streams in <see cref="DefaultModelId"/>.</summary>
+    /// <summary>Gets the short element keys (the scan's <c>k</c>) of the seeded streams in <see cref="DefaultModelId"/>; the timeseries API takes <see cref="StreamFullKeys"/>.</summary>
     public IReadOnlyList<string> StreamKeys => _seed.StreamKeys;
 
     /// <summary>Gets the number of token requests that were answered with a token.</summary>
@@ -83,7 +83,17 @@ public sealed partial class TandemEmulator : EmulatorBase
     public static async Task<TandemEmulator> StartAsync(TandemEmulatorOptions? options = null, CancellationToken ct = default)
     {
         var emulator = new TandemEmulator(options ?? new TandemEmulatorOptions());
-        await emulator.StartCoreAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await emulator.StartCoreAsync(ct).ConfigureAwait(false);
+            await emulator.StartDocumentHostAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return emulator;
     }
 
@@ -100,14 +110,14 @@ public sealed partial class TandemEmulator : EmulatorBase
     }
 
     /// <summary>Returns the stored readings of one stream property, oldest first.</summary>
-    /// <param name="streamKey">Stream element key.</param>
+    /// <param name="streamKey">Stream element key, short (as in <see cref="StreamKeys"/>) or full (as in <see cref="StreamFullKeys"/>).</param>
     /// <param name="propertyId">Qualified property id, e.g. <c>z:Dg</c>.</param>
     /// <returns>Epoch milliseconds and value pairs; empty when unknown.</returns>
     public IReadOnlyList<KeyValuePair<long, double>> GetReadings(string streamKey, string propertyId)
     {
         lock (_dataGate)
         {
-            return _seed.Readings.TryGetValue(streamKey, out var props) && props.TryGetValue(propertyId, out var values)
+            return _seed.Readings.TryGetValue(ShortKeyOf(streamKey) ?? streamKey, out var props) && props.TryGetValue(propertyId, out var values)
                 ? values.ToArray()
                 : [];
         }
@@ -117,11 +127,12 @@ public sealed partial class TandemEmulator : EmulatorBase
     protected override void MapEndpoints(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        RecordRawTargets(app);
+        StopDocumentHostWith(app);
         MapAuthEndpoints(app);
         MapTwinEndpoints(app);
         MapModelDataEndpoints(app);
         MapStreamEndpoints(app);
-        app.MapGet("/api/v1/twins/{twinId}/documents/{docId}/content", ServeDocumentAsync);
     }
 
     private static Task WriteJsonAsync(HttpContext context, int status, JsonNode node)
@@ -155,29 +166,5 @@ public sealed partial class TandemEmulator : EmulatorBase
         {
             return null;
         }
-    }
-
-    private async Task ServeDocumentAsync(HttpContext context)
-    {
-        var twinId = (string)context.Request.RouteValues["twinId"]!;
-        var docId = (string)context.Request.RouteValues["docId"]!;
-        if (!context.Request.Query.ContainsKey("lastupdated"))
-        {
-            await WriteApsErrorAsync(context, 403, "SIGNATURE", "The signed link is incomplete.").ConfigureAwait(false);
-            return;
-        }
-
-        var doc = twinId == TandemSeed.TwinId
-            ? _seed.Twin["docs"]!.AsArray().FirstOrDefault(d => (string?)d!["id"] == docId)
-            : null;
-        if (doc is null)
-        {
-            await WriteApsErrorAsync(context, 404, "NOT_FOUND", "The document was not found.").ConfigureAwait(false);
-            return;
-        }
-
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = (string?)doc["contentType"] ?? "application/octet-stream";
-        await context.Response.WriteAsync("%PDF-1.4 emulated content of " + (string?)doc["name"], context.RequestAborted).ConfigureAwait(false);
     }
 }

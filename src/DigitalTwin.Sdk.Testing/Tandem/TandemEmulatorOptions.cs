@@ -41,9 +41,9 @@ public sealed class TandemEmulatorOptions : EmulatorOptions
     /// <value>Defaults to 10 MB (10 × 1024 × 1024 bytes).</value>
     public long MaxIngestBodyBytes { get; set; } = 10L * 1024 * 1024;
 
-    /// <summary>Gets or sets the base the documents' <c>signedLink</c> URLs point to; <see langword="null"/> for the emulator itself.</summary>
+    /// <summary>Gets or sets the base the documents' <c>signedLink</c> URLs point to; <see langword="null"/> for the emulator's own document host (<see cref="TandemEmulator.DocumentOrigin"/>).</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
-    /// <remarks>Point it at a second emulator to serve documents from another origin, as the real service does.</remarks>
+    /// <remarks>The document host is a second loopback origin, as the real service serves links from <c>https://tandem.autodesk.com</c>; set this only to point links somewhere else.</remarks>
     public Uri? SignedLinkBaseUri { get; set; }
 
     /// <summary>Gets or sets the clock used for token expiry and the ingest rate limit.</summary>

@@ -129,6 +129,7 @@ internal sealed class TandemSeed
     internal const string GroupId = "urn:adsk.dtg:ysqziKwTSCejQaUVfqj32Q";
     internal const string UserId = "EMULATORUSER01";
     internal const string UserName = "Emulator User";
+    internal const string ClientAppId = "EmulatorClientApp";
 
     private static readonly long BaseTimestamp = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
@@ -191,8 +192,9 @@ internal sealed class TandemSeed
             DefaultModelId = "urn:adsk.dtm:" + TwinId["urn:adsk.dtt:".Length..],
             Views = new JsonArray
             {
-                new JsonObject { ["id"] = "view-default", ["label"] = "Overview", ["default"] = true, ["dateCreated"] = "2022-05-25T10:00:00Z", ["dateModified"] = "2023-07-26T07:46:43Z", ["createdBy"] = UserId },
-                new JsonObject { ["id"] = "view-mech", ["label"] = "Mechanical", ["default"] = false, ["dateCreated"] = "2022-06-01T08:30:00Z", ["dateModified"] = "2022-06-01T08:30:00Z", ["createdBy"] = UserId },
+                // The fields autodesk-tandem/tutorial-rest views/ reads and writes (viewName, label, author, createTime, version, ...).
+                new JsonObject { ["id"] = "view-home", ["viewName"] = "Home", ["label"] = "", ["author"] = UserId, ["createTime"] = "2022-05-25T10:00:00.000Z", ["version"] = 2, ["camera"] = new JsonObject { ["isPerspective"] = true }, ["facets"] = new JsonObject { ["filters"] = new JsonObject { ["models"] = new JsonArray(modelIds.Select(m => (JsonNode?)m).ToArray()) } } },
+                new JsonObject { ["id"] = "view-level-1", ["viewName"] = "Level 1", ["label"] = "LEVELS", ["author"] = UserId, ["createTime"] = "2022-06-01T08:30:00.000Z", ["version"] = 2, ["facets"] = new JsonObject { ["filters"] = new JsonObject { ["levels"] = new JsonArray("Level 1") } } },
             },
         };
 
@@ -200,6 +202,7 @@ internal sealed class TandemSeed
         [
             new SeedAttribute("n", "n", "Name", "Common", 20),
             new SeedAttribute("n", "c", "Category Id", "Common", 2),
+            new SeedAttribute("n", "a", "Element Flags", "Common", 2),
             new SeedAttribute("l", "l", "Level", "References", 30),
             new SeedAttribute("z", "5A", "Asset Tag", "Identity Data", 20),
             new SeedAttribute("z", "Dg", "Temperature", "Higher Education", 3),
@@ -222,6 +225,9 @@ internal sealed class TandemSeed
                 var name = isDefault ? $"Room {101 + i} Sensor" : $"Element {i + 1}";
                 element.Set("n:n", created, name);
                 element.Set("n:c", created, isDefault ? -2008000 : -2001000 - i);
+
+                // Element flags (tutorial-rest constants.js ElementFlags): the default model's elements are streams.
+                element.Set("n:a", created, isDefault ? 0x01000003 : 0x00000000);
                 if (!isDefault)
                 {
                     element.Set("z:5A", created, $"TAG-{i + 1:000}");
@@ -251,9 +257,10 @@ internal sealed class TandemSeed
             history.Add(new JsonObject
             {
                 ["t"] = created,
-                ["u"] = UserId,
                 ["n"] = UserName,
                 ["d"] = "Model import",
+                ["o"] = "bulk_import",
+                ["c"] = ClientAppId,
                 ["k"] = new JsonArray(elements.Select(e => (JsonNode?)e.Key).ToArray()),
             });
             if (!isDefault)
@@ -261,9 +268,10 @@ internal sealed class TandemSeed
                 history.Add(new JsonObject
                 {
                     ["t"] = changed,
-                    ["u"] = UserId,
                     ["n"] = UserName,
                     ["d"] = "Element properties change",
+                    ["o"] = "mutate",
+                    ["c"] = ClientAppId,
                     ["k"] = new JsonArray(elements.Select(e => (JsonNode?)e.Key).ToArray()),
                 });
             }

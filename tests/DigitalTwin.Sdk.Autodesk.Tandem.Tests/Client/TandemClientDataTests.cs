@@ -18,10 +18,10 @@ public sealed class TandemClientDataTests
         var model = ModelUrn.Parse(emu.ModelIds[0]);
         var key = emu.GetElementKeys(model.Value)[0];
 
-        var result = await client.ModelData.ScanAsync(model, new ScanRequest { Keys = [key], QualifiedColumns = ["z:5A"], IncludeHistory = true });
+        var result = await client.ModelData.ScanAsync(model, new ScanRequest { Keys = [ElementKey.Parse(key)], QualifiedColumns = ["z:5A"], IncludeHistory = true });
 
         var row = Assert.Single(result.Rows);
-        Assert.Equal(key, row.Key);
+        Assert.Equal(key, row.Key.ToString());
         Assert.Equal(["TAG-001-B", "TAG-001"], row.GetHistory("z:5A").Select(v => v.Value.GetString()));
         Assert.Contains("\"includeHistory\":true", emu.Requests.ForPath("/tandem/v1/modeldata").Single().Body, StringComparison.Ordinal);
     }
@@ -62,8 +62,8 @@ public sealed class TandemClientDataTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
         var model = TwinUrn.Parse(emu.TwinId).DefaultModel;
-        var key = emu.StreamKeys[0];
-        var seeded = emu.GetReadings(key, "z:Dg");
+        var key = ElementKey.Parse(emu.StreamKeys[0]); // The scan's short k: the SDK sends the full key the timeseries API takes.
+        var seeded = emu.GetReadings(emu.StreamKeys[0], "z:Dg");
 
         var last = await client.Streams.GetLastValuesAsync(model, [key]);
         var window = await client.Streams.GetReadingsAsync(model, key, new StreamReadingsQuery
@@ -71,13 +71,13 @@ public sealed class TandemClientDataTests
             From = DateTimeOffset.FromUnixTimeMilliseconds(seeded[1].Key),
             To = DateTimeOffset.FromUnixTimeMilliseconds(seeded[4].Key),
             Sort = StreamSortOrder.Descending,
-            Substream = "z:Dg",
         });
 
         Assert.Equal(emu.DefaultModelId, model.Value);
-        Assert.Equal(seeded[^1].Value, Assert.Single(last[key].Get("z:Dg")).Value);
+        Assert.Equal(seeded[^1].Value, Assert.Single(last[key.ToFull(ElementKeyKind.Logical)].Get("z:Dg")).Value);
+        Assert.Contains($"/streams/{emu.StreamFullKeys[0]}?", string.Join(" ", emu.RawRequestTargets), StringComparison.Ordinal);
         Assert.Equal(seeded.Skip(1).Take(4).Reverse().Select(r => r.Value), window.Get("z:Dg").Select(r => r.Value));
-        Assert.Empty(window.Get("z:Hm"));
+        Assert.Equal(4, window.Get("z:Hm").Count);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class TandemClientDataTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
         var model = ModelUrn.Parse(emu.DefaultModelId);
-        var key = emu.StreamKeys[1];
+        var key = ElementKey.Parse(emu.StreamFullKeys[1]);
         var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
         var watch = Stopwatch.StartNew();
@@ -98,8 +98,26 @@ public sealed class TandemClientDataTests
         var ingests = emu.Requests.ForPath("/tandem/v1/timeseries/models/" + emu.DefaultModelId + "/webhooks/generic");
         Assert.Equal(2, ingests.Count);
         Assert.True(ingests[1].ReceivedAt - ingests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950));
-        Assert.Contains(emu.GetReadings(key, "z:Dg"), r => r.Key == at.ToUnixTimeMilliseconds() && r.Value == 24.25);
-        Assert.Contains(emu.GetReadings(key, "z:Dg"), r => r.Key == at.AddMinutes(1).ToUnixTimeMilliseconds() && r.Value == 24.5);
+        Assert.Contains(emu.GetReadings(key.ToString(), "z:Dg"), r => r.Key == at.ToUnixTimeMilliseconds() && r.Value == 24.25);
+        Assert.Contains(emu.GetReadings(key.ToString(), "z:Dg"), r => r.Key == at.AddMinutes(1).ToUnixTimeMilliseconds() && r.Value == 24.5);
+    }
+
+    [Fact]
+    public async Task SendReadingsAsync_ADayOfBackfillInOneRequest_KeepsEveryReadingTime()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var client = TandemClientFixture.Create(emu);
+        var model = ModelUrn.Parse(emu.DefaultModelId);
+        var key = ElementKey.Parse(emu.StreamKeys[0]);
+        var from = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        var day = Enumerable.Range(0, 24).Select(h => new StreamIngestItem(key, new Dictionary<string, double> { ["Temperature"] = 20 + (h / 10.0) }, from.AddHours(h))).ToList();
+
+        await client.Streams.SendReadingsAsync(model, day);
+        var back = await client.Streams.GetReadingsAsync(model, key, new StreamReadingsQuery { From = from, To = from.AddDays(1), Sort = StreamSortOrder.Ascending });
+
+        Assert.Single(emu.Requests.ForPath("/tandem/v1/timeseries/models/" + emu.DefaultModelId + "/webhooks/generic"));
+        Assert.Equal(Enumerable.Range(0, 24).Select(h => from.AddHours(h)), back.Get("z:Dg").Select(r => r.Timestamp));
+        Assert.Equal(day.Select(d => d.Values["Temperature"]), back.Get("z:Dg").Select(r => r.Value));
     }
 
     [Fact]
@@ -107,7 +125,7 @@ public sealed class TandemClientDataTests
     {
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
-        var huge = new StreamIngestItem(emu.StreamKeys[0], new Dictionary<string, double> { [new string('a', 10 * 1024 * 1024)] = 1 });
+        var huge = new StreamIngestItem(ElementKey.Parse(emu.StreamFullKeys[0]), new Dictionary<string, double> { [new string('a', 10 * 1024 * 1024)] = 1 });
 
         var ex = Assert.Throws<ArgumentException>(() => { _ = client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [huge]); });
 
@@ -125,7 +143,7 @@ public sealed class TandemClientDataTests
         emu.Faults.Add(Fault.Status(500), pathPrefix: "/tandem/v1/timeseries");
 
         await Assert.ThrowsAsync<DigitalTwinApiException>(() => client.Streams.SendReadingsAsync(
-            ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(emu.StreamKeys[0], new Dictionary<string, double> { ["Temperature"] = 1 })]));
+            ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(ElementKey.Parse(emu.StreamFullKeys[0]), new Dictionary<string, double> { ["Temperature"] = 1 })]));
 
         Assert.Single(emu.Requests.ForPath("/tandem/v1/timeseries"));
     }
@@ -138,47 +156,62 @@ public sealed class TandemClientDataTests
         emu.Faults.Add(Fault.Status(429, "{\"developerMessage\":\"slow down\"}").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: "/tandem/v1/timeseries");
         var at = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
-        await client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(emu.StreamKeys[2], new Dictionary<string, double> { ["Humidity"] = 44 }, at)]);
+        await client.Streams.SendReadingsAsync(ModelUrn.Parse(emu.DefaultModelId), [new StreamIngestItem(ElementKey.Parse(emu.StreamKeys[2]), new Dictionary<string, double> { ["Humidity"] = 44 }, at)]);
 
         Assert.Equal(2, emu.Requests.ForPath("/tandem/v1/timeseries").Count);
-        Assert.Single(emu.GetReadings(emu.StreamKeys[2], "z:Hm"), r => r.Key == at.ToUnixTimeMilliseconds());
+        Assert.Single(emu.GetReadings(emu.StreamFullKeys[2], "z:Hm"), r => r.Key == at.ToUnixTimeMilliseconds());
     }
 
     [Fact]
-    public async Task DownloadDocumentAsync_SignedLinkOnOtherOrigin_NeverSendsTheBearerToken()
+    public async Task DownloadDocumentAsync_SignedLinkOnAnAllowListedOrigin_SendsTheBearerAndGetsTheContent()
     {
-        await using var docs = await TandemEmulator.StartAsync();
-        await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { SignedLinkBaseUri = docs.BaseUri });
+        // Like tandem.autodesk.com, the emulator's document origin refuses a download without the bearer token.
+        await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
         var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
         using var content = new MemoryStream();
 
         await client.Twins.DownloadDocumentAsync(twin.Docs[1], content);
 
+        Assert.Equal(emu.DocumentOrigin.GetLeftPart(UriPartial.Authority), twin.Docs[1].SignedLink!.GetLeftPart(UriPartial.Authority));
+        Assert.NotEqual(emu.BaseUri.Port, emu.DocumentOrigin.Port);
         Assert.Contains("301-1070D_KS_8013D-1160.pdf", System.Text.Encoding.UTF8.GetString(content.ToArray()), StringComparison.Ordinal);
-        var download = Assert.Single(docs.Requests.Snapshot());
-        Assert.Null(download.Header("Authorization"));
+        Assert.StartsWith("Bearer ", emu.DocumentRequests.Snapshot().Single().Header("Authorization"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DownloadDocumentAsync_SignedLinkOnAnOriginOffTheAllowList_NeverSendsTheBearer()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var client = TandemClientFixture.Create(emu, o => o.CredentialOrigins = null); // Default: https://tandem.autodesk.com only.
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        using var content = new MemoryStream();
+
+        await Assert.ThrowsAnyAsync<DigitalTwinException>(() => client.Twins.DownloadDocumentAsync(twin.Docs[1], content));
+
+        Assert.Null(emu.DocumentRequests.Snapshot().Single().Header("Authorization"));
         Assert.NotNull(emu.Requests.ForPath("/tandem/v1/twins").Single().Header("Authorization"));
     }
 
     [Fact]
-    public async Task DownloadDocumentAsync_SameOriginLinkRedirectingElsewhere_DropsTheBearerOnTheRedirect()
+    public async Task DownloadDocumentAsync_AllowListedLinkRedirectingElsewhere_DropsTheBearerOnTheRedirect()
     {
         await using var storage = await TandemEmulator.StartAsync();
-        await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { SignedLinkBaseUri = new Uri("http://placeholder.invalid/") });
+        await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
         var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
         var document = twin.Docs[0];
-        var sameOrigin = new Uri(emu.BaseUri, document.SignedLink!.PathAndQuery);
-        var elsewhere = new Uri(storage.BaseUri, document.SignedLink.PathAndQuery);
+        var elsewhere = new Uri(storage.BaseUri, "bucket/schlage_warranty.pdf");
         emu.Faults.Add(Fault.Status(302).WithHeader("Location", elsewhere.AbsoluteUri), pathPrefix: "/api/v1/twins");
+        storage.Faults.Add(Fault.Status(200, "stored schlage_warranty.pdf"), pathPrefix: "/bucket");
+        var sameOrigin = new Uri(emu.BaseUri, document.SignedLink!.PathAndQuery);
         using var content = new MemoryStream();
 
         await client.Twins.DownloadDocumentAsync(document with { SignedLink = sameOrigin }, content);
 
         Assert.Contains("schlage_warranty.pdf", System.Text.Encoding.UTF8.GetString(content.ToArray()), StringComparison.Ordinal);
         Assert.NotNull(emu.Requests.ForPath("/api/v1/twins").Single().Header("Authorization"));
-        Assert.Null(storage.Requests.Snapshot().Single().Header("Authorization"));
+        Assert.Null(storage.Requests.ForPath("/bucket").Single().Header("Authorization"));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal static class TandemClientFixture
         Flow = flow,
         RedirectUri = emu.RedirectUri,
         Scope = "data:read data:write",
+        CredentialOrigins = [emu.DocumentOrigin], // The emulator's stand-in for https://tandem.autodesk.com, as serve writes it.
         Retry = { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
     };
 

@@ -89,7 +89,7 @@ public sealed class TandemClientTwoLeggedTests
     }
 
     [Fact]
-    public async Task Requests_CarryRegionHeaderAndEscapedUrn()
+    public async Task Requests_CarryRegionHeaderAndTheUrnWithColonsUnescaped()
     {
         await using var emu = await TandemEmulator.StartAsync();
         var recorder = new RecordingHandler();
@@ -108,7 +108,9 @@ public sealed class TandemClientTwoLeggedTests
         await provider.GetRequiredService<ITandemClient>().Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("EMEA", emu.Requests.ForPath("/tandem/v1/twins").Single().Header("Region"));
-        Assert.Equal(new Uri(emu.BaseUri, "tandem/v1/twins/urn%3Aadsk.dtt%3Ad5eZt_XtRzqUHT93-vNZxw").AbsoluteUri, Assert.Single(recorder.Sent).AbsoluteUri);
+        Assert.Equal(new Uri(emu.BaseUri, "tandem/v1/twins/urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw").AbsoluteUri, Assert.Single(recorder.Sent).AbsoluteUri);
+        // The request line as the server saw it: the doc's literal form, not urn%3Aadsk.dtt%3A...
+        Assert.Contains("/tandem/v1/twins/urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw", emu.RawRequestTargets);
         Assert.Null(emu.Requests.ForPath("/authentication").Single().Header("Region"));
     }
 
@@ -139,7 +141,9 @@ public sealed class TandemClientTwoLeggedTests
         var views = await client.Twins.GetViewsAsync(TwinUrn.Parse(emu.TwinId)).ToListAsync();
 
         Assert.Equal(4, Assert.Single(mine).Twin.Links.Count);
-        Assert.Equal(["Overview", "Mechanical"], views.Select(v => v.Label));
+        Assert.Equal(["Home", "Level 1"], views.Select(v => v.ViewName));
+        Assert.Equal(["", "LEVELS"], views.Select(v => v.Label));
+        Assert.All(views, v => Assert.Equal(2, v.Version));
     }
 
     [Fact]

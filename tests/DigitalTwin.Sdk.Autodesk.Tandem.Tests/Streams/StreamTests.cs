@@ -1,12 +1,19 @@
 using System.Text;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.Streams;
 
 public sealed class StreamTests
 {
+    // Stream ids of the aps.autodesk.com tandem-data-generic-POST examples: full keys (logical prefix 0x01000000).
+    private static readonly ElementKey Key1 = ElementKey.Parse("AQAAAB9jtMqU8UQYm_QTmtmTYmAAAAAA");
+
+    // The short key (a scan's k) of the second example id: the SDK sends it as the full key.
+    private static readonly ElementKey Key2 = ElementKey.Parse("57cRnnwMQFuHmZnIV9uRGgAAAAA");
+
     [Fact]
     public void FromWire_BlogExample_ReadsEpochMillisecondKeyedValues()
     {
@@ -38,10 +45,9 @@ public sealed class StreamTests
             To = DateTimeOffset.FromUnixTimeMilliseconds(1716572687627),
             Limit = 5,
             Sort = StreamSortOrder.Descending,
-            Substream = "z:Dg",
         };
 
-        Assert.Equal("?from=1716540287627&to=1716572687627&limit=5&sort=desc&substream=z%3ADg", query.ToQueryString());
+        Assert.Equal("?from=1716540287627&to=1716572687627&limit=5&sort=desc", query.ToQueryString());
         Assert.Equal(string.Empty, new StreamReadingsQuery().ToQueryString());
         Assert.Equal("?sort=asc", new StreamReadingsQuery { Sort = StreamSortOrder.Ascending }.ToQueryString());
     }
@@ -58,21 +64,24 @@ public sealed class StreamTests
     {
         var items = new[]
         {
-            new StreamIngestItem("KEY1", new Dictionary<string, double> { ["Temperature"] = 21.5 }, new DateTimeOffset(2026, 2, 1, 12, 0, 0, 250, TimeSpan.FromHours(1))),
-            new StreamIngestItem("KEY2", new Dictionary<string, double> { ["z:Hm"] = 40 }),
+            new StreamIngestItem(Key1, new Dictionary<string, double> { ["Temperature"] = 21.5 }, new DateTimeOffset(2026, 2, 1, 12, 0, 0, 250, TimeSpan.FromHours(1))),
+            new StreamIngestItem(Key2, new Dictionary<string, double> { ["z:Hm"] = 40 }),
         };
 
         var json = Encoding.UTF8.GetString(StreamIngestSerializer.Serialize(items));
 
-        Assert.Equal("""[{"id":"KEY1","_ts":"2026-02-01T11:00:00.250Z","Temperature":21.5},{"id":"KEY2","z:Hm":40}]""", json);
+        Assert.Equal("""[{"id":"AQAAAB9jtMqU8UQYm_QTmtmTYmAAAAAA","timestamp":"2026-02-01T11:00:00.250Z","Temperature":21.5},{"id":"AQAAAOe3EZ58DEBbh5mZyFfbkRoAAAAA","z:Hm":40}]""", json);
     }
 
     [Fact]
     public void IngestItem_ReservedOrMissingValues_Throw()
     {
-        Assert.Throws<ArgumentException>(() => new StreamIngestItem("K", new Dictionary<string, double>()));
-        Assert.Throws<ArgumentException>(() => new StreamIngestItem("K", new Dictionary<string, double> { ["id"] = 1 }));
-        Assert.Throws<ArgumentException>(() => new StreamIngestItem("", new Dictionary<string, double> { ["a"] = 1 }));
+        Assert.Throws<ArgumentException>(() => new StreamIngestItem(Key1, new Dictionary<string, double>()));
+        Assert.Throws<ArgumentException>(() => new StreamIngestItem(Key1, new Dictionary<string, double> { ["id"] = 1 }));
+        Assert.Throws<ArgumentException>(() => new StreamIngestItem(Key1, new Dictionary<string, double> { ["timestamp"] = 1 }));
+        Assert.Throws<ArgumentException>(() => new StreamIngestItem(Key1, new Dictionary<string, double> { ["time"] = 1 }));
+        Assert.Throws<ArgumentException>(() => new StreamIngestItem(Key1, new Dictionary<string, double> { ["epoch"] = 1 }));
+        Assert.Throws<ArgumentException>(() => new StreamIngestItem(default, new Dictionary<string, double> { ["a"] = 1 }));
     }
 
     [Fact]

@@ -38,10 +38,10 @@ public sealed class TwinUrnTests
     }
 
     [Fact]
-    public void ToPathSegment_EscapesColons()
+    public void ToPathSegment_KeepsColonsAsTheDocWritesThem()
     {
-        Assert.Equal("urn%3Aadsk.dtt%3Ad5eZt_XtRzqUHT93-vNZxw", TwinUrn.Parse("urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw").ToPathSegment());
-        Assert.Equal("urn%3Aadsk.dtm%3Aabc", ModelUrn.Parse("urn:adsk.dtm:abc").ToPathSegment());
+        Assert.Equal("urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw", TwinUrn.Parse("urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw").ToPathSegment());
+        Assert.Equal("urn:adsk.dtm:abc", ModelUrn.Parse("urn:adsk.dtm:abc").ToPathSegment());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
 using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 using DigitalTwin.Sdk.Testing.Hosting;
@@ -36,7 +37,7 @@ public sealed class TandemHarness : VendorHarness
     public override string IdempotentPostPath => "/tandem/v1/timeseries/models/" + Emu.DefaultModelId + "/streams";
 
     /// <summary>Gets the stream the unsafe POST writes to.</summary>
-    public string IngestStreamKey => Emu.StreamKeys[^1];
+    public string IngestStreamKey => Emu.StreamFullKeys[^1];
 
     public static async Task<TandemHarness> StartAsync(SecretAudit audit, Action<TandemOptions>? configure = null)
     {
@@ -66,12 +67,12 @@ public sealed class TandemHarness : VendorHarness
         var at = DateTimeOffset.FromUnixTimeMilliseconds(1_767_225_600_000 + (Interlocked.Increment(ref _readingsSent) * 1000L));
         return Client.Streams.SendReadingsAsync(
             ModelUrn.Parse(Emu.DefaultModelId),
-            [new StreamIngestItem(IngestStreamKey, new Dictionary<string, double> { ["Temperature"] = 20.5 }, at)],
+            [new StreamIngestItem(ElementKey.Parse(IngestStreamKey), new Dictionary<string, double> { ["Temperature"] = 20.5 }, at)],
             cancellationToken);
     }
 
     public override Task IdempotentPostAsync(CancellationToken cancellationToken) =>
-        Client.Streams.GetLastValuesAsync(ModelUrn.Parse(Emu.DefaultModelId), [Emu.StreamKeys[0]], cancellationToken);
+        Client.Streams.GetLastValuesAsync(ModelUrn.Parse(Emu.DefaultModelId), [ElementKey.Parse(Emu.StreamKeys[0])], cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {

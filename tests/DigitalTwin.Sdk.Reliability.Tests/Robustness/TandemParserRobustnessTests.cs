@@ -1,4 +1,5 @@
 using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 using DigitalTwin.Sdk.Testing.Tandem;
 using Xunit.Abstractions;
@@ -27,7 +28,7 @@ public sealed class TandemParserRobustnessTests(ITestOutputHelper output) : Pars
         var client = new TandemClient(options, transport);
         var twin = TwinUrn.Parse(emu.TwinId);
         var model = ModelUrn.Parse(emu.DefaultModelId);
-        var key = emu.StreamKeys[0];
+        var key = ElementKey.Parse(emu.StreamKeys[0]); // The scan's short k; the client sends the full key.
         var groupId = emu.GroupId;
         return
         [

@@ -16,7 +16,7 @@ public sealed class TandemEmulatorStreamTests
         await using var emu = await TandemEmulator.StartAsync();
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
-        var key = emu.StreamKeys[0];
+        var key = emu.StreamFullKeys[0];
 
         var result = await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams", token,
             new JsonObject { ["keys"] = new JsonArray(key, "unknown-key") }));
@@ -29,18 +29,19 @@ public sealed class TandemEmulatorStreamTests
     }
 
     [Fact]
-    public async Task Readings_FromToLimitSortSubstream_AreApplied()
+    public async Task Readings_FromToLimitSort_AreAppliedPerProperty()
     {
         await using var emu = await TandemEmulator.StartAsync();
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
-        var key = emu.StreamKeys[1];
+        var key = emu.StreamFullKeys[1];
         var all = emu.GetReadings(key, "z:Dg");
 
         var result = await JsonAsync(await SendAsync(http, HttpMethod.Get,
-            $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{key}?from={all[2].Key}&to={all[6].Key}&limit=3&sort=desc&substream=z:Dg", token));
+            $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{key}?from={all[2].Key}&to={all[6].Key}&limit=3&sort=desc", token));
 
-        var values = Assert.Single(result.AsObject()).Value!.AsObject();
+        Assert.Equal(["z:Dg", "z:Hm"], result.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        var values = result["z:Dg"]!.AsObject();
         Assert.Equal([all[6].Key, all[5].Key, all[4].Key], values.Select(v => long.Parse(v.Key, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
@@ -51,7 +52,7 @@ public sealed class TandemEmulatorStreamTests
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
 
-        using var badSort = await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamKeys[0]}?sort=up", token);
+        using var badSort = await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamFullKeys[0]}?sort=up", token);
         using var unknown = await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/nope", token);
 
         Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
@@ -65,11 +66,11 @@ public sealed class TandemEmulatorStreamTests
         await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = clock });
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
-        var key = emu.StreamKeys[2];
+        var key = emu.StreamFullKeys[2];
         var path = $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic";
         var ts = new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero);
 
-        using var first = await SendAsync(http, HttpMethod.Post, path, token, new JsonArray(new JsonObject { ["id"] = key, ["_ts"] = ts.ToString("o"), ["Temperature"] = 23.5 }));
+        using var first = await SendAsync(http, HttpMethod.Post, path, token, new JsonArray(new JsonObject { ["id"] = key, ["timestamp"] = ts.ToString("o"), ["Temperature"] = 23.5 }));
         using var limited = await SendAsync(http, HttpMethod.Post, path, token, new JsonObject { ["id"] = key, ["z:Hm"] = 40.0 });
         clock.Advance(TimeSpan.FromSeconds(1));
         using var second = await SendAsync(http, HttpMethod.Post, path, token, new JsonObject { ["id"] = key, ["z:Hm"] = 41.0 });
@@ -84,6 +85,63 @@ public sealed class TandemEmulatorStreamTests
     }
 
     [Fact]
+    public async Task TimeseriesApi_ShortKeys_NameNoStream()
+    {
+        // The timeseries API takes the FULL key (flags + short key); the scan's short k names nothing there.
+        await using var emu = await TandemEmulator.StartAsync();
+        using var http = NewClient(emu);
+        var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
+        var shortKey = emu.StreamKeys[0];
+
+        var last = await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams", token,
+            new JsonObject { ["keys"] = new JsonArray(shortKey, emu.StreamFullKeys[1]) }));
+        using var readings = await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{shortKey}", token);
+        using var ingest = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token,
+            new JsonObject { ["id"] = shortKey, ["Temperature"] = 20.0 });
+
+        Assert.Equal([emu.StreamFullKeys[1]], last.AsObject().Select(p => p.Key));
+        Assert.Equal(HttpStatusCode.NotFound, readings.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, ingest.StatusCode);
+        Assert.StartsWith("AQAAA", emu.StreamFullKeys[0], StringComparison.Ordinal);
+        Assert.Equal(32, emu.StreamFullKeys[0].Length);
+    }
+
+    [Theory]
+    [InlineData("timestamp", "\"2026-02-01T12:00:00.250Z\"", 1769947200250L)]
+    [InlineData("timestamp", "1769947200", 1769947200000L)]
+    [InlineData("time", "1769947200250", 1769947200250L)]
+    [InlineData("epoch", "\"2026-02-01T13:00:00+01:00\"", 1769947200000L)]
+    public async Task Ingest_ReadingTimeFields_AreKept(string field, string json, long expectedMs)
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var http = NewClient(emu);
+        var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
+        var key = emu.StreamFullKeys[0];
+        var body = new JsonObject { ["id"] = key, ["Temperature"] = 30.5, [field] = JsonNode.Parse(json) };
+
+        using var response = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token, body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(emu.GetReadings(key, "z:Dg"), r => r.Key == expectedMs && r.Value == 30.5);
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownTimeField_IsStampedWithTheReceiveTime()
+    {
+        var clock = new ManualTimeProvider();
+        await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = clock });
+        using var http = NewClient(emu);
+        var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
+        var key = emu.StreamFullKeys[0];
+
+        using var response = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token,
+            new JsonObject { ["id"] = key, ["_ts"] = "2026-02-01T12:00:00Z", ["Temperature"] = 31.5 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(emu.GetReadings(key, "z:Dg"), r => r.Key == clock.GetUtcNow().ToUnixTimeMilliseconds() && r.Value == 31.5);
+    }
+
+    [Fact]
     public async Task Ingest_BodyOverTenMegabytes_Returns413()
     {
         await using var emu = await TandemEmulator.StartAsync();
@@ -92,7 +150,7 @@ public sealed class TandemEmulatorStreamTests
         var padding = new string('x', (10 * 1024 * 1024) + 1);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic")
         {
-            Content = new StringContent("{\"id\":\"" + emu.StreamKeys[0] + "\",\"note\":\"" + padding + "\"}", Encoding.UTF8, "application/json"),
+            Content = new StringContent("{\"id\":\"" + emu.StreamFullKeys[0] + "\",\"note\":\"" + padding + "\"}", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -109,7 +167,7 @@ public sealed class TandemEmulatorStreamTests
         var token = (string)(await TwoLeggedAsync(emu, http, "data:read"))["access_token"]!;
 
         using var response = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token,
-            new JsonObject { ["id"] = emu.StreamKeys[0], ["Temperature"] = 20.0 });
+            new JsonObject { ["id"] = emu.StreamFullKeys[0], ["Temperature"] = 20.0 });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -120,12 +178,12 @@ public sealed class TandemEmulatorStreamTests
         await using var emu = await TandemEmulator.StartAsync();
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
-        var before = emu.GetReadings(emu.StreamKeys[0], "z:Dg").Count;
+        var before = emu.GetReadings(emu.StreamFullKeys[0], "z:Dg").Count;
 
         using var response = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token,
-            new JsonArray(new JsonObject { ["id"] = emu.StreamKeys[0], ["Temperature"] = 20.0 }, new JsonObject { ["id"] = "nope", ["Temperature"] = 1.0 }));
+            new JsonArray(new JsonObject { ["id"] = emu.StreamFullKeys[0], ["Temperature"] = 20.0 }, new JsonObject { ["id"] = "nope", ["Temperature"] = 1.0 }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, emu.GetReadings(emu.StreamKeys[0], "z:Dg").Count);
+        Assert.Equal(before, emu.GetReadings(emu.StreamFullKeys[0], "z:Dg").Count);
     }
 }

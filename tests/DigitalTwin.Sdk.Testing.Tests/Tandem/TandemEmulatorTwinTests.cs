@@ -18,7 +18,14 @@ public sealed class TandemEmulatorTwinTests
         using var response = await SendAsync(http, HttpMethod.Get, $"tandem/v1/twins/{emu.TwinId}", token);
         var twin = await JsonAsync(response);
 
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(TandemSeed.DocTwinJson), twin));
+        // Verbatim, except that the signed links point at the emulator's document origin instead of https://tandem.autodesk.com/.
+        var expected = JsonNode.Parse(TandemSeed.DocTwinJson)!;
+        foreach (var doc in expected["docs"]!.AsArray())
+        {
+            doc!["signedLink"] = ((string)doc["signedLink"]!).Replace("https://tandem.autodesk.com/", emu.DocumentOrigin.AbsoluteUri, StringComparison.Ordinal);
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected, twin));
         Assert.Equal("\"1690357603997\"", response.Headers.ETag!.ToString());
     }
 
@@ -149,26 +156,30 @@ public sealed class TandemEmulatorTwinTests
         var views = (await JsonAsync(await SendAsync(http, HttpMethod.Get, $"tandem/v1/twins/{emu.TwinId}/views", token))).AsArray();
 
         Assert.Equal(2, views.Count);
-        Assert.Single(views, v => (bool)v!["default"]!);
+        Assert.Equal(["Home", "Level 1"], views.Select(v => (string)v!["viewName"]!));
+        Assert.All(views, v => Assert.Equal(2, (int)v!["version"]!));
     }
 
     [Fact]
-    public async Task SignedLink_PointsAtConfiguredBase_AndServesContentWithoutBearer()
+    public async Task SignedLink_PointsAtTheSecondOrigin_WhichRefusesADownloadWithoutTheBearer()
     {
-        await using var docs = await TandemEmulator.StartAsync();
-        await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { SignedLinkBaseUri = docs.BaseUri });
+        await using var emu = await TandemEmulator.StartAsync();
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
 
         var twin = await JsonAsync(await SendAsync(http, HttpMethod.Get, $"tandem/v1/twins/{emu.TwinId}", token));
         var link = new Uri((string)twin["docs"]![0]!["signedLink"]!);
         using var plain = new HttpClient();
-        using var content = await plain.GetAsync(link);
+        using var refused = await plain.GetAsync(link);
+        using var withBearer = new HttpRequestMessage(HttpMethod.Get, link) { Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) } };
+        using var content = await plain.SendAsync(withBearer);
 
-        Assert.Equal(docs.BaseUri.Port, link.Port);
+        Assert.Equal(emu.DocumentOrigin.Port, link.Port);
+        Assert.NotEqual(emu.BaseUri.Port, link.Port);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, content.StatusCode);
         Assert.Equal("application/pdf", content.Content.Headers.ContentType!.MediaType);
-        Assert.Null(docs.Requests.Snapshot().Single().Header("Authorization"));
+        Assert.Equal(2, emu.DocumentRequests.Count);
     }
 
     [Fact]
