@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>
-/// Client of the Siemens Building X JSON:API APIs: client-credentials token (cached and refreshed by the core),
+/// Client of the Siemens Building X JSON:API APIs (Operations at <see cref="Core.Http.DigitalTwinClientOptions.BaseUrl"/>,
+/// Accounts at <see cref="BuildingXOptions.AccountsBaseUrl"/>): client-credentials token (cached and refreshed by the core),
 /// retries honouring <c>Retry-After</c>, a client-side rate limit shared by every client of the same API,
 /// next-link paging that stays on the configured origin, and JSON:API errors as
 /// <see cref="Core.DigitalTwinApiException"/> with every error object and the <c>X-Request-Id</c>.
@@ -38,9 +39,18 @@ public class BuildingXClient : IBuildingXClient
     /// <summary>Creates a client over a runtime configured by the DI registration or <see cref="StandaloneClient"/>.</summary>
     internal BuildingXClient(ClientRuntime runtime)
     {
-        var connection = new BuildingXConnection(runtime);
-        Account = new AccountClient(connection);
-        Partitions = new PartitionsClient(connection);
+        var options = (BuildingXOptions)runtime.Options;
+
+        // The token goes to both APIs (and nowhere else); each API has its own rate-limit quota.
+        runtime.CredentialOrigins = new[] { options.BaseUrl, options.AccountsBaseUrl }
+            .OfType<Uri>()
+            .Select(u => u.GetLeftPart(UriPartial.Authority))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        var connection = new BuildingXConnection(runtime, options.BaseUrl, BuildingXConnection.OperationsPageSize);
+        var accounts = new BuildingXConnection(runtime, options.AccountsBaseUrl, BuildingXConnection.AccountsPageSize);
+        Account = new AccountClient(accounts);
+        Partitions = new PartitionsClient(accounts);
         Locations = new LocationsClient(connection);
         Devices = new DevicesClient(connection);
         Points = new PointsClient(connection);

@@ -4,7 +4,8 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Settings of a <see cref="BuildingXClient"/>; binds from configuration section <c>DigitalTwin:BuildingX</c>.</summary>
 /// <remarks>
-/// Keys: <c>BaseUrl</c>, <c>TokenUrl</c>, <c>ClientId</c>, <c>ClientSecret</c>, <c>Audience</c>, <c>PartitionId</c>,
+/// Keys: <c>BaseUrl</c> (Operations API), <c>AccountsBaseUrl</c> (Accounts API), <c>TokenUrl</c>, <c>ClientId</c>,
+/// <c>ClientSecret</c>, <c>Audience</c>, <c>PartitionId</c>,
 /// plus the shared <c>Retry</c>, <c>RateLimit</c>, <c>CircuitBreaker</c> and timeout settings.
 /// <see cref="ToString"/> never shows the client secret.
 /// </remarks>
@@ -15,6 +16,13 @@ public sealed class BuildingXOptions : DigitalTwinClientOptions
 
     /// <summary>The documented default API base URL (Operations API, EU region).</summary>
     public static readonly Uri DefaultBaseUrl = new("https://eu.buildingx.siemens.com/api/openness/operations");
+
+    /// <summary>
+    /// The default Accounts API base URL: the server of the vendor's Accounts API OpenAPI document. The Accounts API is a
+    /// product of its own (<c>/me/usergroups</c>, <c>/me/customers</c>, <c>/customers/{id}/partitions</c>) and does not
+    /// live under the Operations base URL.
+    /// </summary>
+    public static readonly Uri DefaultAccountsBaseUrl = new("https://api.bpcloud.siemens.com/accounts");
 
     /// <summary>The documented token endpoint.</summary>
     public static readonly Uri DefaultTokenUrl = new("https://siemens-bt-015.eu.auth0.com/oauth/token");
@@ -28,6 +36,11 @@ public sealed class BuildingXOptions : DigitalTwinClientOptions
         BaseUrl = DefaultBaseUrl;
         RateLimit = new RateLimitOptions { PermitsPerSecond = 10 };
     }
+
+    /// <summary>Gets or sets the base URL of the Accounts API (user groups, customers and their partitions).</summary>
+    /// <value>Defaults to <c>https://api.bpcloud.siemens.com/accounts</c>. The same token is sent there, and its requests
+    /// count against their own rate limit (the service allows 10 requests per second and API).</value>
+    public Uri? AccountsBaseUrl { get; set; } = DefaultAccountsBaseUrl;
 
     /// <summary>Gets or sets the OAuth 2.0 token endpoint.</summary>
     /// <value>Defaults to <c>https://siemens-bt-015.eu.auth0.com/oauth/token</c>.</value>
@@ -62,13 +75,14 @@ public sealed class BuildingXOptions : DigitalTwinClientOptions
     /// <summary>Returns the endpoints and client id, never the secret.</summary>
     /// <returns>A description of the options.</returns>
     public override string ToString() =>
-        $"BuildingXOptions {{ BaseUrl = {BaseUrl}, TokenUrl = {TokenUrl}, ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, Audience = {Audience} }}";
+        $"BuildingXOptions {{ BaseUrl = {BaseUrl}, AccountsBaseUrl = {AccountsBaseUrl}, TokenUrl = {TokenUrl}, ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, Audience = {Audience} }}";
 
     /// <inheritdoc />
     protected override void ValidateCore(ICollection<string> errors, string sectionPath)
     {
         base.ValidateCore(errors, sectionPath);
         ValidateEndpoint(errors, sectionPath, nameof(TokenUrl), TokenUrl, required: true);
+        ValidateEndpoint(errors, sectionPath, nameof(AccountsBaseUrl), AccountsBaseUrl, required: true);
         if (string.IsNullOrWhiteSpace(ClientId))
         {
             errors.Add($"{sectionPath}:{nameof(ClientId)} is required.");

@@ -10,10 +10,10 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX;
 /// <summary>The Siemens Building X APIs, grouped by resource. Register with <c>services.AddBuildingX(...)</c> or create a <see cref="BuildingXClient"/>.</summary>
 public interface IBuildingXClient
 {
-    /// <summary>Gets the calling account (<c>/me</c>, <c>/me/customers</c>).</summary>
+    /// <summary>Gets the calling machine user's user groups and customers (Accounts API).</summary>
     IAccountClient Account { get; }
 
-    /// <summary>Gets partitions.</summary>
+    /// <summary>Gets the partitions of a customer (Accounts API).</summary>
     IPartitionsClient Partitions { get; }
 
     /// <summary>Gets locations (buildings, floors, rooms).</summary>

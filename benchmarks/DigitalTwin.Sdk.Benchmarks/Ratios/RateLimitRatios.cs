@@ -18,6 +18,7 @@ public static class RateLimitRatios
         var options = new BuildingXOptions
         {
             BaseUrl = emulator.ApiBaseUri,
+            AccountsBaseUrl = emulator.AccountsBaseUri,
             TokenUrl = emulator.TokenUri,
             ClientId = emulator.ClientId,
             ClientSecret = emulator.ClientSecret,
@@ -31,13 +32,13 @@ public static class RateLimitRatios
         await Task.Delay(TimeSpan.FromSeconds(1.2)).ConfigureAwait(false);
         var before = emulator.RateLimitedCount;
         var started = Stopwatch.GetTimestamp();
-        var calls = Enumerable.Range(0, Requests).Select(_ => client.Partitions.GetPartitionAsync(partition)).ToArray();
+        var calls = Enumerable.Range(0, Requests).Select(_ => client.Devices.GetDeviceAsync(partition, emulator.StandaloneDeviceIds[0])).ToArray();
         await Task.WhenAll(calls).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var rejected = emulator.RateLimitedCount - before;
         return
         [
-            new RatioResult("ratelimit_429s", rejected, "=", 0, $"{Requests} concurrent GetPartitionAsync calls against a 10 req/s emulator: {rejected} answered 429 (counted by the emulator, retries included)"),
+            new RatioResult("ratelimit_429s", rejected, "=", 0, $"{Requests} concurrent GetDeviceAsync calls against a 10 req/s emulator: {rejected} answered 429 (counted by the emulator, retries included)"),
             new RatioResult("ratelimit_rate", Requests / seconds, ">=", 9.0, $"{Requests} requests completed in {seconds:0.00} s"),
         ];
     }

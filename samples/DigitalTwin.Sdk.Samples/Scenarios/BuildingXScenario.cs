@@ -20,13 +20,14 @@ internal sealed class BuildingXScenario : IScenario
 
     public string Name => "building-x";
 
-    public string Description => "Siemens Building X: buildings, devices with DeviceInfo across pages, child devices, points and six hours of values across pages.";
+    public string Description => "Siemens Building X: user groups, customers and partitions (Accounts API), buildings, devices with DeviceInfo across pages, child devices, a device and a point with its present value, points and six hours of values across pages.";
 
     public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
         var emulator = await BuildingXEmulator.StartAsync(ct: cancellationToken);
         return new ServedEmulator(emulator, Settings.Of(BuildingXOptions.SectionName,
             ("BaseUrl", emulator.ApiBaseUri.ToString()),
+            ("AccountsBaseUrl", emulator.AccountsBaseUri.ToString()),
             ("TokenUrl", emulator.TokenUri.ToString()),
             ("ClientId", emulator.ClientId),
             ("ClientSecret", emulator.ClientSecret),
@@ -47,6 +48,7 @@ internal sealed class BuildingXScenario : IScenario
             addEmulated: (services, emulator) => services.AddBuildingX(o =>
             {
                 o.BaseUrl = emulator.ApiBaseUri;
+                o.AccountsBaseUrl = emulator.AccountsBaseUri;
                 o.TokenUrl = emulator.TokenUri;
                 o.ClientId = emulator.ClientId;
                 o.ClientSecret = emulator.ClientSecret;
@@ -57,18 +59,26 @@ internal sealed class BuildingXScenario : IScenario
         var emulator = target.Emulator;
         var client = target.GetRequiredService<IBuildingXClient>();
 
-        var me = await client.Account.GetMeAsync(cancellationToken);
-        AnsiConsole.MarkupLine($"Signed in as [green]{Markup.Escape(me.Attributes?.Name ?? me.Id ?? "-")}[/].");
-
-        var partitionId = section["PartitionId"] ?? emulator?.DocumentedPartitionId;
-        if (partitionId is null)
+        // Accounts API: which partitions may this machine user see, and whose are they?
+        var accessible = new List<string>();
+        await foreach (var group in client.Account.GetUserGroupsAsync(cancellationToken: cancellationToken))
         {
-            await foreach (var partition in client.Partitions.GetPartitionsAsync(cancellationToken: cancellationToken))
+            accessible.AddRange(group.PartitionIds);
+            AnsiConsole.MarkupLine($"User group [green]{Markup.Escape(group.Attributes?.Name ?? group.Id ?? "-")}[/] gives access to {group.PartitionIds.Count} partition(s).");
+        }
+
+        var partitions = new Table().AddColumns("Customer", "Partition", "Id");
+        await foreach (var customer in client.Account.GetCustomersAsync(cancellationToken: cancellationToken))
+        {
+            await foreach (var partition in client.Partitions.GetPartitionsAsync(customer.Id!, cancellationToken: cancellationToken))
             {
-                partitionId = partition.Id;
-                break;
+                partitions.AddRow(Markup.Escape(customer.Attributes?.Name ?? customer.Id ?? "-"), Markup.Escape(partition.Attributes?.Name ?? "-"), Markup.Escape(partition.Id ?? "-"));
+                accessible.Add(partition.Id!);
             }
         }
+
+        AnsiConsole.Write(partitions);
+        var partitionId = section["PartitionId"] ?? emulator?.DocumentedPartitionId ?? accessible.FirstOrDefault();
 
         if (partitionId is null)
         {
@@ -109,7 +119,7 @@ internal sealed class BuildingXScenario : IScenario
 
             foreach (var device in devices.Take(3))
             {
-                await foreach (var point in client.Points.GetPointsAsync(device.Id!, cancellationToken: cancellationToken))
+                await foreach (var point in client.Points.GetPointsAsync(partitionId, device.Id!, cancellationToken: cancellationToken))
                 {
                     firstPoints.Add((device, point));
                 }
@@ -122,7 +132,7 @@ internal sealed class BuildingXScenario : IScenario
             {
                 int count = 0, pages = 0;
                 PointValue? latest = null;
-                await foreach (var page in client.Points.GetPointValuesAsync(point.Id!, to - ValueWindow, to, valueQuery, cancellationToken).AsPages().WithCancellation(cancellationToken))
+                await foreach (var page in client.Points.GetPointValuesAsync(partitionId, point.Id!, to - ValueWindow, to, valueQuery, cancellationToken).AsPages().WithCancellation(cancellationToken))
                 {
                     pages++;
                     count += page.Values.Count;
@@ -158,7 +168,7 @@ internal sealed class BuildingXScenario : IScenario
             if (index < 3)
             {
                 var count = 0;
-                await foreach (var _ in client.Devices.GetChildDevicesAsync(device.Id!, cancellationToken: cancellationToken))
+                await foreach (var _ in client.Devices.GetChildDevicesAsync(partitionId, device.Id!, cancellationToken: cancellationToken))
                 {
                     count++;
                 }
@@ -175,6 +185,15 @@ internal sealed class BuildingXScenario : IScenario
         }
 
         AnsiConsole.Write(deviceTable);
+        if (firstPoints.Count > 0)
+        {
+            // One device and one point by id; field[Point]=pointValue adds the present value.
+            var (firstDevice, firstPoint) = firstPoints[0];
+            var device = await client.Devices.GetDeviceAsync(partitionId, firstDevice.Id!, cancellationToken: cancellationToken);
+            var point = await client.Points.GetPointAsync(partitionId, firstPoint.Id!, new JsonApiQuery().Field("Point", "pointValue"), cancellationToken);
+            AnsiConsole.MarkupLine($"Device [green]{Markup.Escape(device.Attributes?.Name ?? "-")}[/], point [green]{Markup.Escape(point.Attributes?.Name ?? "-")}[/]: present value {Markup.Escape(point.Attributes?.PointValue?.Value?.ToString() ?? "-")} at {Markup.Escape(point.Attributes?.PointValue?.Timestamp?.ToString("u", CultureInfo.InvariantCulture) ?? "-")}.");
+        }
+
         AnsiConsole.MarkupLine($"Devices: [green]{devices.Count}[/] across [green]{devicePages}[/] pages of {DevicePageSize} (child devices counted for the first 3).");
         AnsiConsole.Write(values);
         AnsiConsole.MarkupLine($"Values: [green]{valueCount:N0}[/] for {firstPoints.Count} points of the first 3 devices across [green]{valuePages}[/] pages of {ValuePageSize}.");

@@ -6,12 +6,12 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
 
-/// <summary>Reads <c>/me</c> and <c>/me/customers</c>.</summary>
-internal sealed class AccountClient(BuildingXConnection connection) : IAccountClient
+/// <summary>Reads <c>/me/usergroups</c> and <c>/me/customers</c> of the Accounts API.</summary>
+internal sealed class AccountClient(BuildingXConnection accounts) : IAccountClient
 {
-    public Task<Account> GetMeAsync(CancellationToken cancellationToken = default) =>
-        connection.GetResourceAsync("me", null, BuildingXJsonContext.Default.AccountDocument, "GetMe", cancellationToken);
+    public AsyncPageable<UserGroup> GetUserGroupsAsync(JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
+        accounts.List("me/usergroups", query, BuildingXJsonContext.Default.UserGroupListDocument, "GetUserGroups", cancellationToken);
 
     public AsyncPageable<Customer> GetCustomersAsync(JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
-        connection.List("me/customers", query, BuildingXJsonContext.Default.CustomerListDocument, "GetCustomers", false, cancellationToken);
+        accounts.List("me/customers", query, BuildingXJsonContext.Default.CustomerListDocument, "GetCustomers", cancellationToken);
 }

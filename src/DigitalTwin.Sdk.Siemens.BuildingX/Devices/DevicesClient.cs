@@ -5,24 +5,26 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Devices;
 
-/// <summary>Reads devices.</summary>
+/// <summary>Reads devices of the Operations API.</summary>
 internal sealed class DevicesClient(BuildingXConnection connection) : IDevicesClient
 {
     public AsyncPageable<Device> GetDevicesAsync(string partitionId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
-        return connection.List(BuildingXConnection.Path("partitions", partitionId, "devices"), query, BuildingXJsonContext.Default.DeviceListDocument, "GetDevices", false, cancellationToken);
+        return connection.List(BuildingXConnection.Path("partitions", partitionId, "devices"), query, BuildingXJsonContext.Default.DeviceListDocument, "GetDevices", cancellationToken);
     }
 
-    public Task<Device> GetDeviceAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public Task<Device> GetDeviceAsync(string partitionId, string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
-        return connection.GetResourceAsync(BuildingXConnection.Path("devices", deviceId), query, BuildingXJsonContext.Default.DeviceDocument, "GetDevice", cancellationToken);
+        return connection.GetResourceAsync(BuildingXConnection.Path("partitions", partitionId, "devices", deviceId), query, BuildingXJsonContext.Default.DeviceDocument, "GetDevice", cancellationToken);
     }
 
-    public AsyncPageable<Device> GetChildDevicesAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Device> GetChildDevicesAsync(string partitionId, string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
-        return connection.List(BuildingXConnection.Path("devices", deviceId, "devices"), query, BuildingXJsonContext.Default.DeviceListDocument, "GetChildDevices", true, cancellationToken);
+        return connection.List(BuildingXConnection.Path("partitions", partitionId, "devices", deviceId, "devices"), query, BuildingXJsonContext.Default.DeviceListDocument, "GetChildDevices", cancellationToken);
     }
 }

@@ -20,15 +20,21 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 /// resources with their includes, next-link paging that stays on the configured origin, and writes.
 /// </summary>
 /// <remarks>Thread-safe; the pipeline (retries, rate limit, token, error mapping) comes from the core runtime.</remarks>
-internal sealed class BuildingXConnection(ClientRuntime runtime)
+internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl, string pageSizeParameter)
 {
     public const string MediaType = "application/vnd.api+json";
 
-    private readonly RateLimiter? _limiter = BuildingXRateLimiters.For(runtime);
+    /// <summary>The page-size parameter of the Operations API (developer guide, "Controlling Page Size").</summary>
+    public const string OperationsPageSize = "page[limit]";
+
+    /// <summary>The page-size parameter of the Accounts API (its OpenAPI document).</summary>
+    public const string AccountsPageSize = "page[size]";
+
+    private readonly RateLimiter? _limiter = BuildingXRateLimiters.For(runtime, apiBaseUrl);
 
     public ClientRuntime Runtime { get; } = runtime;
 
-    private Uri BaseUrl => Runtime.Options.BaseUrl ?? throw new InvalidOperationException("BaseUrl is not configured.");
+    private Uri BaseUrl => apiBaseUrl ?? throw new InvalidOperationException("The API base URL is not configured.");
 
     /// <summary>Joins path segments, escaping each (ids may contain any character).</summary>
     public static string Path(params string[] segments)
@@ -63,11 +69,10 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
         JsonApiQuery? query,
         JsonTypeInfo<JsonApiDocument<IReadOnlyList<TResource>>> typeInfo,
         string operation,
-        bool notFoundMeansEmpty,
         CancellationToken cancellationToken)
         where TResource : JsonApiResource =>
         PageableHelpers.Create<TResource>(
-            (token, hint, ct) => FetchPageAsync(path, query, typeInfo, operation, notFoundMeansEmpty, token, hint, ct),
+            (token, hint, ct) => FetchPageAsync(path, query, typeInfo, operation, token, hint, ct),
             cancellationToken: cancellationToken);
 
     public async Task<JsonApiWriteResult> SendDocumentAsync(HttpMethod method, string path, JsonApiDocument<JsonApiResource<JsonElement>>? document, string operation, CancellationToken cancellationToken)
@@ -99,7 +104,6 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
         JsonApiQuery? query,
         JsonTypeInfo<JsonApiDocument<IReadOnlyList<TResource>>> typeInfo,
         string operation,
-        bool notFoundMeansEmpty,
         string? continuationToken,
         int? pageSizeHint,
         CancellationToken cancellationToken)
@@ -121,17 +125,8 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
 
         await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
         using var request = CreateRequest(HttpMethod.Get, target, operation);
-        HttpResponseMessage response;
-        try
-        {
-            response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DigitalTwinNotFoundException notFound) when (notFoundMeansEmpty && continuationToken is null)
-        {
-            // Building X answers 404 for "no children" (e.g. child devices of a device that is no gateway).
-            return new Page<TResource>([], null, notFound.RequestId);
-        }
-
+        // A 404 is never read as an empty list: it means a wrong path or an unknown parent (DigitalTwinNotFoundException).
+        var response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var requestId = ErrorResponseParser.ReadRequestId(response);
@@ -145,7 +140,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
                     throw Invalid(response.StatusCode, requestId, request, $"its next link points outside {BaseUrl.GetLeftPart(UriPartial.Authority)}; it is not followed so the token cannot leak");
                 }
 
-                next = NextLinkResolver.KeepSelection(nextUrl, query, pageSizeHint ?? PageLimitOf(query)).AbsoluteUri;
+                next = NextLinkResolver.KeepSelection(nextUrl, query, pageSizeHint ?? PageLimitOf(query), pageSizeParameter).AbsoluteUri;
             }
 
             return new Page<TResource>(items, next, requestId);
@@ -167,7 +162,10 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string target, string operation)
     {
-        var request = Runtime.CreateRequest(method, target, operation);
+        var absolute = Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : new Uri(new Uri(BaseUrl.AbsoluteUri.TrimEnd('/') + "/"), target.TrimStart('/'));
+        var request = Runtime.CreateRequest(method, absolute.AbsoluteUri, operation);
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
         if (_limiter is not null)
@@ -179,7 +177,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
         return request;
     }
 
-    private static string FirstPageQuery(JsonApiQuery? query, int? pageSizeHint)
+    private string FirstPageQuery(JsonApiQuery? query, int? pageSizeHint)
     {
         if (pageSizeHint is null)
         {
@@ -189,21 +187,21 @@ internal sealed class BuildingXConnection(ClientRuntime runtime)
         var builder = new StringBuilder();
         foreach (var (name, value) in query?.Parameters ?? [])
         {
-            if (name != "page[limit]")
+            if (name != pageSizeParameter)
             {
                 JsonApiQuery.AppendEncoded(builder, name, value);
             }
         }
 
-        JsonApiQuery.AppendEncoded(builder, "page[limit]", pageSizeHint.Value.ToString(CultureInfo.InvariantCulture));
+        JsonApiQuery.AppendEncoded(builder, pageSizeParameter, pageSizeHint.Value.ToString(CultureInfo.InvariantCulture));
         return builder.ToString();
     }
 
-    private static int? PageLimitOf(JsonApiQuery? query)
+    private int? PageLimitOf(JsonApiQuery? query)
     {
         foreach (var (name, value) in query?.Parameters ?? [])
         {
-            if (name == "page[limit]" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+            if (name == pageSizeParameter && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
             {
                 return limit;
             }

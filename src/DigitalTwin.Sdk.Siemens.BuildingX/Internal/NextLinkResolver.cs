@@ -54,9 +54,10 @@ internal static class NextLinkResolver
     /// <summary>Adds the selection parameters of <paramref name="query"/> the link lacks.</summary>
     /// <param name="next">Resolved next-page URL.</param>
     /// <param name="query">The caller's original query.</param>
-    /// <param name="pageLimit">The page size to keep when the link has no <c>page[limit]</c>.</param>
-    /// <returns>The URL with <c>include</c>, <c>fields[...]</c> and <c>field</c> as the caller asked.</returns>
-    public static Uri KeepSelection(Uri next, JsonApiQuery? query, int? pageLimit = null)
+    /// <param name="pageLimit">The page size to keep when the link has no page-size parameter.</param>
+    /// <param name="pageSizeParameter">The API's page-size parameter (<c>page[limit]</c> or <c>page[size]</c>).</param>
+    /// <returns>The URL with <c>include</c>, <c>fields[...]</c> and <c>field[...]</c> as the caller asked.</returns>
+    public static Uri KeepSelection(Uri next, JsonApiQuery? query, int? pageLimit = null, string pageSizeParameter = "page[limit]")
     {
         if (query is null && pageLimit is null)
         {
@@ -75,7 +76,7 @@ internal static class NextLinkResolver
         var keep = new List<KeyValuePair<string, string>>(query?.SelectionParameters ?? []);
         if (pageLimit is { } limit)
         {
-            keep.Add(new("page[limit]", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            keep.Add(new(pageSizeParameter, limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         foreach (var (name, value) in keep)
@@ -98,9 +99,11 @@ internal static class NextLinkResolver
         && left.Port == right.Port;
 
     /// <summary>
-    /// The service answers with links such as <c>/operations/partitions/...</c> although the API lives under
-    /// <c>/api/openness/operations</c>: a root-relative link that starts with the trailing segment(s) of the base path
-    /// continues the base path. Links that already carry the whole base path, or share none of it, stay as they are.
+    /// JSON:API links of Building X are relative to the API, not to the host: the vendor's examples show
+    /// <c>/partitions/{id}/points/{id}/values?...</c> (Operations) and <c>/me/usergroups?page[cursor]=...</c> (Accounts)
+    /// although the APIs live under <c>/api/openness/operations</c> and <c>/accounts</c>. A root-relative link that
+    /// already carries the whole base path stays as it is; one that starts with the trailing segment(s) of the base path
+    /// (<c>/operations/partitions/...</c>) continues it; any other is put below the base path.
     /// </summary>
     private static string SpliceRootRelative(string basePath, string link)
     {
@@ -122,6 +125,6 @@ internal static class NextLinkResolver
             }
         }
 
-        return link;
+        return "/" + string.Join('/', baseSegments) + link;
     }
 }

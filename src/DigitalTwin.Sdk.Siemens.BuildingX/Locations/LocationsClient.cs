@@ -11,7 +11,7 @@ internal sealed class LocationsClient(BuildingXConnection connection) : ILocatio
     public AsyncPageable<Location> GetLocationsAsync(string partitionId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
-        return connection.List(BuildingXConnection.Path("partitions", partitionId, "locations"), query, BuildingXJsonContext.Default.LocationListDocument, "GetLocations", false, cancellationToken);
+        return connection.List(BuildingXConnection.Path("partitions", partitionId, "locations"), query, BuildingXJsonContext.Default.LocationListDocument, "GetLocations", cancellationToken);
     }
 
     public Task<Location> GetLocationAsync(string partitionId, string locationId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)

@@ -5,15 +5,12 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
 
-/// <summary>Reads partitions.</summary>
-internal sealed class PartitionsClient(BuildingXConnection connection) : IPartitionsClient
+/// <summary>Reads partitions from the Accounts API.</summary>
+internal sealed class PartitionsClient(BuildingXConnection accounts) : IPartitionsClient
 {
-    public AsyncPageable<Partition> GetPartitionsAsync(JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
-        connection.List("partitions", query, BuildingXJsonContext.Default.PartitionListDocument, "GetPartitions", false, cancellationToken);
-
-    public Task<Partition> GetPartitionAsync(string partitionId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Partition> GetPartitionsAsync(string customerId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
-        return connection.GetResourceAsync(BuildingXConnection.Path("partitions", partitionId), query, BuildingXJsonContext.Default.PartitionDocument, "GetPartition", cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        return accounts.List(BuildingXConnection.Path("customers", customerId, "partitions"), query, BuildingXJsonContext.Default.PartitionListDocument, "GetPartitions", cancellationToken);
     }
 }

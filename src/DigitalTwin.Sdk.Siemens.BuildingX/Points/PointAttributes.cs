@@ -18,7 +18,13 @@ public sealed record PointAttributes
     /// <summary>Gets the engineering unit of the point's values, e.g. <c>degC</c>.</summary>
     public string? Unit { get; init; }
 
-    /// <summary>Gets attributes this model does not know, including those asked for with the <c>field</c> parameter.</summary>
+    /// <summary>Gets the point's data type, e.g. <c>number</c>, <c>boolean</c> or <c>string</c>.</summary>
+    public string? DataType { get; init; }
+
+    /// <summary>Gets the present value; only sent when asked for with <c>Field("Point", "pointValue")</c>.</summary>
+    public PointValueAttributes? PointValue { get; init; }
+
+    /// <summary>Gets attributes this model does not know, including other fields asked for with <c>field[Point]</c>.</summary>
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }

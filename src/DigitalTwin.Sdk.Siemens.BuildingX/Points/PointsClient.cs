@@ -5,35 +5,33 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
 
-/// <summary>Reads points and point values.</summary>
+/// <summary>Reads points and point values of the Operations API.</summary>
 internal sealed class PointsClient(BuildingXConnection connection) : IPointsClient
 {
-    public AsyncPageable<Point> GetPointsAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Point> GetPointsAsync(string partitionId, string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
-        return connection.List(BuildingXConnection.Path("devices", deviceId, "points"), query, BuildingXJsonContext.Default.PointListDocument, "GetPoints", false, cancellationToken);
+        return connection.List(BuildingXConnection.Path("partitions", partitionId, "devices", deviceId, "points"), query, BuildingXJsonContext.Default.PointListDocument, "GetPoints", cancellationToken);
     }
 
-    public Task<Point> GetPointAsync(string pointId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public Task<Point> GetPointAsync(string partitionId, string pointId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(pointId);
-        return connection.GetResourceAsync(BuildingXConnection.Path("points", pointId), query, BuildingXJsonContext.Default.PointDocument, "GetPoint", cancellationToken);
+        return connection.GetResourceAsync(BuildingXConnection.Path("partitions", partitionId, "points", pointId), query, BuildingXJsonContext.Default.PointDocument, "GetPoint", cancellationToken);
     }
 
-    public AsyncPageable<PointValue> GetPointValuesAsync(string pointId, DateTimeOffset? from = null, DateTimeOffset? to = null, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<PointValue> GetPointValuesAsync(string partitionId, string pointId, DateTimeOffset from, DateTimeOffset? to = null, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(pointId);
         if (from > to)
         {
             throw new ArgumentException("The start of the time range is after its end.", nameof(from));
         }
 
-        var values = new JsonApiQuery();
-        if (from is { } start)
-        {
-            values.Filter("timestamp", "from", start);
-        }
-
+        var values = new JsonApiQuery().Filter("timestamp", "from", from);
         if (to is { } end)
         {
             values.Filter("timestamp", "to", end);
@@ -44,6 +42,6 @@ internal sealed class PointsClient(BuildingXConnection connection) : IPointsClie
             values.Parameter(name, value);
         }
 
-        return connection.List(BuildingXConnection.Path("points", pointId, "values"), values, BuildingXJsonContext.Default.PointValueListDocument, "GetPointValues", false, cancellationToken);
+        return connection.List(BuildingXConnection.Path("partitions", partitionId, "points", pointId, "values"), values, BuildingXJsonContext.Default.PointValueListDocument, "GetPointValues", cancellationToken);
     }
 }

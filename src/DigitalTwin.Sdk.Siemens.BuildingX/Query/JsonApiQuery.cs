@@ -5,7 +5,8 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
 /// <summary>
 /// Builds the JSON:API query string of a Building X request: the <c>filter[...]</c> and <c>page[...]</c> families,
-/// <c>include</c>, <c>fields[Type]</c> and the service's own <c>field</c> parameter.
+/// <c>include</c>, <c>fields[Type]</c> and the service's own <c>field[Type]</c> parameter (extra fields, e.g.
+/// <c>field[Point]=pointValue</c>).
 /// </summary>
 /// <remarks>
 /// Names and values are percent-encoded as RFC 3986 requires (<c>[</c> and <c>]</c> become <c>%5B</c>/<c>%5D</c>; the
@@ -21,10 +22,10 @@ public sealed class JsonApiQuery
 {
     private readonly List<KeyValuePair<string, string>> _parameters = [];
     private readonly List<string> _includes = [];
-    private readonly List<string> _extraFields = [];
+    private readonly Dictionary<string, List<string>> _extraFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
 
-    /// <summary>Gets every parameter in order, unencoded (name, value), including <c>include</c>, <c>fields</c> and <c>field</c>.</summary>
+    /// <summary>Gets every parameter in order, unencoded (name, value), including <c>include</c>, <c>fields[...]</c> and <c>field[...]</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters
     {
         get
@@ -35,7 +36,7 @@ public sealed class JsonApiQuery
         }
     }
 
-    /// <summary>Gets the parameters that shape every page (<c>include</c>, <c>fields[...]</c>, <c>field</c>), unencoded.</summary>
+    /// <summary>Gets the parameters that shape every page (<c>include</c>, <c>fields[...]</c>, <c>field[...]</c>), unencoded.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SelectionParameters
     {
         get
@@ -51,9 +52,9 @@ public sealed class JsonApiQuery
                 selection.Add(new($"fields[{type}]", string.Join(',', fields)));
             }
 
-            if (_extraFields.Count > 0)
+            foreach (var (type, names) in _extraFields)
             {
-                selection.Add(new("field", string.Join(',', _extraFields)));
+                selection.Add(new($"field[{type}]", string.Join(',', names)));
             }
 
             return selection;
@@ -171,19 +172,35 @@ public sealed class JsonApiQuery
         return this;
     }
 
-    /// <summary>Adds the service's <c>field</c> parameter: extra fields not otherwise in the response.</summary>
+    /// <summary>
+    /// Adds the service's <c>field[Type]</c> parameter: extra fields of resources of <paramref name="type"/> that are
+    /// not otherwise in the response, e.g. <c>Field("Point", "pointValue")</c> sends <c>field[Point]=pointValue</c>.
+    /// </summary>
+    /// <param name="type">Resource type, e.g. <c>Point</c>.</param>
     /// <param name="names">Field names.</param>
     /// <returns>This query.</returns>
-    /// <exception cref="ArgumentException">A name is empty or contains a comma.</exception>
-    public JsonApiQuery Field(params string[] names)
+    /// <exception cref="ArgumentException"><paramref name="type"/> is empty or contains brackets, no name is given, or a name is empty or contains a comma.</exception>
+    public JsonApiQuery Field(string type, params string[] names)
     {
+        CheckName(type);
         ArgumentNullException.ThrowIfNull(names);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException("Name at least one field.", nameof(names));
+        }
+
+        if (!_extraFields.TryGetValue(type, out var list))
+        {
+            list = [];
+            _extraFields[type] = list;
+        }
+
         foreach (var name in names)
         {
             CheckListItem(name, nameof(names));
-            if (!_extraFields.Contains(name))
+            if (!list.Contains(name))
             {
-                _extraFields.Add(name);
+                list.Add(name);
             }
         }
 
@@ -253,7 +270,7 @@ public sealed class JsonApiQuery
     }
 
     private static bool IsListParameter(string name) =>
-        name is "include" or "field" || name.StartsWith("fields[", StringComparison.Ordinal);
+        name is "include" || name.StartsWith("fields[", StringComparison.Ordinal) || name.StartsWith("field[", StringComparison.Ordinal);
 
     private static void CheckName(string name, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(name))] string? parameter = null)
     {

@@ -20,7 +20,7 @@ internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiCl
     public AsyncPageable<JsonApiResource<JsonElement>> ListAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return connection.List(path.TrimStart('/'), query, BuildingXJsonContext.Default.ResourceListDocument, "List", false, cancellationToken);
+        return connection.List(path.TrimStart('/'), query, BuildingXJsonContext.Default.ResourceListDocument, "List", cancellationToken);
     }
 
     public Task<JsonApiWriteResult> CreateAsync(string collectionPath, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)

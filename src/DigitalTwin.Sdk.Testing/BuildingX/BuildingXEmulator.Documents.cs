@@ -56,13 +56,17 @@ public sealed partial class BuildingXEmulator
         return WriteDocumentAsync(context, exception.Status, new JsonObject { ["errors"] = errors });
     }
 
-    /// <summary>A link to <paramref name="relative"/> (path below the API base) with a query string.</summary>
+    /// <summary>
+    /// A link to <paramref name="relative"/> (<c>{api}/{path}</c>) with a query string: relative to the API, as the
+    /// vendor's examples show (<c>/partitions/...</c>, <c>/me/usergroups?...</c>), or absolute.
+    /// </summary>
     private string Link(string relative, string queryString)
     {
-        var path = relative.Length == 0 ? string.Empty : "/" + relative;
+        var slash = relative.IndexOf('/', StringComparison.Ordinal);
+        var path = slash < 0 ? string.Empty : relative[slash..];
         return _options.AbsoluteLinks
-            ? ApiBaseUri.ToString().TrimEnd('/') + path + queryString
-            : "/operations" + path + queryString;
+            ? new Uri(BaseUri, ApiRootPath.TrimStart('/') + relative).ToString() + queryString
+            : path + queryString;
     }
 
     /// <summary>The query of the next page: the request's parameters with a new cursor (and, like the service, no include).</summary>

@@ -13,7 +13,7 @@ public sealed partial class BuildingXEmulator
 
     private async Task HandleGetAsync(HttpContext context, string relative)
     {
-        var query = EmulatedQuery.Parse(context.Request.Query, _options.MaxPageLimit);
+        var query = EmulatedQuery.Parse(context.Request.Query, _options.MaxPageLimit, relative.StartsWith("accounts", StringComparison.Ordinal) ? "page[size]" : "page[limit]");
         JsonObject document;
         lock (_store.Gate)
         {
@@ -25,16 +25,10 @@ public sealed partial class BuildingXEmulator
 
     private JsonObject BuildGetDocument(HttpRequest request, string relative, EmulatedQuery query)
     {
-        if (relative == "me")
-        {
-            query.RequireIncludes([]);
-            return SingleDocument(request, relative, _store.Me!, query);
-        }
-
         var segments = relative.Split('/');
-        if (segments.Length == 3 && segments[0] == "points" && segments[2] == "values")
+        if (IsValuesPath(segments))
         {
-            return ValuesDocument(request, relative, segments[1], query);
+            return ValuesDocument(request, relative, segments[2], segments[4], query);
         }
 
         var collection = _store.Collection(relative);
@@ -58,11 +52,6 @@ public sealed partial class BuildingXEmulator
             return SingleDocument(request, relative, resource, query);
         }
 
-        if (segments.Length == 3 && segments[0] == "devices" && segments[2] == "devices" && _store.Contains("devices", segments[1]))
-        {
-            throw NotFound("No child devices", "The device is not a gateway and has no child devices.");
-        }
-
         throw NotFound("Resource not found", $"'{relative}' does not exist.");
     }
 
@@ -80,18 +69,28 @@ public sealed partial class BuildingXEmulator
         return parent is not null && _store.Contains(prefix, segments[^1]) ? _store.Find(segments[^1]) : null;
     }
 
-    private JsonObject ValuesDocument(HttpRequest request, string relative, string pointId, EmulatedQuery query)
+    /// <summary><c>operations/partitions/{partitionId}/points/{pointId}/values</c>.</summary>
+    private static bool IsValuesPath(string[] segments) =>
+        segments.Length == 6 && segments[0] == "operations" && segments[1] == "partitions" && segments[3] == "points" && segments[5] == "values";
+
+    private JsonObject ValuesDocument(HttpRequest request, string relative, string partitionId, string pointId, EmulatedQuery query)
     {
-        if (!_store.Contains("points", pointId))
+        if (!_store.Contains($"operations/partitions/{partitionId}/points", pointId))
         {
-            throw NotFound("Point not found", $"Point '{pointId}' does not exist.");
+            throw NotFound("Point not found", $"Point '{pointId}' does not exist in partition '{partitionId}'.");
         }
 
         query.RequireFilters(["[timestamp][from]", "[timestamp][to]"]);
         query.RequireIncludes([]);
+        if (!query.Filters.TryGetValue("[timestamp][from]", out var fromText))
+        {
+            // The API reference marks filter[timestamp][from] as required.
+            throw EmulatorErrorException.BadParameter("filter[timestamp][from]", "Missing mandatory parameter 'filter[timestamp][from]'", "Point values need filter[timestamp][from] (RFC 3339).");
+        }
+
         var now = _options.TimeProvider.GetUtcNow();
         var to = query.Filters.TryGetValue("[timestamp][to]", out var toText) ? ParseTimestamp("filter[timestamp][to]", toText) : now;
-        var from = query.Filters.TryGetValue("[timestamp][from]", out var fromText) ? ParseTimestamp("filter[timestamp][from]", fromText) : to - TimeSpan.FromDays(1);
+        var from = ParseTimestamp("filter[timestamp][from]", fromText);
         if (from > to)
         {
             throw EmulatorErrorException.BadParameter("filter[timestamp][from]", "Invalid time range", "filter[timestamp][from] must not be after filter[timestamp][to].");
@@ -195,6 +194,12 @@ public sealed partial class BuildingXEmulator
             var segment = segments[i];
             if (i > 0 && !current.Any(r => r.Relationships.ContainsKey(segment)))
             {
+                // Accounts' ownedByCustomer.name names an attribute of the included resource: keep what was reached.
+                if (!current.Any(r => r.Type == segment) && char.IsLower(segment[0]))
+                {
+                    continue;
+                }
+
                 current = current.Where(r => r.Type == segment).ToList();
                 steps[^1] = current;
                 continue;
@@ -224,9 +229,10 @@ public sealed partial class BuildingXEmulator
             }
         }
 
+        var extra = query.ExtraFields.GetValueOrDefault(resource.Type);
         foreach (var (name, value) in resource.HiddenAttributes)
         {
-            if (query.ExtraFields.Contains(name) && (only is null || only.Contains(name)))
+            if (extra is not null && extra.Contains(name) && (only is null || only.Contains(name)))
             {
                 attributes[name] = value?.DeepClone();
             }
@@ -284,6 +290,7 @@ public sealed partial class BuildingXEmulator
 
     private static string[] FiltersOf(CollectionKind kind) => kind switch
     {
+        CollectionKind.UserGroups => [],
         CollectionKind.Customers or CollectionKind.Partitions => ["[name]"],
         CollectionKind.Locations => ["[type]", "[label]", "[isPartOf.data.id]"],
         CollectionKind.Devices or CollectionKind.ChildDevices => ["[serialNumber]", "[name]", "[hasLocation.data.id]"],
@@ -292,7 +299,7 @@ public sealed partial class BuildingXEmulator
 
     private static string[] IncludesOf(CollectionKind kind) => kind switch
     {
-        CollectionKind.Partitions => ["customer"],
+        CollectionKind.Partitions => ["ownedByCustomer", "ownedByCustomer.name"],
         CollectionKind.Locations => ["isPartOf"],
         CollectionKind.Devices or CollectionKind.ChildDevices => ["hasLocation", "hasFeatures", "hasFeatures.DeviceInfo"],
         CollectionKind.Points => ["isPointOf"],

@@ -37,9 +37,9 @@ public sealed partial class BuildingXEmulator
         var segments = relative.Split('/');
         var method = request.Method;
         var query = new EmulatedQuery();
-        if (segments.Length == 3 && segments[0] == "points" && segments[2] == "values")
+        if (IsValuesPath(segments))
         {
-            return HttpMethods.IsPost(method) ? Command(segments[1], body!) : throw MethodNotAllowed(method);
+            return HttpMethods.IsPost(method) ? Command(segments[2], segments[4], body!) : throw MethodNotAllowed(method);
         }
 
         var collection = _store.Collection(relative);
@@ -51,11 +51,11 @@ public sealed partial class BuildingXEmulator
                 throw MethodNotAllowed(method);
             }
 
-            return Create(relative, collection, body!, query);
+            return Create(relative, segments, collection, body!, query);
         }
 
         var resource = FindItem(segments, out _);
-        if (resource is null || resource.Type is "Partition" or "Customer")
+        if (resource is null || resource.Type is "Partition" or "Customer" or "UserGroup")
         {
             throw resource is null ? NotFound("Resource not found", $"'{relative}' does not exist.") : MethodNotAllowed(method);
         }
@@ -91,7 +91,7 @@ public sealed partial class BuildingXEmulator
         return new WriteResult(200, new JsonObject { ["data"] = Serialize(resource, query) }, null);
     }
 
-    private WriteResult Create(string relative, EmulatedStore.CollectionInfo collection, JsonObject body, EmulatedQuery query)
+    private WriteResult Create(string relative, string[] segments, EmulatedStore.CollectionInfo collection, JsonObject body, EmulatedQuery query)
     {
         var data = RequireData(body);
         var type = data["type"]?.GetValue<string>();
@@ -130,11 +130,12 @@ public sealed partial class BuildingXEmulator
         switch (collection.Kind)
         {
             case CollectionKind.Devices:
-                _store.Add(resource, relative, "devices");
-                _store.DefineCollection($"devices/{resource.Id}/points", CollectionKind.Points, true, "Point");
+                _store.Add(resource, relative);
+                BuildingXSeeder.DefineDeviceCollections(_store, segments[2], resource.Id);
                 break;
             case CollectionKind.Points:
-                _store.Add(resource, relative, "points");
+                _store.Add(resource, relative, $"operations/partitions/{segments[2]}/points");
+                _store.PointPartitions[resource.Id] = segments[2];
                 _store.PointKinds[resource.Id] = "number";
                 _store.PointOrdinals[resource.Id] = _store.PointOrdinals.Count;
                 break;
@@ -146,13 +147,13 @@ public sealed partial class BuildingXEmulator
         // JSON:API: with a client-generated id the server may answer 204 without a document.
         return clientId is not null
             ? new WriteResult(204, null, null)
-            : new WriteResult(201, new JsonObject { ["data"] = Serialize(resource, query) }, ApiBaseUri.ToString().TrimEnd('/') + "/" + relative + "/" + resource.Id);
+            : new WriteResult(201, new JsonObject { ["data"] = Serialize(resource, query) }, new Uri(BaseUri, ApiRootPath.TrimStart('/') + relative + "/" + resource.Id).ToString());
     }
 
     /// <summary>Writing a point value is a command the edge carries out later: 202 Accepted.</summary>
-    private WriteResult Command(string pointId, JsonObject body)
+    private WriteResult Command(string partitionId, string pointId, JsonObject body)
     {
-        var point = _store.Contains("points", pointId) ? _store.Find(pointId) : null;
+        var point = _store.Contains($"operations/partitions/{partitionId}/points", pointId) ? _store.Find(pointId) : null;
         if (point is null)
         {
             throw NotFound("Point not found", $"Point '{pointId}' does not exist.");

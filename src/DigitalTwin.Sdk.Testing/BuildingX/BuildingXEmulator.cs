@@ -7,16 +7,24 @@ using Microsoft.AspNetCore.Http;
 namespace DigitalTwin.Sdk.Testing.BuildingX;
 
 /// <summary>
-/// Loopback emulator of the Siemens Building X Operations API (JSON:API) and its client-credentials token endpoint.
+/// Loopback emulator of the Siemens Building X Operations API and Accounts API (JSON:API) and their client-credentials
+/// token endpoint.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Enforces the vendor's developer guide: bearer tokens from <see cref="TokenUri"/> (checked <c>client_id</c>,
 /// <c>client_secret</c>, <c>audience</c>, <c>grant_type</c>; JSON or form body), <c>application/vnd.api+json</c>
-/// content negotiation, the <c>filter[...]</c>, <c>page[limit]</c>, <c>include</c>, <c>fields[Type]</c> and
-/// <c>field</c> parameters, next links, JSON:API error objects, an <c>X-Request-Id</c> header on every answer of its
-/// own and a 10 requests/second limit per client and API (a token bucket: 10 at once, refilled at 10 per second)
-/// answered with 429 and <c>Retry-After</c>.
+/// content negotiation, the <c>filter[...]</c>, <c>page[limit]</c> (Accounts: <c>page[size]</c>), <c>include</c>,
+/// <c>fields[Type]</c> and <c>field[Type]</c> parameters, next links relative to the API (<c>/partitions/...</c>,
+/// <c>/me/usergroups?...</c>), JSON:API error objects, an <c>X-Request-Id</c> header on every answer of its own and a
+/// 10 requests/second limit per client and API (a token bucket: 10 at once, refilled at 10 per second) answered with
+/// 429 and <c>Retry-After</c>.
+/// </para>
+/// <para>
+/// It punishes a wrong client as the service does: devices, child devices, points and point values exist only nested
+/// under <c>/partitions/{partitionId}/</c> (un-nested paths are 404), point values without
+/// <c>filter[timestamp][from]</c> are 400, a bare <c>field=</c> parameter is 400, and Accounts resources (user
+/// groups, customers, partitions of a customer) exist only under <see cref="AccountsBaseUri"/>.
 /// </para>
 /// <para>Faults injected through <see cref="EmulatorBase.Faults"/> are answered before the emulator runs, so they
 /// carry only the headers the fault itself declares.</para>
@@ -26,6 +34,9 @@ public sealed partial class BuildingXEmulator : EmulatorBase
 {
     /// <summary>The path of the Operations API below <see cref="EmulatorBase.BaseUri"/>.</summary>
     public const string ApiBasePath = "/api/openness/operations";
+
+    /// <summary>The path of the Accounts API below <see cref="EmulatorBase.BaseUri"/>.</summary>
+    public const string AccountsBasePath = "/api/openness/accounts";
 
     /// <summary>The path of the token endpoint below <see cref="EmulatorBase.BaseUri"/>.</summary>
     public const string TokenPath = "/oauth/token";
@@ -54,6 +65,9 @@ public sealed partial class BuildingXEmulator : EmulatorBase
     /// <summary>Gets the Operations API base address, e.g. <c>http://127.0.0.1:41234/api/openness/operations</c>.</summary>
     public Uri ApiBaseUri => new(BaseUri, ApiBasePath.TrimStart('/'));
 
+    /// <summary>Gets the Accounts API base address, e.g. <c>http://127.0.0.1:41234/api/openness/accounts</c>.</summary>
+    public Uri AccountsBaseUri => new(BaseUri, AccountsBasePath.TrimStart('/'));
+
     /// <summary>Gets the token endpoint address, e.g. <c>http://127.0.0.1:41234/oauth/token</c>.</summary>
     public Uri TokenUri => new(BaseUri, TokenPath.TrimStart('/'));
 
@@ -75,10 +89,13 @@ public sealed partial class BuildingXEmulator : EmulatorBase
     /// <summary>Gets the ids of the seeded partitions.</summary>
     public IReadOnlyList<string> PartitionIds => _seeder.PartitionIds;
 
-    /// <summary>Gets the ids of the seeded gateway devices; each has child devices under <c>/devices/{id}/devices</c>.</summary>
+    /// <summary>Gets the ids of the seeded customers (Accounts API).</summary>
+    public IReadOnlyList<string> CustomerIds => _seeder.CustomerIds;
+
+    /// <summary>Gets the ids of the seeded gateway devices; each has child devices under <c>/partitions/{partitionId}/devices/{id}/devices</c>.</summary>
     public IReadOnlyList<string> GatewayDeviceIds => _seeder.GatewayDeviceIds;
 
-    /// <summary>Gets the ids of seeded devices that are neither gateways nor behind one (no child devices).</summary>
+    /// <summary>Gets the ids of seeded devices that are neither gateways nor behind one (an empty child-device list).</summary>
     public IReadOnlyList<string> StandaloneDeviceIds => _seeder.StandaloneDeviceIds;
 
     /// <summary>Gets how many requests were answered 429 by the rate limit.</summary>
@@ -139,10 +156,12 @@ public sealed partial class BuildingXEmulator : EmulatorBase
         var slash = apiPath.IndexOf('/', StringComparison.Ordinal);
         var apiName = slash < 0 ? apiPath : apiPath[..slash];
         var relative = slash < 0 ? string.Empty : apiPath[(slash + 1)..].Trim('/');
-        if (apiName != "operations")
+        if (apiName is not ("operations" or "accounts"))
         {
             throw NotFound("Unknown API");
         }
+
+        relative = relative.Length == 0 ? apiName : apiName + "/" + relative;
 
         var clientId = Authenticate(context);
         if (!_limiter.TryAcquire(clientId + "|" + apiName, out var retryAfter))

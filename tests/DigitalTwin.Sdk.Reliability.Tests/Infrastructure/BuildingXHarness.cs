@@ -30,7 +30,7 @@ public sealed class BuildingXHarness : VendorHarness
 
     public override EmulatorBase Emulator => Emu;
 
-    public override string ReadPath => BuildingXEmulator.ApiBasePath + "/partitions/" + Emu.DocumentedPartitionId;
+    public override string ReadPath => BuildingXEmulator.ApiBasePath + "/partitions/" + Emu.DocumentedPartitionId + "/devices/" + Emu.StandaloneDeviceIds[0];
 
     public override string UnsafePostPath => BuildingXEmulator.ApiBasePath + "/partitions/" + Emu.DocumentedPartitionId + "/devices";
 
@@ -46,6 +46,7 @@ public sealed class BuildingXHarness : VendorHarness
         var options = new BuildingXOptions
         {
             BaseUrl = emulator.ApiBaseUri,
+            AccountsBaseUrl = emulator.AccountsBaseUri,
             TokenUrl = emulator.TokenUri,
             ClientId = emulator.ClientId,
             ClientSecret = emulator.ClientSecret,
@@ -60,7 +61,7 @@ public sealed class BuildingXHarness : VendorHarness
         return new BuildingXHarness(emulator, client, options);
     }
 
-    public override Task ReadAsync(CancellationToken cancellationToken) => Client.Partitions.GetPartitionAsync(Emu.DocumentedPartitionId, cancellationToken: cancellationToken);
+    public override Task ReadAsync(CancellationToken cancellationToken) => Client.Devices.GetDeviceAsync(Emu.DocumentedPartitionId, Emu.StandaloneDeviceIds[0], cancellationToken: cancellationToken);
 
     public override Task UnsafePostAsync(CancellationToken cancellationToken)
     {

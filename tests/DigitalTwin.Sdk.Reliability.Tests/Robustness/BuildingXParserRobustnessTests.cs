@@ -18,6 +18,7 @@ public sealed class BuildingXParserRobustnessTests(ITestOutputHelper output) : P
         var options = new BuildingXOptions
         {
             BaseUrl = emu.ApiBaseUri,
+            AccountsBaseUrl = emu.AccountsBaseUri,
             TokenUrl = emu.TokenUri,
             ClientId = emu.ClientId,
             ClientSecret = emu.ClientSecret,
@@ -28,13 +29,14 @@ public sealed class BuildingXParserRobustnessTests(ITestOutputHelper output) : P
         var device = emu.StandaloneDeviceIds[0];
         return
         [
-            new("me", ct => client.Account.GetMeAsync(ct)),
+            new("user groups page", _ => FirstPageAsync(client.Account.GetUserGroupsAsync())),
             new("customers page", _ => FirstPageAsync(client.Account.GetCustomersAsync())),
-            new("partition", ct => client.Partitions.GetPartitionAsync(partition, cancellationToken: ct)),
+            new("partitions page", _ => FirstPageAsync(client.Partitions.GetPartitionsAsync(emu.CustomerIds[0]))),
             new("locations page", _ => FirstPageAsync(client.Locations.GetLocationsAsync(partition))),
             new("devices page", _ => FirstPageAsync(client.Devices.GetDevicesAsync(partition))),
-            new("device", ct => client.Devices.GetDeviceAsync(device, cancellationToken: ct)),
-            new("points page", _ => FirstPageAsync(client.Points.GetPointsAsync(device))),
+            new("device", ct => client.Devices.GetDeviceAsync(partition, device, cancellationToken: ct)),
+            new("child devices page", _ => FirstPageAsync(client.Devices.GetChildDevicesAsync(partition, emu.GatewayDeviceIds[0]))),
+            new("points page", _ => FirstPageAsync(client.Points.GetPointsAsync(partition, device))),
         ];
     }
 }

@@ -12,9 +12,9 @@ public sealed class BuildingXClientAuthTests
     {
         await using var context = await BuildingXTestContext.StartAsync();
 
-        await context.Client.Account.GetMeAsync();
-        await context.Client.Account.GetMeAsync();
-        await context.Client.Partitions.GetPartitionAsync(context.Partition);
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
+        await context.Client.Devices.GetDevicesAsync(context.Partition).ToListAsync();
 
         var tokenRequest = Assert.Single(context.Emulator.Requests.ForPath(BuildingXEmulator.TokenPath));
         Assert.Equal("POST", tokenRequest.Method);
@@ -33,7 +33,7 @@ public sealed class BuildingXClientAuthTests
     {
         await using var context = await BuildingXTestContext.StartAsync(configure: o => o.ClientSecret = "not-the-secret-123");
 
-        var error = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => context.Client.Account.GetMeAsync());
+        var error = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => context.Client.Account.GetUserGroupsAsync().ToListAsync().AsTask());
 
         Assert.DoesNotContain("not-the-secret-123", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath));
@@ -44,7 +44,7 @@ public sealed class BuildingXClientAuthTests
     {
         await using var context = await BuildingXTestContext.StartAsync(configure: o => o.Audience = "https://example.com");
 
-        var error = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => context.Client.Account.GetMeAsync());
+        var error = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => context.Client.Account.GetUserGroupsAsync().ToListAsync().AsTask());
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.StatusCode);
     }
@@ -53,12 +53,12 @@ public sealed class BuildingXClientAuthTests
     public async Task RevokedToken_401_RefreshesOnceAndSucceeds()
     {
         await using var context = await BuildingXTestContext.StartAsync();
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
         context.Emulator.RevokeTokens();
-        var me = await context.Client.Account.GetMeAsync();
+        var me = await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
-        Assert.Equal("User", me.Type);
+        Assert.Equal("UserGroup", Assert.Single(me).Type);
         Assert.Equal(2, context.Emulator.TokensIssued);
     }
 
@@ -67,13 +67,13 @@ public sealed class BuildingXClientAuthTests
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var context = await BuildingXTestContext.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock }, time: clock);
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
         clock.Advance(TimeSpan.FromHours(23));
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
         var afterHours = context.Emulator.TokensIssued;
         clock.Advance(TimeSpan.FromMinutes(59) + TimeSpan.FromSeconds(55));
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
         Assert.Equal(1, afterHours);
         Assert.Equal(2, context.Emulator.TokensIssued);
@@ -85,14 +85,14 @@ public sealed class BuildingXClientAuthTests
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var emulatorOptions = new BuildingXEmulatorOptions { TimeProvider = clock, OmitExpiresIn = true, TokenLifetime = TimeSpan.FromHours(3) };
         await using var context = await BuildingXTestContext.StartAsync(emulatorOptions, time: clock);
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
         // A client that fell back to the one-hour default would have replaced the token after two hours.
         clock.Advance(TimeSpan.FromHours(2));
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
         var afterTwoHours = context.Emulator.TokensIssued;
         clock.Advance(TimeSpan.FromMinutes(59) + TimeSpan.FromSeconds(55));
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
         Assert.Equal(1, afterTwoHours);
         Assert.Equal(2, context.Emulator.TokensIssued);

@@ -61,13 +61,13 @@ public sealed class BuildingXClientErrorTests
     {
         await using var context = await BuildingXTestContext.StartAsync();
         const string body = """{"errors":[{"status":"429","code":"10-0429","title":"Too many requests"}]}""";
-        context.Emulator.Faults.Add(Fault.Status(429, body, "application/vnd.api+json").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: BuildingXEmulator.ApiBasePath + "/me");
+        context.Emulator.Faults.Add(Fault.Status(429, body, "application/vnd.api+json").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: BuildingXEmulator.AccountsBasePath + "/me");
         var started = TimeProvider.System.GetTimestamp();
 
-        var me = await context.Client.Account.GetMeAsync();
+        var me = await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
-        Assert.Equal("User", me.Type);
+        Assert.Equal("UserGroup", Assert.Single(me).Type);
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(900));
-        Assert.Equal(2, context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath + "/me").Count);
+        Assert.Equal(2, context.Emulator.Requests.ForPath(BuildingXEmulator.AccountsBasePath + "/me/usergroups").Count);
     }
 }

@@ -94,11 +94,63 @@ public sealed class BuildingXClientPagingTests
     {
         await using var context = await BuildingXTestContext.StartAsync();
 
-        var children = await context.Client.Devices.GetChildDevicesAsync(context.Emulator.GatewayDeviceIds[0]).ToListAsync();
-        var none = await context.Client.Devices.GetChildDevicesAsync(context.Emulator.StandaloneDeviceIds[0]).ToListAsync();
+        var children = await context.Client.Devices.GetChildDevicesAsync(context.Partition, context.Emulator.GatewayDeviceIds[0]).ToListAsync();
+        var none = await context.Client.Devices.GetChildDevicesAsync(context.Partition, context.Emulator.StandaloneDeviceIds[0]).ToListAsync();
 
         Assert.Equal(3, children.Count);
         Assert.Empty(none);
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => context.Client.Devices.GetDeviceAsync("no-such-device"));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => context.Client.Devices.GetDeviceAsync(context.Partition, "no-such-device"));
+    }
+
+    [Fact]
+    public async Task ChildDevices_NotFound_IsATypedErrorNeverAnEmptyList()
+    {
+        // Issue 14, point 8: the client used to read a 404 here as "no children" and returned an empty list.
+        await using var context = await BuildingXTestContext.StartAsync();
+        var otherPartition = context.Emulator.PartitionIds[1];
+
+        var wrongPartition = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => context.Client.Devices.GetChildDevicesAsync(otherPartition, context.Emulator.GatewayDeviceIds[0]).ToListAsync().AsTask());
+        var unknown = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => context.Client.Devices.GetChildDevicesAsync(context.Partition, "no-such-device").ToListAsync().AsTask());
+
+        Assert.Equal(404, (int)wrongPartition.StatusCode);
+        Assert.NotNull(unknown.RequestId);
+        Assert.All(context.Emulator.Requests.Snapshot().Where(r => r.Path.Contains("/devices/", StringComparison.Ordinal)), r => Assert.Contains("/partitions/", r.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Emulator_UnNestedDeviceAndPointPaths_Are404()
+    {
+        // Issue 14, point 8: devices/{id}, devices/{id}/devices, devices/{id}/points, points/{id} and points/{id}/values
+        // exist only under partitions/{partitionId}/.
+        await using var context = await BuildingXTestContext.StartAsync();
+        var device = context.Emulator.GatewayDeviceIds[0];
+        var point = (await context.Client.Points.GetPointsAsync(context.Partition, device).ToListAsync())[0].Id!;
+        var resources = context.Client.Resources;
+
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetAsync($"devices/{device}"));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync($"devices/{device}/devices").ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync($"devices/{device}/points").ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetAsync($"points/{point}"));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync($"points/{point}/values", new JsonApiQuery().Filter("timestamp", "from", DateTimeOffset.UnixEpoch)).ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync("partitions").ToListAsync().AsTask());
+    }
+
+    [Fact]
+    public async Task PointValues_WithoutFrom_Are400AndFieldNeedsAType()
+    {
+        // Issue 14, point 9: filter[timestamp][from] is required; extra fields are field[<Type>]=<name>.
+        await using var context = await BuildingXTestContext.StartAsync();
+        var point = (await context.Client.Points.GetPointsAsync(context.Partition, context.Emulator.GatewayDeviceIds[0]).ToListAsync())[0].Id!;
+        var resources = context.Client.Resources;
+
+        var noFrom = await Assert.ThrowsAsync<DigitalTwinApiException>(() => resources.ListAsync($"partitions/{context.Partition}/points/{point}/values").ToListAsync().AsTask());
+        var bareField = await Assert.ThrowsAsync<DigitalTwinApiException>(() => resources.GetAsync($"partitions/{context.Partition}/points/{point}", new JsonApiQuery().Parameter("field", "pointValue")));
+        var values = await context.Client.Points.GetPointValuesAsync(context.Partition, point, DateTimeOffset.UtcNow.AddHours(-1)).ToListAsync();
+
+        Assert.Equal(400, (int)noFrom.StatusCode);
+        Assert.Equal("filter[timestamp][from]", noFrom.Errors[0].SourceParameter);
+        Assert.Equal(400, (int)bareField.StatusCode);
+        Assert.NotEmpty(values);
+        Assert.Contains(context.Emulator.Requests.Snapshot(), r => r.Path.EndsWith("/values", StringComparison.Ordinal) && r.QueryString.Contains("filter%5Btimestamp%5D%5Bfrom%5D", StringComparison.Ordinal));
     }
 }

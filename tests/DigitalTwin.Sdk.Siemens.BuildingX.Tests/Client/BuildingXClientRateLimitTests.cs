@@ -9,19 +9,19 @@ public sealed class BuildingXClientRateLimitTests
     public async Task Burst_200Calls_GetNo429_AndAtLeast9PerSecond()
     {
         await using var context = await BuildingXTestContext.StartAsync();
-        await context.Client.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
         context.Emulator.Requests.Clear();
         var started = TimeProvider.System.GetTimestamp();
 
-        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => context.Client.Account.GetMeAsync()));
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => context.Client.Account.GetUserGroupsAsync().ToListAsync().AsTask()));
         var elapsed = TimeProvider.System.GetElapsedTime(started);
 
         Assert.True(context.Emulator.RateLimitedCount == 0, $"{context.Emulator.RateLimitedCount} answers were 429 in {elapsed.TotalSeconds:F1} s");
-        Assert.Equal(200, context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath).Count);
+        Assert.Equal(200, context.Emulator.Requests.ForPath(BuildingXEmulator.AccountsBasePath).Count);
 
         // The pace the service sees: 199 intervals between the first and the last arrival (the last answer's own
         // latency on a busy machine is not the limiter's doing).
-        var arrivals = context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath).Select(r => r.ReceivedAt).Order().ToList();
+        var arrivals = context.Emulator.Requests.ForPath(BuildingXEmulator.AccountsBasePath).Select(r => r.ReceivedAt).Order().ToList();
         var rate = (arrivals.Count - 1) / (arrivals[^1] - arrivals[0]).TotalSeconds;
         var gaps = Enumerable.Range(1, arrivals.Count - 1).Select(i => (Index: i, Gap: arrivals[i] - arrivals[i - 1])).Where(x => x.Gap > TimeSpan.FromMilliseconds(150));
         Assert.True(rate >= 9.0, $"{rate:F2} requests/s at the service, {200 / elapsed.TotalSeconds:F2} requests/s end to end; gaps over 150 ms before arrival #: {string.Join(", ", gaps.Select(x => $"{x.Index} ({x.Gap.TotalMilliseconds:F0} ms)"))}");
@@ -32,12 +32,12 @@ public sealed class BuildingXClientRateLimitTests
     {
         await using var context = await BuildingXTestContext.StartAsync();
         var second = new BuildingXClient(BuildingXTestContext.OptionsFor(context.Emulator));
-        await context.Client.Account.GetMeAsync();
-        await second.Account.GetMeAsync();
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync();
+        await second.Account.GetUserGroupsAsync().ToListAsync();
         context.Emulator.Requests.Clear();
         var started = TimeProvider.System.GetTimestamp();
 
-        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? context.Client : second).Account.GetMeAsync()));
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? context.Client : second).Account.GetUserGroupsAsync().ToListAsync().AsTask()));
         var elapsed = TimeProvider.System.GetElapsedTime(started);
 
         var log = context.Emulator.Requests.Snapshot();

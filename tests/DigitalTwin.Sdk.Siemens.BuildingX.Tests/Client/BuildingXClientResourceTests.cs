@@ -10,21 +10,22 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
 public sealed class BuildingXClientResourceTests
 {
     [Fact]
-    public async Task Account_MeCustomersAndPartitions_AreTyped()
+    public async Task Account_UserGroupsCustomersAndPartitions_AreTypedAndComeFromTheAccountsApi()
     {
         await using var context = await BuildingXTestContext.StartAsync();
 
-        var me = await context.Client.Account.GetMeAsync();
+        var group = Assert.Single(await context.Client.Account.GetUserGroupsAsync().ToListAsync());
         var customers = await context.Client.Account.GetCustomersAsync().ToListAsync();
-        var partitions = await context.Client.Partitions.GetPartitionsAsync(new JsonApiQuery().Include("customer")).ToListAsync();
+        var partitions = await context.Client.Partitions.GetPartitionsAsync(customers[0].Id!, new JsonApiQuery().Include("ownedByCustomer")).ToListAsync();
 
-        Assert.Equal("Emulated machine user", me.Attributes!.Name);
-        Assert.True(Guid.TryParse(me.RequestId, out _));
-        Assert.Equal(context.Emulator.ClientId, me.Attributes.ExtensionData!["clientId"].GetString());
+        Assert.Equal("CustomerOperator", group.Attributes!.Name);
+        Assert.Equal(context.Emulator.PartitionIds, group.PartitionIds);
         Assert.Equal("Contoso Facilities", Assert.Single(customers).Attributes!.Name);
+        Assert.Equal(customers[0].Id, group.CustomerId);
         Assert.Equal(context.Emulator.PartitionIds, partitions.Select(p => p.Id));
         Assert.All(partitions, p => Assert.Equal(customers[0].Id, p.CustomerId));
-        Assert.Equal("Contoso Facilities", partitions[0].GetRelated("customer")[0].Attributes.GetProperty("name").GetString());
+        Assert.Equal("Contoso Facilities", partitions[0].GetRelated("ownedByCustomer")[0].Attributes.GetProperty("name").GetString());
+        Assert.All(context.Emulator.Requests.Snapshot().Where(r => r.Path.Contains("/me/", StringComparison.Ordinal) || r.Path.Contains("/customers/", StringComparison.Ordinal)), r => Assert.StartsWith(BuildingXEmulator.AccountsBasePath, r.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,11 +64,11 @@ public sealed class BuildingXClientResourceTests
         await using var context = await BuildingXTestContext.StartAsync();
         var deviceId = context.Emulator.StandaloneDeviceIds[0];
 
-        var points = await context.Client.Points.GetPointsAsync(deviceId, new JsonApiQuery().Field("haystackTags")).ToListAsync();
+        var points = await context.Client.Points.GetPointsAsync(context.Partition, deviceId, new JsonApiQuery().Field("Point", "haystackTags")).ToListAsync();
         var temperature = points.Single(p => p.Attributes!.Name == "RoomTemperature");
-        var single = await context.Client.Points.GetPointAsync(temperature.Id!);
+        var single = await context.Client.Points.GetPointAsync(context.Partition, temperature.Id!, new JsonApiQuery().Field("Point", "pointValue"));
         var from = new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
-        var values = await context.Client.Points.GetPointValuesAsync(temperature.Id!, from, from.AddHours(1), new JsonApiQuery().PageLimit(2)).ToListAsync();
+        var values = await context.Client.Points.GetPointValuesAsync(context.Partition, temperature.Id!, from, from.AddHours(1), new JsonApiQuery().PageLimit(2)).ToListAsync();
 
         Assert.Equal(3, points.Count);
         Assert.All(points, p =>
@@ -79,9 +80,11 @@ public sealed class BuildingXClientResourceTests
         });
         Assert.Equal(temperature.Attributes!.Name, single.Attributes!.Name);
         Assert.Equal(temperature.Attributes.IsActive, single.Attributes.IsActive);
+        Assert.Equal("21.5", single.Attributes.PointValue!.Value!.Value.GetString());
+        Assert.Null(temperature.Attributes.PointValue);
         Assert.Equal(Enumerable.Range(0, 5).Select(i => from.AddMinutes(15 * i)), values.Select(v => v.Attributes!.Timestamp!.Value));
         Assert.All(values, v => Assert.InRange(v.Attributes!.Value!.Value.GetDouble(), 18.0, 24.0));
-        Assert.Throws<ArgumentException>(() => context.Client.Points.GetPointValuesAsync(temperature.Id!, from, from.AddHours(-1)));
+        Assert.Throws<ArgumentException>(() => context.Client.Points.GetPointValuesAsync(context.Partition, temperature.Id!, from, from.AddHours(-1)));
     }
 
     [Fact]
@@ -96,11 +99,11 @@ public sealed class BuildingXClientResourceTests
         var clientId = Guid.NewGuid().ToString();
         var withClientId = await resources.CreateAsync(devices, Resource("Device", clientId, """{"name":"Pump","serialNumber":"778"}"""));
         var conflict = await Assert.ThrowsAsync<DigitalTwinConflictException>(() => resources.CreateAsync(devices, Resource("Device", clientId, """{"name":"Pump","serialNumber":"778"}""")));
-        var updated = await resources.UpdateAsync($"devices/{id}", Resource("Device", id, """{"name":"Renamed"}"""));
-        var fetched = await context.Client.Devices.GetDeviceAsync(id);
-        var deleted = await resources.DeleteAsync($"devices/{id}");
-        var setpoint = (await context.Client.Points.GetPointsAsync(context.Emulator.StandaloneDeviceIds[0], new JsonApiQuery().Filter("name", "Setpoint")).ToListAsync())[0];
-        var command = await resources.CreateAsync($"points/{setpoint.Id}/values", Resource("PointValue", null, """{"value":22.5}"""));
+        var updated = await resources.UpdateAsync($"{devices}/{id}", Resource("Device", id, """{"name":"Renamed"}"""));
+        var fetched = await context.Client.Devices.GetDeviceAsync(context.Partition, id);
+        var deleted = await resources.DeleteAsync($"{devices}/{id}");
+        var setpoint = (await context.Client.Points.GetPointsAsync(context.Partition, context.Emulator.StandaloneDeviceIds[0], new JsonApiQuery().Filter("name", "Setpoint")).ToListAsync())[0];
+        var command = await resources.CreateAsync($"partitions/{context.Partition}/points/{setpoint.Id}/values", Resource("PointValue", null, """{"value":22.5}"""));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.EndsWith("/devices/" + id, created.Location!.ToString(), StringComparison.Ordinal);
@@ -115,7 +118,7 @@ public sealed class BuildingXClientResourceTests
         Assert.Equal("pending", command.Meta!.Value.GetProperty("status").GetString());
         var posts = context.Emulator.Requests.Snapshot().Where(r => r.Method is "POST" or "PATCH" && r.Path.StartsWith(BuildingXEmulator.ApiBasePath, StringComparison.Ordinal)).ToList();
         Assert.All(posts, r => Assert.Equal("application/vnd.api+json", r.Header("content-type")));
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => context.Client.Devices.GetDeviceAsync(id));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => context.Client.Devices.GetDeviceAsync(context.Partition, id));
     }
 
     private static JsonApiResource<JsonElement> Resource(string type, string? id, string attributes) =>

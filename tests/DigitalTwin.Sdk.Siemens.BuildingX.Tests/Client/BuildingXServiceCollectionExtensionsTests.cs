@@ -14,6 +14,7 @@ public sealed class BuildingXServiceCollectionExtensionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DigitalTwin:BuildingX:BaseUrl"] = emulator.ApiBaseUri.ToString(),
+            ["DigitalTwin:BuildingX:AccountsBaseUrl"] = emulator.AccountsBaseUri.ToString(),
             ["DigitalTwin:BuildingX:TokenUrl"] = emulator.TokenUri.ToString(),
             ["DigitalTwin:BuildingX:ClientId"] = emulator.ClientId,
             ["DigitalTwin:BuildingX:ClientSecret"] = emulator.ClientSecret,
@@ -26,9 +27,10 @@ public sealed class BuildingXServiceCollectionExtensionsTests
 
         var client = provider.GetRequiredService<IBuildingXClient>();
         var options = provider.GetRequiredService<IOptions<BuildingXOptions>>().Value;
-        var partition = await client.Partitions.GetPartitionAsync(options.PartitionId!);
+        var customer = Assert.Single(await client.Account.GetCustomersAsync().ToListAsync());
+        var partitions = await client.Partitions.GetPartitionsAsync(customer.Id!).ToListAsync();
 
-        Assert.Equal("Headquarters", partition.Attributes!.Name);
+        Assert.Equal("Headquarters", partitions.Single(p => p.Id == options.PartitionId).Attributes!.Name);
         Assert.Equal(10, options.RateLimit.PermitsPerSecond);
         Assert.Equal(TimeSpan.FromMilliseconds(1050), options.RateLimitWindow);
     }
@@ -42,9 +44,9 @@ public sealed class BuildingXServiceCollectionExtensionsTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredKeyedService<IBuildingXClient>("tenant-a");
-        var me = await client.Account.GetMeAsync();
+        var me = await client.Account.GetUserGroupsAsync().ToListAsync();
 
-        Assert.Equal("User", me.Type);
+        Assert.Equal("UserGroup", Assert.Single(me).Type);
         Assert.Null(provider.GetService<IBuildingXClient>());
     }
 
@@ -63,6 +65,7 @@ public sealed class BuildingXServiceCollectionExtensionsTests
     private static void Copy(BuildingXEmulator emulator, BuildingXOptions options)
     {
         options.BaseUrl = emulator.ApiBaseUri;
+        options.AccountsBaseUrl = emulator.AccountsBaseUri;
         options.TokenUrl = emulator.TokenUri;
         options.ClientId = emulator.ClientId;
         options.ClientSecret = emulator.ClientSecret;

@@ -30,6 +30,7 @@ internal sealed class BuildingXTestContext : IAsyncDisposable
         var options = new BuildingXOptions
         {
             BaseUrl = emulator.ApiBaseUri,
+            AccountsBaseUrl = emulator.AccountsBaseUri,
             TokenUrl = emulator.TokenUri,
             ClientId = emulator.ClientId,
             ClientSecret = emulator.ClientSecret,

@@ -15,7 +15,7 @@ public sealed class FakingTests
 
         var names = await client.Devices.GetDevicesAsync("p").Select(d => d.Attributes!.Name).ToListAsync();
         var pages = await client.Devices.GetDevicesAsync("p").AsPages().ToListAsync();
-        var one = await client.Devices.GetDeviceAsync("b");
+        var one = await client.Devices.GetDeviceAsync("p", "b");
 
         Assert.Equal(["A", "B", "C"], names);
         Assert.Equal(2, pages.Count);
@@ -40,10 +40,10 @@ public sealed class FakingTests
         public AsyncPageable<Device> GetDevicesAsync(string partitionId, JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
             AsyncPageable<Device>.FromPages([new Page<Device>(All[..2], "1"), new Page<Device>(All[2..], null)]);
 
-        public Task<Device> GetDeviceAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
+        public Task<Device> GetDeviceAsync(string partitionId, string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
             Task.FromResult(All.Single(d => d.Id == deviceId));
 
-        public AsyncPageable<Device> GetChildDevicesAsync(string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
+        public AsyncPageable<Device> GetChildDevicesAsync(string partitionId, string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
             AsyncPageable<Device>.FromPages([]);
 
         private static Device Make(string id, string name) => new()

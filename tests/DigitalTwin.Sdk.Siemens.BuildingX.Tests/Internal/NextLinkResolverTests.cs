@@ -14,7 +14,10 @@ public sealed class NextLinkResolverTests
     [InlineData("/api/openness/operations/partitions/p/devices?page[cursor]=x", "/api/openness/operations/partitions/p/devices")]
     [InlineData("partitions/p/devices?page[cursor]=x", "/api/openness/operations/partitions/p/devices")]
     [InlineData("//eu.buildingx.siemens.com/api/openness/operations/partitions/p/devices?page[cursor]=x", "/api/openness/operations/partitions/p/devices")]
-    [InlineData("/other/thing?page[cursor]=x", "/other/thing")]
+    [InlineData("/other/thing?page[cursor]=x", "/api/openness/operations/other/thing")]
+
+    // The vendor's point-values example: links relative to the API, not to the host.
+    [InlineData("/partitions/p/points/q/values?page[cursor]=x", "/api/openness/operations/partitions/p/points/q/values")]
     public void TryResolve_SameOrigin_ResolvesAgainstTheBase(string link, string expectedPath)
     {
         Assert.True(NextLinkResolver.TryResolve(Base, link, out var resolved));
@@ -22,6 +25,19 @@ public sealed class NextLinkResolverTests
         Assert.Equal("eu.buildingx.siemens.com", resolved.Host);
         Assert.Equal(expectedPath, resolved.AbsolutePath);
         Assert.Equal("?page[cursor]=x", Uri.UnescapeDataString(resolved.Query));
+    }
+
+    [Theory]
+
+    // The Accounts API OpenAPI document's examples: /me/usergroups?page[cursor]=qwerty and /customers/{id}/partitions?...
+    [InlineData("/me/usergroups?page[cursor]=x", "/accounts/me/usergroups")]
+    [InlineData("/customers/c/partitions?page[cursor]=x", "/accounts/customers/c/partitions")]
+    [InlineData("/accounts/me/usergroups?page[cursor]=x", "/accounts/me/usergroups")]
+    public void TryResolve_AccountsLinks_StayBelowTheAccountsBase(string link, string expectedPath)
+    {
+        Assert.True(NextLinkResolver.TryResolve(new Uri("https://api.bpcloud.siemens.com/accounts"), link, out var resolved));
+
+        Assert.Equal(expectedPath, resolved.AbsolutePath);
     }
 
     [Theory]
@@ -52,13 +68,13 @@ public sealed class NextLinkResolverTests
     [Fact]
     public void KeepSelection_LinkWithoutInclude_GetsCallersIncludeAndFieldsBack()
     {
-        var query = new JsonApiQuery().Filter("type", "Building").Include("hasLocation").Fields("Building", "label").Field("haystackTags");
+        var query = new JsonApiQuery().Filter("type", "Building").Include("hasLocation").Fields("Building", "label").Field("Point", "haystackTags");
         var next = new Uri("https://eu.buildingx.siemens.com/api/openness/operations/partitions/p/locations?filter[type]=Building&page[cursor]=abc");
 
         var kept = NextLinkResolver.KeepSelection(next, query);
 
         Assert.Equal(
-            "?filter[type]=Building&page[cursor]=abc&include=hasLocation&fields[Building]=label&field=haystackTags",
+            "?filter[type]=Building&page[cursor]=abc&include=hasLocation&fields[Building]=label&field[Point]=haystackTags",
             Uri.UnescapeDataString(kept.Query));
     }
 

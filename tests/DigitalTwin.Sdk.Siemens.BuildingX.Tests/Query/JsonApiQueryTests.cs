@@ -30,10 +30,10 @@ public sealed class JsonApiQueryTests
             .PageLimit(10)
             .Include("hasFeatures.DeviceInfo", "hasLocation")
             .Fields("Building", "label", "description")
-            .Field("haystackTags");
+            .Field("Point", "haystackTags");
 
         Assert.Equal(
-            "?filter[type]=Building&filter[hasLocation.data.id]=r1&page[limit]=10&include=hasFeatures.DeviceInfo,hasLocation&fields[Building]=label,description&field=haystackTags",
+            "?filter[type]=Building&filter[hasLocation.data.id]=r1&page[limit]=10&include=hasFeatures.DeviceInfo,hasLocation&fields[Building]=label,description&field[Point]=haystackTags",
             Uri.UnescapeDataString(query.ToQueryString()));
         Assert.Contains("include=hasFeatures.DeviceInfo,hasLocation", query.ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("fields%5BBuilding%5D=label,description", query.ToQueryString(), StringComparison.Ordinal);

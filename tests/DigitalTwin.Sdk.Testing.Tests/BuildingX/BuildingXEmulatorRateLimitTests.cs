@@ -17,15 +17,15 @@ public sealed class BuildingXEmulatorRateLimitTests
 
         for (var i = 0; i < 10; i++)
         {
-            var (ok, _) = await client.GetAsync("me");
+            var (ok, _) = await client.GetAsync("me/usergroups");
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
-        var (limited, body) = await client.GetAsync("me");
+        var (limited, body) = await client.GetAsync("me/usergroups");
         clock.Advance(TimeSpan.FromMilliseconds(99));
-        var (stillLimited, _) = await client.GetAsync("me");
+        var (stillLimited, _) = await client.GetAsync("me/usergroups");
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        var (passes, _) = await client.GetAsync("me");
+        var (passes, _) = await client.GetAsync("me/usergroups");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter!.Delta);
@@ -48,7 +48,7 @@ public sealed class BuildingXEmulatorRateLimitTests
         // Two seconds at 20 requests per second: the bucket of 10 plus 10 per second admits 10 + 20 at most.
         for (var i = 0; i < 40; i++)
         {
-            var (response, _) = await client.GetAsync("me");
+            var (response, _) = await client.GetAsync("me/usergroups");
             accepted += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
             clock.Advance(TimeSpan.FromMilliseconds(50));
         }
@@ -70,9 +70,9 @@ public sealed class BuildingXEmulatorRateLimitTests
             await client.AuthenticateAsync();
         }
 
-        var (first, _) = await client.GetAsync("me");
-        var (second, _) = await client.GetAsync("me");
-        var (third, _) = await client.GetAsync("me");
+        var (first, _) = await client.GetAsync("me/usergroups");
+        var (second, _) = await client.GetAsync("me/usergroups");
+        var (third, _) = await client.GetAsync("me/usergroups");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -85,9 +85,9 @@ public sealed class BuildingXEmulatorRateLimitTests
         var (emulator, client) = await BuildingXTestClient.StartAsync();
         await using var _ = emulator;
         using var __ = client;
-        emulator.Faults.Add(Fault.MalformedJson(), pathPrefix: BuildingXEmulator.ApiBasePath + "/partitions");
+        emulator.Faults.Add(Fault.MalformedJson(), pathPrefix: BuildingXEmulator.AccountsBasePath + "/me/customers");
 
-        using var response = await client.Http.GetAsync(client.Url("partitions"));
+        using var response = await client.Http.GetAsync(client.Url("me/customers"));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -47,11 +47,11 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
             var link = body["links"]!["next"]?.GetValue<string>();
             if (link is not null)
             {
-                Assert.StartsWith("/operations/partitions/", link, StringComparison.Ordinal);
+                Assert.StartsWith("/partitions/", link, StringComparison.Ordinal);
                 Assert.Contains("page[limit]=5", link, StringComparison.Ordinal);
             }
 
-            next = link?["/operations/".Length..];
+            next = link?[1..];
         }
 
         Assert.Equal(2, pages);
@@ -69,6 +69,7 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
         var body = await client.GetOkAsync($"partitions/{emulator.DocumentedPartitionId}/devices?page[limit]=3");
 
         Assert.StartsWith(emulator.ApiBaseUri + "/partitions/", body["links"]!["next"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("/partitions/", (await _client.GetOkAsync($"partitions/{Partition}/devices?page[limit]=3"))["links"]!["next"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,26 +127,40 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Me_AndCustomers_AreServed()
+    public async Task AccountsApi_UserGroupsCustomersAndPartitions_AreServedOnlyOnTheAccountsBase()
     {
-        var me = await _client.GetOkAsync("me");
+        var groups = await _client.GetOkAsync("me/usergroups");
         var customers = await _client.GetOkAsync("me/customers");
-        var partitions = await _client.GetOkAsync("partitions?include=customer");
+        var customerId = customers["data"]![0]!["id"]!.GetValue<string>();
+        var partitions = await _client.GetOkAsync($"customers/{customerId}/partitions?include=ownedByCustomer.name");
+        using var onOperations = await GetWithTokenAsync(new Uri(_emulator.ApiBaseUri + "/me/usergroups"));
+        using var me = await GetWithTokenAsync(new Uri(_emulator.AccountsBaseUri + "/me"));
 
-        Assert.Equal("User", me["data"]!["type"]!.GetValue<string>());
-        Assert.Equal(_emulator.ClientId, me["data"]!["attributes"]!["clientId"]!.GetValue<string>());
+        Assert.Equal("UserGroup", Assert.Single(groups["data"]!.AsArray())!["type"]!.GetValue<string>());
+        Assert.Equal(_emulator.PartitionIds, groups["data"]![0]!["relationships"]!["hasAccessTo"]!["data"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
         Assert.Equal("Customer", Assert.Single(customers["data"]!.AsArray())!["type"]!.GetValue<string>());
         Assert.Equal(_emulator.PartitionIds, partitions["data"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
         Assert.Equal("Customer", Assert.Single(partitions["included"]!.AsArray())!["type"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, onOperations.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, me.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> GetWithTokenAsync(Uri url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _client.Token);
+        return await _client.Http.SendAsync(request);
     }
 
     [Fact]
-    public async Task ChildDevices_GatewayHasThree_StandaloneIs404()
+    public async Task ChildDevices_NestedUnderThePartition_UnNestedIs404()
     {
-        var children = await _client.GetOkAsync($"devices/{_emulator.GatewayDeviceIds[0]}/devices");
-        var (response, body) = await _client.GetAsync($"devices/{_emulator.StandaloneDeviceIds[0]}/devices");
+        var children = await _client.GetOkAsync($"partitions/{Partition}/devices/{_emulator.GatewayDeviceIds[0]}/devices");
+        var none = await _client.GetOkAsync($"partitions/{Partition}/devices/{_emulator.StandaloneDeviceIds[0]}/devices");
+        var (response, body) = await _client.GetAsync($"devices/{_emulator.GatewayDeviceIds[0]}/devices");
 
         Assert.Equal(3, children["data"]!.AsArray().Count);
+        Assert.Empty(none["data"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("404", body!["errors"]![0]!["status"]!.GetValue<string>());
     }
@@ -154,25 +169,29 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
     public async Task Points_HaveDocumentedAttributes_AndFieldParameterAddsHiddenOnes()
     {
         var deviceId = _emulator.StandaloneDeviceIds[0];
-        var plain = await _client.GetOkAsync($"devices/{deviceId}/points");
-        var extended = await _client.GetOkAsync($"devices/{deviceId}/points?field=haystackTags");
+        var plain = await _client.GetOkAsync($"partitions/{Partition}/devices/{deviceId}/points");
+        var extended = await _client.GetOkAsync($"partitions/{Partition}/devices/{deviceId}/points?field[Point]=haystackTags,pointValue");
+        var (bare, _) = await _client.GetAsync($"partitions/{Partition}/devices/{deviceId}/points?field=haystackTags");
 
         var point = plain["data"]![0]!["attributes"]!;
         Assert.NotNull(point["name"]);
         Assert.NotNull(point["description"]);
         Assert.NotNull(point["isActive"]);
         Assert.Null(point["haystackTags"]);
+        Assert.Null(point["pointValue"]);
         Assert.NotEmpty(extended["data"]![0]!["attributes"]!["haystackTags"]!.AsArray());
+        Assert.NotNull(extended["data"]![0]!["attributes"]!["pointValue"]!["value"]);
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
     }
 
     [Fact]
     public async Task PointValues_TimestampRange_ReturnsQuarterHourValuesInRange()
     {
-        var points = await _client.GetOkAsync($"devices/{_emulator.StandaloneDeviceIds[0]}/points?filter[name]=RoomTemperature");
+        var points = await _client.GetOkAsync($"partitions/{Partition}/devices/{_emulator.StandaloneDeviceIds[0]}/points?filter[name]=RoomTemperature");
         var pointId = points["data"]![0]!["id"]!.GetValue<string>();
 
-        var body = await _client.GetOkAsync($"points/{pointId}/values?filter[timestamp][from]=2026-01-01T10:00:00Z&filter[timestamp][to]=2026-01-01T11:00:00Z");
-        var again = await _client.GetOkAsync($"points/{pointId}/values?filter%5Btimestamp%5D%5Bfrom%5D=2026-01-01T10%3A00%3A00Z&filter%5Btimestamp%5D%5Bto%5D=2026-01-01T11%3A00%3A00Z");
+        var body = await _client.GetOkAsync($"partitions/{Partition}/points/{pointId}/values?filter[timestamp][from]=2026-01-01T10:00:00Z&filter[timestamp][to]=2026-01-01T11:00:00Z");
+        var again = await _client.GetOkAsync($"partitions/{Partition}/points/{pointId}/values?filter%5Btimestamp%5D%5Bfrom%5D=2026-01-01T10%3A00%3A00Z&filter%5Btimestamp%5D%5Bto%5D=2026-01-01T11%3A00%3A00Z");
 
         var values = body["data"]!.AsArray();
         Assert.Equal(
@@ -183,18 +202,25 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PointValues_WithoutRange_CoverTheLastDayOfTheEmulatorClock()
+    public async Task PointValues_WithoutFrom_Are400_WithoutToEndAtTheEmulatorClock()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock, DefaultPageLimit = 500 });
         await using var _ = emulator;
         using var __ = client;
-        var points = await client.GetOkAsync($"devices/{emulator.StandaloneDeviceIds[0]}/points");
+        var partition = emulator.DocumentedPartitionId;
+        var points = await client.GetOkAsync($"partitions/{partition}/devices/{emulator.StandaloneDeviceIds[0]}/points");
+        var pointId = points["data"]![0]!["id"]!.GetValue<string>();
 
-        var body = await client.GetOkAsync($"points/{points["data"]![0]!["id"]!.GetValue<string>()}/values");
+        var (missing, error) = await client.GetAsync($"partitions/{partition}/points/{pointId}/values");
+        var body = await client.GetOkAsync($"partitions/{partition}/points/{pointId}/values?filter[timestamp][from]=2026-02-28T12:00:00Z");
+        var (unNested, _) = await client.GetAsync($"points/{pointId}/values?filter[timestamp][from]=2026-02-28T12:00:00Z");
 
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("filter[timestamp][from]", error!["errors"]![0]!["source"]!["parameter"]!.GetValue<string>());
         Assert.Equal(97, body["data"]!.AsArray().Count);
         Assert.Equal("2026-03-01T12:00:00Z", body["data"]!.AsArray()[^1]!["attributes"]!["timestamp"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, unNested.StatusCode);
     }
 
     [Theory]
@@ -217,7 +243,7 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
     [Fact]
     public async Task EveryResponse_HasRequestIdAndJsonApiMediaType_AndErrorIdMatchesRequestId()
     {
-        var (ok, _) = await _client.GetAsync("me");
+        var (ok, _) = await _client.GetAsync("me/usergroups");
         var (missing, body) = await _client.GetAsync("partitions/nope/devices");
 
         Assert.Equal("application/vnd.api+json", ok.Content.Headers.ContentType!.MediaType);
@@ -230,7 +256,7 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
     [Fact]
     public async Task AcceptWithMediaTypeParameters_Is406()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _client.Url("me"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, _client.Url("me/usergroups"));
         request.Headers.TryAddWithoutValidation("Accept", "application/vnd.api+json; version=2");
         request.Headers.Authorization = new("Bearer", _client.Token);
 

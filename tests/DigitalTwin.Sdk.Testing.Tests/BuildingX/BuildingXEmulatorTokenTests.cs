@@ -109,10 +109,10 @@ public sealed class BuildingXEmulatorTokenTests
         await using var emulator = await BuildingXEmulator.StartAsync();
         using var client = new BuildingXTestClient(emulator);
 
-        var (missing, missingBody) = await client.GetAsync("partitions");
+        var (missing, missingBody) = await client.GetAsync("me/customers");
         await client.AuthenticateAsync();
         emulator.RevokeTokens();
-        var (revoked, _) = await client.GetAsync("partitions");
+        var (revoked, _) = await client.GetAsync("me/customers");
 
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
         Assert.Equal("401", missingBody!["errors"]![0]!["status"]!.GetValue<string>());
@@ -128,9 +128,9 @@ public sealed class BuildingXEmulatorTokenTests
         await using var _ = emulator;
         using var __ = client;
 
-        var (before, _) = await client.GetAsync("me");
+        var (before, _) = await client.GetAsync("me/usergroups");
         clock.Advance(TimeSpan.FromMinutes(5));
-        var (after, body) = await client.GetAsync("me");
+        var (after, body) = await client.GetAsync("me/usergroups");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);

@@ -29,7 +29,7 @@ public sealed class BuildingXEmulatorWriteTests : IAsyncLifetime
         Assert.EndsWith("/devices/" + id, response.Headers.Location!.ToString(), StringComparison.Ordinal);
         var fetched = await _client.GetOkAsync(response.Headers.Location!.ToString());
         Assert.Equal("Boiler", fetched["data"]!["attributes"]!["name"]!.GetValue<string>());
-        Assert.Equal("777", (await _client.GetOkAsync($"devices/{id}"))["data"]!["attributes"]!["serialNumber"]!.GetValue<string>());
+        Assert.Equal("777", (await _client.GetOkAsync($"{Devices}/{id}"))["data"]!["attributes"]!["serialNumber"]!.GetValue<string>());
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class BuildingXEmulatorWriteTests : IAsyncLifetime
         var patch = new JsonObject { ["data"] = new JsonObject { ["type"] = "Device", ["id"] = id, ["attributes"] = new JsonObject { ["name"] = "Renamed" } } };
         var wrong = new JsonObject { ["data"] = new JsonObject { ["type"] = "Device", ["id"] = "other", ["attributes"] = new JsonObject() } };
 
-        var (ok, body) = await _client.SendAsync(HttpMethod.Patch, $"devices/{id}", patch);
-        var (conflict, _) = await _client.SendAsync(HttpMethod.Patch, $"devices/{id}", wrong);
+        var (ok, body) = await _client.SendAsync(HttpMethod.Patch, $"{Devices}/{id}", patch);
+        var (conflict, _) = await _client.SendAsync(HttpMethod.Patch, $"{Devices}/{id}", wrong);
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("Renamed", body!["data"]!["attributes"]!["name"]!.GetValue<string>());
@@ -102,9 +102,9 @@ public sealed class BuildingXEmulatorWriteTests : IAsyncLifetime
     {
         var id = _emulator.StandaloneDeviceIds[1];
 
-        var (deleted, _) = await _client.SendAsync(HttpMethod.Delete, $"devices/{id}");
-        var (gone, _) = await _client.GetAsync($"devices/{id}");
-        var (again, _) = await _client.SendAsync(HttpMethod.Delete, $"devices/{id}");
+        var (deleted, _) = await _client.SendAsync(HttpMethod.Delete, $"{Devices}/{id}");
+        var (gone, _) = await _client.GetAsync($"{Devices}/{id}");
+        var (again, _) = await _client.SendAsync(HttpMethod.Delete, $"{Devices}/{id}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
@@ -114,11 +114,11 @@ public sealed class BuildingXEmulatorWriteTests : IAsyncLifetime
     [Fact]
     public async Task CommandPointValue_Is202Accepted()
     {
-        var points = await _client.GetOkAsync($"devices/{_emulator.StandaloneDeviceIds[0]}/points?filter[name]=Setpoint");
+        var points = await _client.GetOkAsync($"{Devices}/{_emulator.StandaloneDeviceIds[0]}/points?filter[name]=Setpoint");
         var pointId = points["data"]![0]!["id"]!.GetValue<string>();
         var command = new JsonObject { ["data"] = new JsonObject { ["type"] = "PointValue", ["attributes"] = new JsonObject { ["value"] = 22.5 } } };
 
-        var (response, body) = await _client.SendAsync(HttpMethod.Post, $"points/{pointId}/values", command);
+        var (response, body) = await _client.SendAsync(HttpMethod.Post, $"partitions/{_emulator.DocumentedPartitionId}/points/{pointId}/values", command);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("pending", body!["meta"]!["status"]!.GetValue<string>());
@@ -127,7 +127,7 @@ public sealed class BuildingXEmulatorWriteTests : IAsyncLifetime
     [Fact]
     public async Task UnsupportedMethod_Is405()
     {
-        var (response, _) = await _client.SendAsync(HttpMethod.Put, $"devices/{_emulator.StandaloneDeviceIds[0]}", new JsonObject());
+        var (response, _) = await _client.SendAsync(HttpMethod.Put, $"{Devices}/{_emulator.StandaloneDeviceIds[0]}", new JsonObject());
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }

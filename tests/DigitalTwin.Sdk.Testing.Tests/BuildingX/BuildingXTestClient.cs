@@ -38,7 +38,13 @@ internal sealed class BuildingXTestClient(BuildingXEmulator emulator) : IDisposa
         Token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
     }
 
-    public Uri Url(string relative) => new(Emulator.ApiBaseUri.ToString().TrimEnd('/') + "/" + relative.TrimStart('/'));
+    /// <summary>An Operations API URL, or an Accounts API one for <c>me/...</c> and <c>customers/...</c>.</summary>
+    public Uri Url(string relative)
+    {
+        relative = relative.TrimStart('/');
+        var accounts = relative.StartsWith("me/", StringComparison.Ordinal) || relative.StartsWith("customers/", StringComparison.Ordinal);
+        return new((accounts ? Emulator.AccountsBaseUri : Emulator.ApiBaseUri).ToString().TrimEnd('/') + "/" + relative);
+    }
 
     public async Task<(HttpResponseMessage Response, JsonNode? Body)> SendAsync(HttpMethod method, string relative, JsonNode? body = null, string contentType = JsonApi)
     {

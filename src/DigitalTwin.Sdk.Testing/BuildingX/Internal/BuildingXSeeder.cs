@@ -22,23 +22,34 @@ internal sealed class BuildingXSeeder(int seed)
 
     public List<string> StandaloneDeviceIds { get; } = [];
 
+    public List<string> CustomerIds { get; } = [];
+
     public void Seed(EmulatedStore store, string clientId)
     {
-        store.DefineCollection("me/customers", CollectionKind.Customers, true, "Customer");
-        store.DefineCollection("partitions", CollectionKind.Partitions, true, "Partition");
-        store.DefineCollection("devices", CollectionKind.Devices, false, "Device");
-        store.DefineCollection("points", CollectionKind.Points, false, "Point");
-
-        store.Me = new EmulatedResource("User", NextId())
-        {
-            Attributes = new JsonObject { ["name"] = "Emulated machine user", ["clientId"] = clientId, ["isMachineUser"] = true },
-        };
+        store.DefineCollection("accounts/me/usergroups", CollectionKind.UserGroups, true, "UserGroup");
+        store.DefineCollection("accounts/me/customers", CollectionKind.Customers, true, "Customer");
 
         var customer = new EmulatedResource("Customer", NextId())
         {
-            Attributes = new JsonObject { ["name"] = "Contoso Facilities", ["country"] = "CH" },
+            Attributes = new JsonObject { ["name"] = "Contoso Facilities", ["customerMembershipState"] = new JsonObject { ["state"] = "active" } },
         };
-        store.Add(customer, "me/customers");
+        CustomerIds.Add(customer.Id);
+        store.Add(customer, "accounts/me/customers");
+        var customerPartitions = $"accounts/customers/{customer.Id}/partitions";
+        store.DefineCollection(customerPartitions, CollectionKind.Partitions, true, "Partition");
+
+        var group = new EmulatedResource("UserGroup", NextId())
+        {
+            Attributes = new JsonObject
+            {
+                ["name"] = "CustomerOperator",
+                ["description"] = $"Machine user {clientId} operates the customer's partitions",
+                ["isMachineEnabled"] = true,
+                ["isSystemDefined"] = true,
+            },
+        };
+        group.Relationships["ownedBy"] = EmulatedRelationship.One("Customer", customer.Id);
+        store.Add(group, "accounts/me/usergroups");
 
         string[] partitionNames = ["Headquarters", "Research Campus"];
         for (var p = 0; p < partitionNames.Length; p++)
@@ -47,20 +58,23 @@ internal sealed class BuildingXSeeder(int seed)
             PartitionIds.Add(partitionId);
             var partition = new EmulatedResource("Partition", partitionId)
             {
-                Attributes = new JsonObject { ["name"] = partitionNames[p] },
+                Attributes = new JsonObject { ["name"] = partitionNames[p], ["description"] = $"{partitionNames[p]} of {customer.Attributes["name"]}" },
             };
-            partition.Relationships["customer"] = EmulatedRelationship.One("Customer", customer.Id);
-            store.Add(partition, "partitions");
+            partition.Relationships["ownedByCustomer"] = EmulatedRelationship.One("Customer", customer.Id);
+            store.Add(partition, customerPartitions);
             SeedPartition(store, partitionId, p);
         }
+
+        group.Relationships["hasAccessTo"] = EmulatedRelationship.Many(PartitionIds.Select(id => new EmulatedIdentifier("Partition", id)));
     }
 
     private void SeedPartition(EmulatedStore store, string partitionId, int partitionIndex)
     {
-        var locations = $"partitions/{partitionId}/locations";
-        var devices = $"partitions/{partitionId}/devices";
+        var locations = $"operations/partitions/{partitionId}/locations";
+        var devices = $"operations/partitions/{partitionId}/devices";
         store.DefineCollection(locations, CollectionKind.Locations, true, "Campus", "Building", "Floor", "Room");
         store.DefineCollection(devices, CollectionKind.Devices, true, "Device");
+        store.DefineCollection($"operations/partitions/{partitionId}/points", CollectionKind.Points, false, "Point");
 
         var rooms = new List<string>();
         var buildings = new List<string>();
@@ -81,20 +95,19 @@ internal sealed class BuildingXSeeder(int seed)
         var deviceNumber = 0;
         for (var g = 0; g < 2; g++)
         {
-            var gateway = Device(store, partitionIndex, deviceNumber++, $"Gateway {(char)('A' + g)}", "PXC7.E400", buildings[g], devices);
+            var gateway = Device(store, partitionId, partitionIndex, deviceNumber++, $"Gateway {(char)('A' + g)}", "PXC7.E400", buildings[g]);
             GatewayDeviceIds.Add(gateway.Id);
-            var children = $"devices/{gateway.Id}/devices";
-            store.DefineCollection(children, CollectionKind.ChildDevices, true, "Device");
+            var children = $"{devices}/{gateway.Id}/devices";
             for (var c = 0; c < 3; c++)
             {
-                var child = Device(store, partitionIndex, deviceNumber++, $"Room controller {(char)('A' + g)}{c + 1}", "RXM39.1", rooms[(g * 3) + c], devices);
+                var child = Device(store, partitionId, partitionIndex, deviceNumber++, $"Room controller {(char)('A' + g)}{c + 1}", "RXM39.1", rooms[(g * 3) + c]);
                 store.AddToCollection(children, child.Id);
             }
         }
 
         for (var s = 0; s < 2; s++)
         {
-            var standalone = Device(store, partitionIndex, deviceNumber++, $"Air quality sensor {s + 1}", "QMX3.P74", rooms[rooms.Count - 1 - s], devices);
+            var standalone = Device(store, partitionId, partitionIndex, deviceNumber++, $"Air quality sensor {s + 1}", "QMX3.P74", rooms[rooms.Count - 1 - s]);
             StandaloneDeviceIds.Add(standalone.Id);
         }
     }
@@ -114,7 +127,14 @@ internal sealed class BuildingXSeeder(int seed)
         return location;
     }
 
-    private EmulatedResource Device(EmulatedStore store, int partitionIndex, int number, string name, string model, string locationId, string collection)
+    /// <summary>Defines the collections every device of a partition has: its points and its (possibly empty) child devices.</summary>
+    public static void DefineDeviceCollections(EmulatedStore store, string partitionId, string deviceId)
+    {
+        store.DefineCollection($"operations/partitions/{partitionId}/devices/{deviceId}/points", CollectionKind.Points, true, "Point");
+        store.DefineCollection($"operations/partitions/{partitionId}/devices/{deviceId}/devices", CollectionKind.ChildDevices, true, "Device");
+    }
+
+    private EmulatedResource Device(EmulatedStore store, string partitionId, int partitionIndex, int number, string name, string model, string locationId)
     {
         var serial = partitionIndex == 0 && number == 0
             ? DocumentedSerialNumber
@@ -136,19 +156,17 @@ internal sealed class BuildingXSeeder(int seed)
         };
         device.Relationships["hasLocation"] = EmulatedRelationship.One(store.Find(locationId)!.Type, locationId);
         device.Relationships["hasFeatures"] = EmulatedRelationship.Many([info.Identifier]);
-        store.Add(device, collection, "devices");
-
-        var points = $"devices/{device.Id}/points";
-        store.DefineCollection(points, CollectionKind.Points, true, "Point");
+        store.Add(device, $"operations/partitions/{partitionId}/devices");
+        DefineDeviceCollections(store, partitionId, device.Id);
         for (var i = 0; i < PointNames.Length; i++)
         {
-            Point(store, points, device.Id, PointNames[i], isActive: !(number % 4 == 3 && i == 2));
+            Point(store, partitionId, device.Id, PointNames[i], isActive: !(number % 4 == 3 && i == 2));
         }
 
         return device;
     }
 
-    private void Point(EmulatedStore store, string collection, string deviceId, string name, bool isActive)
+    private void Point(EmulatedStore store, string partitionId, string deviceId, string name, bool isActive)
     {
         var (kind, unit, tags) = name switch
         {
@@ -164,11 +182,23 @@ internal sealed class BuildingXSeeder(int seed)
                 ["description"] = $"{name} of device {deviceId[..8]}",
                 ["isActive"] = isActive,
                 ["unit"] = unit,
+                ["dataType"] = kind == "boolean" ? "boolean" : "number",
             },
-            HiddenAttributes = new JsonObject { ["haystackTags"] = tags },
+            HiddenAttributes = new JsonObject
+            {
+                ["haystackTags"] = tags,
+
+                // The present value, sent only with field[Point]=pointValue (shape of the vendor's point examples).
+                ["pointValue"] = new JsonObject
+                {
+                    ["value"] = kind switch { "number" => "21.5", "setpoint" => "22", _ => "false" },
+                    ["timestamp"] = "2026-01-01T00:00:00Z",
+                },
+            },
         };
         point.Relationships["isPointOf"] = EmulatedRelationship.One("Device", deviceId);
-        store.Add(point, collection, "points");
+        store.Add(point, $"operations/partitions/{partitionId}/devices/{deviceId}/points", $"operations/partitions/{partitionId}/points");
+        store.PointPartitions[point.Id] = partitionId;
         store.PointKinds[point.Id] = kind;
         store.PointOrdinals[point.Id] = _pointOrdinal++;
     }

@@ -14,13 +14,18 @@ internal sealed class EmulatedQuery
 
     public Dictionary<string, HashSet<string>> Fields { get; } = new(StringComparer.Ordinal);
 
-    public HashSet<string> ExtraFields { get; } = new(StringComparer.Ordinal);
+    /// <summary>Gets the extra fields asked for with <c>field[Type]=name,...</c>, by resource type.</summary>
+    public Dictionary<string, HashSet<string>> ExtraFields { get; } = new(StringComparer.Ordinal);
 
     public int? Limit { get; private set; }
 
     public int Offset { get; private set; }
 
-    public static EmulatedQuery Parse(IQueryCollection query, int maxLimit)
+    /// <summary>Parses and validates the query of one request.</summary>
+    /// <param name="query">The request's query.</param>
+    /// <param name="maxLimit">The largest page size accepted.</param>
+    /// <param name="pageSizeParameter">The API's page-size parameter: <c>page[limit]</c> (Operations) or <c>page[size]</c> (Accounts).</param>
+    public static EmulatedQuery Parse(IQueryCollection query, int maxLimit, string pageSizeParameter = "page[limit]")
     {
         var parsed = new EmulatedQuery();
         foreach (var (key, values) in query)
@@ -30,11 +35,11 @@ internal sealed class EmulatedQuery
             {
                 parsed.Filters[key["filter".Length..]] = value;
             }
-            else if (key == "page[limit]")
+            else if (key == pageSizeParameter)
             {
                 if (!int.TryParse(value, out var limit) || limit < 1 || limit > maxLimit)
                 {
-                    throw EmulatorErrorException.BadParameter(key, "Invalid page size", $"page[limit] must be an integer from 1 to {maxLimit}.");
+                    throw EmulatorErrorException.BadParameter(key, "Invalid page size", $"{pageSizeParameter} must be an integer from 1 to {maxLimit}.");
                 }
 
                 parsed.Limit = limit;
@@ -55,9 +60,21 @@ internal sealed class EmulatedQuery
             {
                 parsed.Fields[key["fields[".Length..^1]] = [.. Split(value)];
             }
+            else if (key.StartsWith("field[", StringComparison.Ordinal) && key.EndsWith(']'))
+            {
+                var type = key["field[".Length..^1];
+                if (!parsed.ExtraFields.TryGetValue(type, out var names))
+                {
+                    names = new HashSet<string>(StringComparer.Ordinal);
+                    parsed.ExtraFields[type] = names;
+                }
+
+                names.UnionWith(Split(value));
+            }
             else if (key == "field")
             {
-                parsed.ExtraFields.UnionWith(Split(value));
+                // The service names the resource type: field[Point]=pointValue.
+                throw EmulatorErrorException.BadParameter(key, "Invalid parameter", "Extra fields are requested per type, e.g. field[Point]=pointValue.");
             }
         }
 

@@ -1,8 +1,9 @@
 namespace DigitalTwin.Sdk.Testing.BuildingX.Internal;
 
 /// <summary>
-/// The emulator's in-memory data: resources by id and the collections (URL paths relative to the API base)
-/// they can be listed or addressed under. Guarded by <see cref="Gate"/>.
+/// The emulator's in-memory data: resources by id and the collections they can be listed or addressed under. A
+/// collection path starts with the API it belongs to (<c>accounts/me/usergroups</c>,
+/// <c>operations/partitions/{id}/devices</c>), so one API never answers another's paths. Guarded by <see cref="Gate"/>.
 /// </summary>
 internal sealed class EmulatedStore
 {
@@ -12,8 +13,8 @@ internal sealed class EmulatedStore
 
     public object Gate { get; } = new();
 
-    /// <summary>Gets or sets the resource <c>/me</c> answers with.</summary>
-    public EmulatedResource? Me { get; set; }
+    /// <summary>Gets the partition each point belongs to.</summary>
+    public Dictionary<string, string> PointPartitions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets the value kind of each point (<c>number</c>, <c>setpoint</c> or <c>boolean</c>).</summary>
     public Dictionary<string, string> PointKinds { get; } = new(StringComparer.Ordinal);
