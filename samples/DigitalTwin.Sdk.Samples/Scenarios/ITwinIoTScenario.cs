@@ -96,10 +96,11 @@ internal sealed class ITwinIoTScenario : IScenario
         var unit = metric.DefaultUnit!;
         AnsiConsole.MarkupLine($"Reading sensor [blue]{Markup.Escape(sensorId)}[/], metric [blue]{Markup.Escape(metric.Id)}[/] in [blue]{Markup.Escape(unit)}[/] (raw metrics: {Markup.Escape(string.Join(", ", rawMetrics.Select(m => m.Id)))}).");
 
-        var units = await client.Socket.GetUnitsAsync([metric.Id], cancellationToken);
+        var units = await client.Socket.GetUnitsAsync([metric.Id], cancellationToken: cancellationToken);
         AnsiConsole.MarkupLine($"getUnits: {Markup.Escape(metric.Id)} in {Markup.Escape(string.Join(", ", units.GetValueOrDefault(metric.Id)?.Select(u => u.Id) ?? []))}.");
-        var summary = await client.Socket.GetObservationsSummaryAsync(new DataQuery(sensorId, metric.Id, unit), cancellationToken);
-        AnsiConsole.MarkupLine($"getObservationsSummary: first {summary.First?.Timestamp:O}, last {summary.Last?.Timestamp:O}.");
+        var summaries = await client.Socket.GetObservationsSummaryAsync([sensorId], cancellationToken: cancellationToken);
+        var summary = summaries.GetValueOrDefault(sensorId);
+        AnsiConsole.MarkupLine($"getObservationsSummary: first {summary?.First?.Points.FirstOrDefault().Timestamp:O}, last {summary?.Last?.Points.LastOrDefault().Timestamp:O}.");
 
         var results = new Table().AddColumns("Operation", "Expected", "Done", "Failures", "Time");
         DateTimeOffset? first = null, last = null;
@@ -133,7 +134,7 @@ internal sealed class ITwinIoTScenario : IScenario
         {
             await using var subscription = await client.Socket.SubscribeDataAsync(new DataSubscriptionRequest([sensorId], metric.Id, unit), cancellationToken);
             await using var notifications = subscription.GetAsyncEnumerator(cancellationToken);
-            var accepted = await client.Socket.UploadDataAsync([new ObservationUpload(sensorId, DateTimeOffset.UtcNow, ValuesOf(rawMetrics, 0))], cancellationToken);
+            var accepted = await client.Socket.UploadDataAsync([new ObservationUpload(sensorId, DateTimeOffset.UtcNow, ValuesOf(rawMetrics, 0))], cancellationToken: cancellationToken);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(TimeSpan.FromSeconds(30));
             var pushed = await notifications.MoveNextAsync().AsTask().WaitAsync(wait.Token);
@@ -222,7 +223,7 @@ internal sealed class ITwinIoTScenario : IScenario
             return new ObservationUpload(sensorId, UploadStart.AddMinutes(i), ValuesOf(rawMetrics, i));
         });
         var batches = 0;
-        await foreach (var batch in client.Socket.UploadInBatchesAsync(observations, UploadBatchSize, cancellationToken))
+        await foreach (var batch in client.Socket.UploadInBatchesAsync(observations, UploadBatchSize, cancellationToken: cancellationToken))
         {
             batches++;
             acknowledged.Advance(batch.Accepted);
