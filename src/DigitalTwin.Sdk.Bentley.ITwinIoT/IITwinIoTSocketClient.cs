@@ -68,51 +68,57 @@ public interface IITwinIoTSocketClient : IAsyncDisposable
 
     /// <summary>Subscribes to changes of connections (<c>subscribeNodes</c>; disposing sends <c>unsubscribeNodes</c>).</summary>
     /// <param name="nodeIds">The nodes (at least one).</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels sending the request.</param>
     /// <returns>The subscription.</returns>
     /// <exception cref="ArgumentException">No id, or an empty id.</exception>
-    Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeNodesAsync(IReadOnlyList<string> nodeIds, CancellationToken cancellationToken = default);
+    Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeNodesAsync(IReadOnlyList<string> nodeIds, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Subscribes to changes of devices (<c>subscribeDevices</c>).</summary>
     /// <param name="deviceIds">The devices (at least one).</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels sending the request.</param>
     /// <returns>The subscription.</returns>
     /// <exception cref="ArgumentException">No id, or an empty id.</exception>
-    Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeDevicesAsync(IReadOnlyList<string> deviceIds, CancellationToken cancellationToken = default);
+    Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeDevicesAsync(IReadOnlyList<string> deviceIds, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Subscribes to changes of sensors (<c>subscribeSensors</c>).</summary>
     /// <param name="sensorIds">The sensors (at least one).</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels sending the request.</param>
     /// <returns>The subscription.</returns>
     /// <exception cref="ArgumentException">No id, or an empty id.</exception>
-    Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeSensorsAsync(IReadOnlyList<string> sensorIds, CancellationToken cancellationToken = default);
+    Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeSensorsAsync(IReadOnlyList<string> sensorIds, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Overwrites configuration properties of a connection (<c>updateNode</c>).</summary>
     /// <param name="nodeId">The node.</param>
     /// <param name="props">The properties to overwrite.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated node.</returns>
     /// <exception cref="ArgumentException"><paramref name="nodeId"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="props"/> is <see langword="null"/>.</exception>
-    Task<ITwinIoTEntity> UpdateNodeAsync(string nodeId, JsonObject props, CancellationToken cancellationToken = default);
+    Task<ITwinIoTEntity> UpdateNodeAsync(string nodeId, JsonObject props, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Overwrites configuration properties of a device (<c>updateDevice</c>).</summary>
     /// <param name="deviceId">The device.</param>
     /// <param name="props">The properties to overwrite.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated device.</returns>
     /// <exception cref="ArgumentException"><paramref name="deviceId"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="props"/> is <see langword="null"/>.</exception>
-    Task<ITwinIoTEntity> UpdateDeviceAsync(string deviceId, JsonObject props, CancellationToken cancellationToken = default);
+    Task<ITwinIoTEntity> UpdateDeviceAsync(string deviceId, JsonObject props, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Overwrites configuration properties of a sensor (<c>updateSensor</c>).</summary>
     /// <param name="sensorId">The sensor.</param>
     /// <param name="props">The properties to overwrite.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated sensor.</returns>
     /// <exception cref="ArgumentException"><paramref name="sensorId"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="props"/> is <see langword="null"/>.</exception>
-    Task<ITwinIoTEntity> UpdateSensorAsync(string sensorId, JsonObject props, CancellationToken cancellationToken = default);
+    Task<ITwinIoTEntity> UpdateSensorAsync(string sensorId, JsonObject props, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a connection (<c>createNode</c>); refused before sending without a version.</summary>
     /// <param name="request">The node to create.</param>
@@ -141,48 +147,57 @@ public interface IITwinIoTSocketClient : IAsyncDisposable
     /// <summary>Retrieves raw metrics by sensor id and/or sensor type (<c>getRawMetrics</c>).</summary>
     /// <param name="sensorIds">Sensor ids.</param>
     /// <param name="sensorTypes">Sensor types.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Metrics keyed by sensor id or type.</returns>
     /// <exception cref="ArgumentException">Neither ids nor types were given.</exception>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetRawMetricsAsync(IReadOnlyList<string>? sensorIds = null, IReadOnlyList<string>? sensorTypes = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetRawMetricsAsync(IReadOnlyList<string>? sensorIds = null, IReadOnlyList<string>? sensorTypes = null, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Retrieves every available metric of sensors (<c>getMetrics</c>).</summary>
     /// <param name="sensorIds">The sensors.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Metrics keyed by sensor id.</returns>
     /// <exception cref="ArgumentException">An id is empty.</exception>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetMetricsAsync(IReadOnlyList<string> sensorIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetMetricsAsync(IReadOnlyList<string> sensorIds, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Retrieves the units of metrics (<c>getUnits</c>).</summary>
     /// <param name="metricIds">The metrics.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Units keyed by metric id.</returns>
     /// <exception cref="ArgumentException">An id is empty.</exception>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<MetricUnit>>> GetUnitsAsync(IReadOnlyList<string> metricIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, IReadOnlyList<MetricUnit>>> GetUnitsAsync(IReadOnlyList<string> metricIds, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams a sensor's observations in a metric and unit (<c>getData</c>) as the server's result frames arrive, in
-    /// bounded memory, until <c>requestStatus: "finished"</c>. A socket drop resumes after the last timestamp received.
+    /// bounded memory, until <c>requestStatus: "finished"</c>. Points are delivered in the order the server sends them
+    /// (none is dropped for being out of order). A socket drop resumes at the latest timestamp delivered; only that one
+    /// point, if the server sends it again, is dropped.
     /// </summary>
     /// <param name="query">The query; sensor, metric and unit are required.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    /// <returns>The observations in time order.</returns>
+    /// <returns>The observations, in the server's order.</returns>
     /// <exception cref="ArgumentException">The query misses a required field (thrown at the call).</exception>
     IAsyncEnumerable<Observation> GetDataAsync(DataQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Streams observations in the sensor's raw metrics and units (<c>getObservations</c>); metric and unit are optional.</summary>
     /// <param name="query">The query; the sensor is required.</param>
     /// <param name="cancellationToken">Stops the stream.</param>
-    /// <returns>The observations in time order.</returns>
+    /// <returns>The observations, in the server's order.</returns>
     /// <exception cref="ArgumentException">The query has no sensor (thrown at the call).</exception>
     IAsyncEnumerable<Observation> GetObservationsAsync(DataQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets the first and last observations matching a query (<c>getObservationsSummary</c>).</summary>
-    /// <param name="query">The query; sensor, metric and unit are required.</param>
+    /// <summary>
+    /// Gets the first and last observations of sensors (<c>getObservationsSummary</c> with <c>params.sensors</c>, as
+    /// Bentley's own client sends it); the service answers a map keyed by sensor id.
+    /// </summary>
+    /// <param name="sensorIds">The sensors (at least one).</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The summary.</returns>
-    /// <exception cref="ArgumentException">The query misses a required field.</exception>
-    Task<ObservationsSummary> GetObservationsSummaryAsync(DataQuery query, CancellationToken cancellationToken = default);
+    /// <returns>The summary of each sensor, keyed by sensor id.</returns>
+    /// <exception cref="ArgumentException">No sensor, or an empty id.</exception>
+    Task<IReadOnlyDictionary<string, ObservationsSummary>> GetObservationsSummaryAsync(IReadOnlyList<string> sensorIds, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Subscribes to new observations (<c>subscribeData</c>; disposing sends <c>unsubscribeData</c>).</summary>
     /// <param name="request">Sensors, metric, unit and parameters.</param>
@@ -193,16 +208,18 @@ public interface IITwinIoTSocketClient : IAsyncDisposable
 
     /// <summary>Uploads observations (<c>uploadData</c>).</summary>
     /// <param name="observations">The observations; every field is mandatory.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>How many the server inserted (<c>successfullyProcessedObs</c>).</returns>
     /// <exception cref="ArgumentException">An observation misses a field.</exception>
-    Task<int> UploadDataAsync(IReadOnlyList<ObservationUpload> observations, CancellationToken cancellationToken = default);
+    Task<int> UploadDataAsync(IReadOnlyList<ObservationUpload> observations, string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads any number of observations in batches, reporting per batch how many the server accepted.</summary>
     /// <param name="observations">The observations, read lazily.</param>
     /// <param name="batchSize">Observations per <c>uploadData</c> request.</param>
+    /// <param name="projectId">The project sent as <c>params.projectIds</c>; the client default, then the Default Project, when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops uploading.</param>
     /// <returns>One result per batch, in order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
-    IAsyncEnumerable<UploadBatchResult> UploadInBatchesAsync(IEnumerable<ObservationUpload> observations, int batchSize = 500, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<UploadBatchResult> UploadInBatchesAsync(IEnumerable<ObservationUpload> observations, int batchSize = 500, string? projectId = null, CancellationToken cancellationToken = default);
 }

@@ -12,13 +12,14 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 public sealed partial class ITwinIoTSocketClient
 {
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetRawMetricsAsync(IReadOnlyList<string>? sensorIds = null, IReadOnlyList<string>? sensorTypes = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetRawMetricsAsync(IReadOnlyList<string>? sensorIds = null, IReadOnlyList<string>? sensorTypes = null, string? projectId = null, CancellationToken cancellationToken = default)
     {
         if ((sensorIds is null || sensorIds.Count == 0) && (sensorTypes is null || sensorTypes.Count == 0))
         {
             throw new ArgumentException("Give sensor ids or sensor types.", nameof(sensorIds));
         }
 
+        var project = Project(projectId);
         return _connection.InvokeAsync(
             "getRawMetrics",
             w =>
@@ -34,6 +35,7 @@ public sealed partial class ITwinIoTSocketClient
                     SocketParams.Strings(w, "types", sensorTypes);
                 }
 
+                SocketParams.ProjectIds(w, project);
                 w.WriteEndObject();
             },
             static json => ToReadOnly(Deserialize(json, ITwinIoTJsonContext.Default.DictionaryStringListMetric)),
@@ -41,33 +43,25 @@ public sealed partial class ITwinIoTSocketClient
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetMetricsAsync(IReadOnlyList<string> sensorIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetMetricsAsync(IReadOnlyList<string> sensorIds, string? projectId = null, CancellationToken cancellationToken = default)
     {
         RequireIds(sensorIds, nameof(sensorIds));
+        var project = Project(projectId);
         return _connection.InvokeAsync(
             "getMetrics",
-            w =>
-            {
-                w.WriteStartObject();
-                SocketParams.Strings(w, "sensors", sensorIds);
-                w.WriteEndObject();
-            },
+            w => SocketParams.Ids(w, "sensors", sensorIds, project),
             static json => ToReadOnly(Deserialize(json, ITwinIoTJsonContext.Default.DictionaryStringListMetric)),
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<MetricUnit>>> GetUnitsAsync(IReadOnlyList<string> metricIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<MetricUnit>>> GetUnitsAsync(IReadOnlyList<string> metricIds, string? projectId = null, CancellationToken cancellationToken = default)
     {
         RequireIds(metricIds, nameof(metricIds));
+        var project = Project(projectId);
         return _connection.InvokeAsync(
             "getUnits",
-            w =>
-            {
-                w.WriteStartObject();
-                SocketParams.Strings(w, "metrics", metricIds);
-                w.WriteEndObject();
-            },
+            w => SocketParams.Ids(w, "metrics", metricIds, project),
             static json => ToReadOnly(Deserialize(json, ITwinIoTJsonContext.Default.DictionaryStringListMetricUnit)),
             cancellationToken);
     }
@@ -87,14 +81,20 @@ public sealed partial class ITwinIoTSocketClient
     }
 
     /// <inheritdoc />
-    public Task<ObservationsSummary> GetObservationsSummaryAsync(DataQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, ObservationsSummary>> GetObservationsSummaryAsync(IReadOnlyList<string> sensorIds, string? projectId = null, CancellationToken cancellationToken = default)
     {
-        ValidateQuery(query, requireMetricAndUnit: true);
-        var project = Project(query.ProjectId);
-        return _connection.InvokeAsync(
+        RequireIds(sensorIds, nameof(sensorIds));
+        if (sensorIds.Count == 0)
+        {
+            throw new ArgumentException("At least one sensor is required.", nameof(sensorIds));
+        }
+
+        var copy = sensorIds.ToArray();
+        var project = Project(projectId);
+        return _connection.InvokeAsync<IReadOnlyDictionary<string, ObservationsSummary>>(
             "getObservationsSummary",
-            w => SocketParams.Data(w, query, project, null),
-            static json => Deserialize(json, ITwinIoTJsonContext.Default.ObservationsSummary),
+            w => SocketParams.Ids(w, "sensors", copy, project),
+            static json => Deserialize(json, ITwinIoTJsonContext.Default.DictionaryStringObservationsSummary),
             cancellationToken);
     }
 
@@ -111,10 +111,11 @@ public sealed partial class ITwinIoTSocketClient
         ArgumentException.ThrowIfNullOrWhiteSpace(request.MetricId, nameof(request));
         ArgumentException.ThrowIfNullOrWhiteSpace(request.UnitId, nameof(request));
         var copy = request with { SensorIds = [.. request.SensorIds] };
-        var parser = new ObservationFrameParser(copy.SensorIds.Count == 1 ? copy.SensorIds[0] : null, deduplicate: false);
+        var project = Project(request.ProjectId);
+        var parser = new ObservationFrameParser(copy.SensorIds.Count == 1 ? copy.SensorIds[0] : null, resumable: false);
         var stream = await _connection.OpenStreamAsync(
             "subscribeData",
-            w => SocketParams.Subscription(w, copy),
+            w => SocketParams.Subscription(w, copy, project),
             parser.Parse,
             SubscriptionOptions("unsubscribeData"),
             cancellationToken).ConfigureAwait(false);
@@ -122,22 +123,23 @@ public sealed partial class ITwinIoTSocketClient
     }
 
     /// <inheritdoc />
-    public Task<int> UploadDataAsync(IReadOnlyList<ObservationUpload> observations, CancellationToken cancellationToken = default)
+    public Task<int> UploadDataAsync(IReadOnlyList<ObservationUpload> observations, string? projectId = null, CancellationToken cancellationToken = default)
     {
         ValidateUploads(observations);
         var copy = observations.ToArray();
-        return _connection.InvokeAsync("uploadData", w => SocketParams.Upload(w, copy), ParseProcessed, cancellationToken);
+        var project = Project(projectId);
+        return _connection.InvokeAsync("uploadData", w => SocketParams.Upload(w, copy, project), ParseProcessed, cancellationToken);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<UploadBatchResult> UploadInBatchesAsync(IEnumerable<ObservationUpload> observations, int batchSize = 500, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<UploadBatchResult> UploadInBatchesAsync(IEnumerable<ObservationUpload> observations, int batchSize = 500, string? projectId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        return UploadInBatchesCoreAsync(observations, batchSize, cancellationToken);
+        return UploadInBatchesCoreAsync(observations, batchSize, projectId, cancellationToken);
     }
 
-    private async IAsyncEnumerable<UploadBatchResult> UploadInBatchesCoreAsync(IEnumerable<ObservationUpload> observations, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<UploadBatchResult> UploadInBatchesCoreAsync(IEnumerable<ObservationUpload> observations, int batchSize, string? projectId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batch = new List<ObservationUpload>(batchSize);
         var batchIndex = 0;
@@ -147,7 +149,7 @@ public sealed partial class ITwinIoTSocketClient
             batch.Add(observation);
             if (batch.Count == batchSize)
             {
-                yield return await SendBatchAsync(batch, batchIndex++, first, cancellationToken).ConfigureAwait(false);
+                yield return await SendBatchAsync(batch, batchIndex++, first, projectId, cancellationToken).ConfigureAwait(false);
                 first += batch.Count;
                 batch.Clear();
             }
@@ -155,19 +157,19 @@ public sealed partial class ITwinIoTSocketClient
 
         if (batch.Count > 0)
         {
-            yield return await SendBatchAsync(batch, batchIndex, first, cancellationToken).ConfigureAwait(false);
+            yield return await SendBatchAsync(batch, batchIndex, first, projectId, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<UploadBatchResult> SendBatchAsync(List<ObservationUpload> batch, int batchIndex, long first, CancellationToken cancellationToken)
+    private async Task<UploadBatchResult> SendBatchAsync(List<ObservationUpload> batch, int batchIndex, long first, string? projectId, CancellationToken cancellationToken)
     {
-        var accepted = await UploadDataAsync(batch, cancellationToken).ConfigureAwait(false);
+        var accepted = await UploadDataAsync(batch, projectId, cancellationToken).ConfigureAwait(false);
         return new UploadBatchResult(batchIndex, batch.Count, accepted, first);
     }
 
     private async IAsyncEnumerable<Observation> StreamObservationsAsync(string method, DataQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new ObservationFrameParser(null, deduplicate: true);
+        var parser = new ObservationFrameParser(null, resumable: true);
         var project = Project(query.ProjectId);
         var options = new JsonRpcStreamOptions
         {
@@ -176,8 +178,8 @@ public sealed partial class ITwinIoTSocketClient
             ResumeOnReconnect = true,
         };
 
-        // Params are written again on every resend: after a reconnect they start at the last timestamp received.
-        var stream = await _connection.OpenStreamAsync(method, w => SocketParams.Data(w, query, project, parser.LastTimestamp), parser.ParsePooled, options, cancellationToken).ConfigureAwait(false);
+        // Params are written again on every resend: after a reconnect they start at the latest timestamp delivered.
+        var stream = await _connection.OpenStreamAsync(method, w => SocketParams.Data(w, query, project, parser.ResumePoint()), parser.ParsePooled, options, cancellationToken).ConfigureAwait(false);
         try
         {
             await foreach (var batch in stream.WithCancellation(cancellationToken).ConfigureAwait(false))

@@ -24,28 +24,28 @@ public sealed partial class ITwinIoTSocketClient
         GetEntitiesAsync("getSensors", "sensors", sensorIds, projectId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeNodesAsync(IReadOnlyList<string> nodeIds, CancellationToken cancellationToken = default) =>
-        SubscribeEntitiesAsync("subscribeNodes", "unsubscribeNodes", "nodes", nodeIds, cancellationToken);
+    public Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeNodesAsync(IReadOnlyList<string> nodeIds, string? projectId = null, CancellationToken cancellationToken = default) =>
+        SubscribeEntitiesAsync("subscribeNodes", "unsubscribeNodes", "nodes", nodeIds, projectId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeDevicesAsync(IReadOnlyList<string> deviceIds, CancellationToken cancellationToken = default) =>
-        SubscribeEntitiesAsync("subscribeDevices", "unsubscribeDevices", "devices", deviceIds, cancellationToken);
+    public Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeDevicesAsync(IReadOnlyList<string> deviceIds, string? projectId = null, CancellationToken cancellationToken = default) =>
+        SubscribeEntitiesAsync("subscribeDevices", "unsubscribeDevices", "devices", deviceIds, projectId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeSensorsAsync(IReadOnlyList<string> sensorIds, CancellationToken cancellationToken = default) =>
-        SubscribeEntitiesAsync("subscribeSensors", "unsubscribeSensors", "sensors", sensorIds, cancellationToken);
+    public Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeSensorsAsync(IReadOnlyList<string> sensorIds, string? projectId = null, CancellationToken cancellationToken = default) =>
+        SubscribeEntitiesAsync("subscribeSensors", "unsubscribeSensors", "sensors", sensorIds, projectId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ITwinIoTEntity> UpdateNodeAsync(string nodeId, JsonObject props, CancellationToken cancellationToken = default) =>
-        UpdateAsync("updateNode", "node", nodeId, props, cancellationToken);
+    public Task<ITwinIoTEntity> UpdateNodeAsync(string nodeId, JsonObject props, string? projectId = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync("updateNode", "node", nodeId, props, projectId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ITwinIoTEntity> UpdateDeviceAsync(string deviceId, JsonObject props, CancellationToken cancellationToken = default) =>
-        UpdateAsync("updateDevice", "device", deviceId, props, cancellationToken);
+    public Task<ITwinIoTEntity> UpdateDeviceAsync(string deviceId, JsonObject props, string? projectId = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync("updateDevice", "device", deviceId, props, projectId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ITwinIoTEntity> UpdateSensorAsync(string sensorId, JsonObject props, CancellationToken cancellationToken = default) =>
-        UpdateAsync("updateSensor", "sensor", sensorId, props, cancellationToken);
+    public Task<ITwinIoTEntity> UpdateSensorAsync(string sensorId, JsonObject props, string? projectId = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync("updateSensor", "sensor", sensorId, props, projectId, cancellationToken);
 
     /// <inheritdoc />
     public Task<ITwinIoTEntity> CreateNodeAsync(CreateNodeRequest request, CancellationToken cancellationToken = default)
@@ -62,7 +62,8 @@ public sealed partial class ITwinIoTSocketClient
         Set(props, "NAME", request.Name);
         Set(props, "SERIAL_NO", request.SerialNumber);
         props["VERSION"] = request.Version;
-        return InvokeEntityAsync("createNode", w => SocketParams.Create(w, "node", request.NodeId, request.Type, null, props), cancellationToken);
+        var project = Project(request.ProjectId);
+        return InvokeEntityAsync("createNode", w => SocketParams.Create(w, "node", request.NodeId, request.Type, null, props, project), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -79,7 +80,8 @@ public sealed partial class ITwinIoTSocketClient
         var props = Props(request.AdditionalProps);
         Set(props, "NAME", request.Name);
         props["NODE_ID"] = request.NodeId;
-        return InvokeEntityAsync("createDevice", w => SocketParams.Create(w, "device", request.DeviceId, request.Type, null, props), cancellationToken);
+        var project = Project(request.ProjectId);
+        return InvokeEntityAsync("createDevice", w => SocketParams.Create(w, "device", request.DeviceId, request.Type, null, props, project), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -90,7 +92,8 @@ public sealed partial class ITwinIoTSocketClient
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Type, nameof(request));
         var props = Props(request.AdditionalProps);
         Set(props, "NAME", request.Name);
-        return InvokeEntityAsync("createSensor", w => SocketParams.Create(w, "sensor", request.SensorId, request.Type, request.ObservationType ?? request.Type, props), cancellationToken);
+        var project = Project(request.ProjectId);
+        return InvokeEntityAsync("createSensor", w => SocketParams.Create(w, "sensor", request.SensorId, request.Type, request.ObservationType ?? request.Type, props, project), cancellationToken);
     }
 
     private Task<IReadOnlyList<ITwinIoTEntity>> GetEntitiesAsync(string method, string idsName, IReadOnlyList<string>? ids, string? projectId, CancellationToken cancellationToken)
@@ -108,7 +111,7 @@ public sealed partial class ITwinIoTSocketClient
             cancellationToken);
     }
 
-    private async Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeEntitiesAsync(string method, string unsubscribeMethod, string idsName, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private async Task<ITwinIoTSubscription<ITwinIoTEntity>> SubscribeEntitiesAsync(string method, string unsubscribeMethod, string idsName, IReadOnlyList<string> ids, string? projectId, CancellationToken cancellationToken)
     {
         RequireIds(ids, idsName);
         if (ids.Count == 0)
@@ -117,26 +120,23 @@ public sealed partial class ITwinIoTSocketClient
         }
 
         var copy = ids.ToArray();
+        var project = Project(projectId);
         var stream = await _connection.OpenStreamAsync(
             method,
-            w =>
-            {
-                w.WriteStartObject();
-                SocketParams.Strings(w, idsName, copy);
-                w.WriteEndObject();
-            },
+            w => SocketParams.EntityQuery(w, idsName, copy, project),
             ParseEntityFrame,
             SubscriptionOptions(unsubscribeMethod),
             cancellationToken).ConfigureAwait(false);
         return new ITwinIoTSubscription<ITwinIoTEntity>(stream);
     }
 
-    private Task<ITwinIoTEntity> UpdateAsync(string method, string idName, string id, JsonObject props, CancellationToken cancellationToken)
+    private Task<ITwinIoTEntity> UpdateAsync(string method, string idName, string id, JsonObject props, string? projectId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(props);
         var copy = (JsonObject)props.DeepClone();
-        return InvokeEntityAsync(method, w => SocketParams.Update(w, idName, id, copy), cancellationToken);
+        var project = Project(projectId);
+        return InvokeEntityAsync(method, w => SocketParams.Update(w, idName, id, copy, project), cancellationToken);
     }
 
     private Task<ITwinIoTEntity> InvokeEntityAsync(string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken) =>

@@ -12,20 +12,22 @@ using Spectre.Console;
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
 /// <summary>
-/// iTwin IoT: list sensors over REST, stream a long getData over the socket through a cut connection, bulk-upload
+/// iTwin IoT: find the project's connections, devices and sensors (socket entity queries, REST listing), pick a sensor
+/// with raw metrics, read its units and summary, stream a long getData through a cut connection; with writes, bulk-upload
 /// observations in batches and read them back, then subscribe and watch an upload arrive.
 /// </summary>
 internal sealed class ITwinIoTScenario : IScenario
 {
     private const long StreamedPoints = 200_000;
     private const int UploadCount = 10_000;
+    private const int ConfiguredUploadCount = 100;
     private const int UploadBatchSize = 500;
     private static readonly DateTimeOffset SeriesStart = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset UploadStart = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     public string Name => "itwin-iot";
 
-    public string Description => "Bentley iTwin IoT: REST sensor listing, a 200,000-point getData surviving a dropped socket, a 10,000-observation upload in batches read back, a live subscription.";
+    public string Description => "Bentley iTwin IoT: finds a sensor by entity queries, a 200,000-point getData surviving a dropped socket, a 10,000-observation upload in batches read back, a live subscription (writes with --write against a configured service).";
 
     public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +35,8 @@ internal sealed class ITwinIoTScenario : IScenario
         return new ServedEmulator(emulator, Settings.Of(ITwinIoTOptions.SectionName,
             ("RestBaseUrl", emulator.BaseUri.ToString()),
             ("WebSocketUrl", emulator.WebSocketUri.ToString()),
-            ("ApiKey", emulator.ApiKey)), () => emulator.Requests.Count);
+            ("ApiKey", emulator.ApiKey),
+            ("ProjectId", emulator.Options.DefaultProjectId)), () => emulator.Requests.Count);
     }
 
     public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
@@ -45,55 +48,81 @@ internal sealed class ITwinIoTScenario : IScenario
             configuredEndpoint: configured ? section["RestBaseUrl"] ?? "https://iiot.bentley.com/" : null,
             startEmulator: StartEmulatorAsync,
             emulatorEndpoint: emulator => emulator.BaseUri,
-            settingsHint: "DigitalTwin__ITwinIoT__ApiKey, RestBaseUrl, WebSocketUrl and SensorId",
+            settingsHint: "DigitalTwin__ITwinIoT__ApiKey (or ClientId and ClientSecret) and ProjectId",
             addConfigured: services => services.AddITwinIoT(section),
             addEmulated: (services, emulator) => services.AddITwinIoT(o =>
             {
                 o.RestBaseUrl = emulator.BaseUri;
                 o.WebSocketUrl = emulator.WebSocketUri;
                 o.ApiKey = emulator.ApiKey;
+                o.ProjectId = emulator.Options.DefaultProjectId;
             }),
             cancellationToken);
         var emulator = target.Emulator;
-        var sensorId = emulator is null
-            ? section["SensorId"] ?? throw new InvalidOperationException("Set DigitalTwin:ITwinIoT:SensorId to the sensor to read.")
-            : ITwinIoTEmulator.TiltSensorId;
+        var writes = emulator is not null || run.Write;
         var client = target.GetRequiredService<IITwinIoTClient>();
         client.Socket.StateChanged += (_, e) => AnsiConsole.MarkupLine($"  socket: [grey]{e.Previous} -> {e.Current}[/]");
 
+        // Entity queries: the project's connections, devices and sensors, found rather than configured.
+        var nodes = await client.Socket.GetNodesAsync(cancellationToken: cancellationToken);
+        var devices = await client.Socket.GetDevicesAsync(cancellationToken: cancellationToken);
+        var sensors = await client.Socket.GetSensorsAsync(cancellationToken: cancellationToken);
         var table = new Table().AddColumns("Sensor", "Type", "Name");
-        var sensors = 0;
-        await foreach (var sensor in client.Rest.GetAllSensorsAsync(cancellationToken: cancellationToken))
+        foreach (var sensor in sensors.Take(6))
         {
-            if (sensors++ < 6)
-            {
-                table.AddRow(Markup.Escape(sensor.Id), Markup.Escape(sensor.Type ?? "-"), Markup.Escape(sensor.Props?.Name ?? "-"));
-            }
+            table.AddRow(Markup.Escape(sensor.Id), Markup.Escape(sensor.Type ?? "-"), Markup.Escape(sensor.Props?.Name ?? "-"));
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"REST: [green]{sensors}[/] sensors (up to 6 shown).");
+        AnsiConsole.MarkupLine($"Socket: [green]{nodes.Count}[/] connections, [green]{devices.Count}[/] devices, [green]{sensors.Count}[/] sensors (up to 6 shown).");
+
+        var restSensors = 0;
+        await foreach (var _ in client.Rest.GetAllSensorsAsync(cancellationToken: cancellationToken))
+        {
+            restSensors++;
+        }
+
+        AnsiConsole.MarkupLine($"REST: [green]{restSensors}[/] sensors.");
+
+        var found = await FindSensorAsync(client, sensors, cancellationToken);
+        if (found is null)
+        {
+            AnsiConsole.MarkupLine("[yellow]No sensor of the project reports a raw metric with a unit: nothing to read.[/]");
+            return;
+        }
+
+        var (sensorId, rawMetrics) = found.Value;
+        var metric = rawMetrics[0];
+        var unit = metric.DefaultUnit!;
+        AnsiConsole.MarkupLine($"Reading sensor [blue]{Markup.Escape(sensorId)}[/], metric [blue]{Markup.Escape(metric.Id)}[/] in [blue]{Markup.Escape(unit)}[/] (raw metrics: {Markup.Escape(string.Join(", ", rawMetrics.Select(m => m.Id)))}).");
+
+        var units = await client.Socket.GetUnitsAsync([metric.Id], cancellationToken: cancellationToken);
+        AnsiConsole.MarkupLine($"getUnits: {Markup.Escape(metric.Id)} in {Markup.Escape(string.Join(", ", units.GetValueOrDefault(metric.Id)?.Select(u => u.Id) ?? []))}.");
+        var summaries = await client.Socket.GetObservationsSummaryAsync([sensorId], cancellationToken: cancellationToken);
+        var summary = summaries.GetValueOrDefault(sensorId);
+        AnsiConsole.MarkupLine($"getObservationsSummary: first {summary?.First?.Points.FirstOrDefault().Timestamp:O}, last {summary?.Last?.Points.LastOrDefault().Timestamp:O}.");
 
         var results = new Table().AddColumns("Operation", "Expected", "Done", "Failures", "Time");
         DateTimeOffset? first = null, last = null;
+        var uploadCount = emulator is null ? ConfiguredUploadCount : UploadCount;
         await ProgressDisplay.RunAsync(async progress =>
         {
             // The emulator's series length is known; a real service does not say how many points a getData yields.
             long? expected = emulator is null ? null : StreamedPoints;
-            var streamed = await StreamAsync(client, progress, "getData", new DataQuery(sensorId, "T", "C"), expected, cancellationToken);
+            var streamed = await StreamAsync(client, progress, "getData", new DataQuery(sensorId, metric.Id, unit), expected, cancellationToken);
             (first, last) = (streamed.First, streamed.Last);
             results.AddRow("getData (streamed)", expected is null ? "unknown" : Count(expected.Value), Count(streamed.Points), expected is null ? "-" : Count(expected.Value - streamed.Points), Seconds(streamed.Elapsed));
 
-            if (emulator is null)
+            if (!writes)
             {
-                // Uploading writes to the sensor: left to the emulator, against a real service the scenario only reads.
+                // Uploading writes to the sensor: against a configured service only with --write.
                 return;
             }
 
-            var upload = await UploadAsync(client, progress, sensorId, cancellationToken);
-            results.AddRow($"uploadData ({upload.Batches} batches of {UploadBatchSize})", Count(UploadCount), Count(upload.Accepted), Count(UploadCount - upload.Accepted), Seconds(upload.Elapsed));
+            var upload = await UploadAsync(client, progress, sensorId, rawMetrics, uploadCount, cancellationToken);
+            results.AddRow($"uploadData ({upload.Batches} batches of up to {UploadBatchSize})", Count(uploadCount), Count(upload.Accepted), Count(uploadCount - upload.Accepted), Seconds(upload.Elapsed));
 
-            var window = new DataQuery(sensorId, "T", "C") { StartDate = UploadStart, EndDate = UploadStart.AddMinutes(UploadCount - 1) };
+            var window = new DataQuery(sensorId, metric.Id, unit) { StartDate = UploadStart, EndDate = UploadStart.AddMinutes(uploadCount - 1) };
             var readBack = await StreamAsync(client, progress, "Read back", window, upload.Accepted, cancellationToken);
             results.AddRow("getData (upload read back)", Count(upload.Accepted), Count(readBack.Points), Count(upload.Accepted - readBack.Points), Seconds(readBack.Elapsed));
         });
@@ -101,19 +130,48 @@ internal sealed class ITwinIoTScenario : IScenario
         AnsiConsole.Write(results);
         AnsiConsole.MarkupLine($"Streamed {first:O} .. {last:O}" + (emulator is null ? "." : $"; the emulator cut the socket mid-stream ({emulator.Authentications} authentications, {emulator.DataPointsSent:N0} points sent)."));
 
-        if (emulator is not null)
+        if (writes)
         {
-            await using var subscription = await client.Socket.SubscribeDataAsync(new DataSubscriptionRequest([sensorId], "T", "F"), cancellationToken);
+            await using var subscription = await client.Socket.SubscribeDataAsync(new DataSubscriptionRequest([sensorId], metric.Id, unit), cancellationToken);
             await using var notifications = subscription.GetAsyncEnumerator(cancellationToken);
-            while (emulator.DataSubscriptionCount == 0)
-            {
-                await Task.Delay(10, cancellationToken);
-            }
-
-            var accepted = await client.Socket.UploadDataAsync([new ObservationUpload(sensorId, DateTimeOffset.UtcNow, new Dictionary<string, double> { ["T"] = 21.5, ["ax"] = 0.1, ["ay"] = 0.2 })], cancellationToken);
-            await notifications.MoveNextAsync();
-            AnsiConsole.MarkupLine($"uploadData: [green]{accepted}[/] processed; subscription pushed {Markup.Escape(notifications.Current.Observation.ToString())} (°F).");
+            var accepted = await client.Socket.UploadDataAsync([new ObservationUpload(sensorId, DateTimeOffset.UtcNow, ValuesOf(rawMetrics, 0))], cancellationToken: cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(30));
+            var pushed = await notifications.MoveNextAsync().AsTask().WaitAsync(wait.Token);
+            AnsiConsole.MarkupLine(pushed
+                ? $"uploadData: [green]{accepted}[/] processed; subscription pushed {Markup.Escape(notifications.Current.Observation.ToString())} ({Markup.Escape(unit)})."
+                : $"uploadData: [green]{accepted}[/] processed; the subscription ended without a push.");
         }
+    }
+
+    /// <summary>
+    /// Finds a sensor to read: of the project's first sensors, the one with the most observations
+    /// (<c>OBSERVATION_COUNT</c>) whose raw metrics (the keys an upload takes) have a default unit.
+    /// </summary>
+    private static async Task<(string SensorId, IReadOnlyList<Metric> RawMetrics)?> FindSensorAsync(IITwinIoTClient client, IReadOnlyList<ITwinIoTEntity> sensors, CancellationToken cancellationToken)
+    {
+        var candidates = sensors.Take(20).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var raw = await client.Socket.GetRawMetricsAsync(sensorIds: [.. candidates.Select(s => s.Id)], cancellationToken: cancellationToken);
+        (string, IReadOnlyList<Metric>)? best = null;
+        long bestCount = -1;
+        foreach (var sensor in candidates)
+        {
+            var usable = raw.TryGetValue(sensor.Id, out var metrics)
+                ? metrics.Where(m => m.Hidden != true && !string.IsNullOrEmpty(m.DefaultUnit)).ToList()
+                : [];
+            var count = sensor.Props?.ObservationCount ?? 0;
+            if (usable.Count > 0 && count > bestCount)
+            {
+                (best, bestCount) = ((sensor.Id, usable), count);
+            }
+        }
+
+        return best;
     }
 
     private static async Task<ITwinIoTEmulator> StartEmulatorAsync(CancellationToken cancellationToken)
@@ -152,22 +210,20 @@ internal sealed class ITwinIoTScenario : IScenario
     /// Uploads one observation a minute in batches, with two bars: observations sent (taken into a batch, which goes out as
     /// soon as it is full) and observations the server acknowledged (its <c>successfullyProcessedObs</c> per batch).
     /// </summary>
-    private static async Task<(int Batches, long Accepted, TimeSpan Elapsed)> UploadAsync(IITwinIoTClient client, ProgressContext progress, string sensorId, CancellationToken cancellationToken)
+    private static async Task<(int Batches, long Accepted, TimeSpan Elapsed)> UploadAsync(
+        IITwinIoTClient client, ProgressContext progress, string sensorId, IReadOnlyList<Metric> rawMetrics, int count, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var sent = new WorkCounter(progress, "uploadData", "sent", UploadCount);
-        var acknowledged = new WorkCounter(progress, "uploadData", "acknowledged", UploadCount);
-        var observations = Enumerable.Range(0, UploadCount).Select(i =>
+        var sent = new WorkCounter(progress, "uploadData", "sent", count);
+        var acknowledged = new WorkCounter(progress, "uploadData", "acknowledged", count);
+        var observations = Enumerable.Range(0, count).Select(i =>
         {
             // The client pulls items lazily as it fills a batch.
             sent.Advance(1);
-            return new ObservationUpload(
-                sensorId,
-                UploadStart.AddMinutes(i),
-                new Dictionary<string, double> { ["T"] = Math.Round(12 + (4 * Math.Sin(i / 240.0)), 3), ["ax"] = 0.01 * (i % 7), ["ay"] = -0.01 * (i % 5) });
+            return new ObservationUpload(sensorId, UploadStart.AddMinutes(i), ValuesOf(rawMetrics, i));
         });
         var batches = 0;
-        await foreach (var batch in client.Socket.UploadInBatchesAsync(observations, UploadBatchSize, cancellationToken))
+        await foreach (var batch in client.Socket.UploadInBatchesAsync(observations, UploadBatchSize, cancellationToken: cancellationToken))
         {
             batches++;
             acknowledged.Advance(batch.Accepted);
@@ -177,6 +233,10 @@ internal sealed class ITwinIoTScenario : IScenario
         acknowledged.Complete();
         return (batches, acknowledged.Done, Stopwatch.GetElapsedTime(started));
     }
+
+    /// <summary>One value per raw metric (an upload's values are keyed by the sensor's raw metric ids), varying with <paramref name="i"/>.</summary>
+    private static Dictionary<string, double> ValuesOf(IReadOnlyList<Metric> rawMetrics, int i) =>
+        rawMetrics.Select((m, k) => KeyValuePair.Create(m.Id, Math.Round(12 + k + (4 * Math.Sin(i / 240.0)), 3))).ToDictionary();
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

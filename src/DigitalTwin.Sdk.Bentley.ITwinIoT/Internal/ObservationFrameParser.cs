@@ -7,16 +7,31 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 
 /// <summary>
 /// Parses getData/getObservations result frames (<c>{"data": {"&lt;timestamp&gt;": value, ...}}</c>, then
-/// <c>{"requestStatus": "finished"}</c>) and subscribeData pushes, remembering the last timestamp received so a resent
-/// request resumes without a gap and drops anything at or before it (no duplicates).
+/// <c>{"requestStatus": "finished"}</c>) and subscribeData pushes. Every point is delivered in the order the server sent
+/// it, out-of-order ones included. For a resent request (<paramref name="resumable"/>), it remembers the latest timestamp
+/// delivered: the resend starts there (inclusive, so no gap), and only the exact duplicate of that point (same stream, so
+/// same sensor and metric, same timestamp) delivered again after the resume is dropped.
 /// </summary>
-/// <remarks>Runs on the connection's receive loop, one frame at a time; <see cref="LastTimestamp"/> is read when resending, after that loop stopped.</remarks>
-internal sealed class ObservationFrameParser(string? defaultSensorId, bool deduplicate)
+/// <remarks>Runs on the connection's receive loop, one frame at a time; <see cref="ResumePoint"/> is called when (re)sending, while that loop does not run.</remarks>
+internal sealed class ObservationFrameParser(string? defaultSensorId, bool resumable)
 {
     private SensorObservation[] _items = ArrayPool<SensorObservation>.Shared.Rent(256);
     private int _count;
+    private DateTimeOffset? _duplicateAfterResume;
 
-    public DateTimeOffset? LastTimestamp { get; private set; }
+    /// <summary>Gets the latest timestamp delivered so far (not the last received: points may arrive out of order).</summary>
+    public DateTimeOffset? LatestTimestamp { get; private set; }
+
+    /// <summary>
+    /// Gets where a (re)sent request starts: <see langword="null"/> before anything was delivered, else
+    /// <see cref="LatestTimestamp"/>; from then on, the one point at that timestamp, already delivered, is dropped once if sent again.
+    /// </summary>
+    /// <returns>The inclusive start of the resent request, or <see langword="null"/> for the query's own start.</returns>
+    public DateTimeOffset? ResumePoint()
+    {
+        _duplicateAfterResume = LatestTimestamp;
+        return LatestTimestamp;
+    }
 
     /// <summary>Parses a frame into a new array of its observations (for subscriptions: small frames, kept by the caller).</summary>
     public JsonRpcFrame<SensorObservation[]> Parse(ReadOnlySpan<byte> result)
@@ -145,12 +160,21 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool dedup
 
             reader.Read();
             var observation = ReadValue(ref reader, timestamp);
-            if (deduplicate && LastTimestamp is { } last && timestamp <= last)
+            if (resumable)
             {
-                continue;
+                if (_duplicateAfterResume == timestamp)
+                {
+                    // The resent request starts at this timestamp, delivered before the cut: the same point again.
+                    _duplicateAfterResume = null;
+                    continue;
+                }
+
+                if (LatestTimestamp is not { } latest || timestamp > latest)
+                {
+                    LatestTimestamp = timestamp;
+                }
             }
 
-            LastTimestamp = timestamp;
             Add(new SensorObservation(null, observation));
         }
     }

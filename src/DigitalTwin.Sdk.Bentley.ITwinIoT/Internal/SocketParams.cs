@@ -119,17 +119,27 @@ internal static class SocketParams
         writer.WriteEndObject();
     }
 
-    public static void Subscription(Utf8JsonWriter writer, DataSubscriptionRequest request)
+    public static void Subscription(Utf8JsonWriter writer, DataSubscriptionRequest request, string? projectId)
     {
         writer.WriteStartObject();
         Strings(writer, "sensors", request.SensorIds);
         writer.WriteString("metric"u8, request.MetricId);
         writer.WriteString("unit"u8, request.UnitId);
         MetricParams(writer, request.Parameters);
+        ProjectIds(writer, projectId);
         writer.WriteEndObject();
     }
 
-    public static void Upload(Utf8JsonWriter writer, IReadOnlyList<ObservationUpload> observations)
+    /// <summary>Writes <c>{"&lt;name&gt;": [ids], "projectIds": [project]}</c> (metrics, units, summaries).</summary>
+    public static void Ids(Utf8JsonWriter writer, string name, IReadOnlyList<string> ids, string? projectId)
+    {
+        writer.WriteStartObject();
+        Strings(writer, name, ids);
+        ProjectIds(writer, projectId);
+        writer.WriteEndObject();
+    }
+
+    public static void Upload(Utf8JsonWriter writer, IReadOnlyList<ObservationUpload> observations, string? projectId)
     {
         writer.WriteStartObject();
         writer.WriteStartArray("data"u8);
@@ -139,6 +149,7 @@ internal static class SocketParams
         }
 
         writer.WriteEndArray();
+        ProjectIds(writer, projectId);
         writer.WriteEndObject();
     }
 
@@ -158,7 +169,7 @@ internal static class SocketParams
         writer.WriteEndObject();
     }
 
-    public static void Create(Utf8JsonWriter writer, string idName, string id, string type, string? observationType, JsonObject props)
+    public static void Create(Utf8JsonWriter writer, string idName, string id, string type, string? observationType, JsonObject props, string? projectId)
     {
         writer.WriteStartObject();
         writer.WriteString(idName, id);
@@ -170,15 +181,17 @@ internal static class SocketParams
         writer.WriteString("type"u8, type);
         writer.WritePropertyName("props"u8);
         props.WriteTo(writer);
+        ProjectIds(writer, projectId);
         writer.WriteEndObject();
     }
 
-    public static void Update(Utf8JsonWriter writer, string idName, string id, JsonObject props)
+    public static void Update(Utf8JsonWriter writer, string idName, string id, JsonObject props, string? projectId)
     {
         writer.WriteStartObject();
         writer.WriteString(idName, id);
         writer.WritePropertyName("props"u8);
         props.WriteTo(writer);
+        ProjectIds(writer, projectId);
         writer.WriteEndObject();
     }
 }

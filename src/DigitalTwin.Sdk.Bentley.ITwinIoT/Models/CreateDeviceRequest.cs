@@ -13,4 +13,7 @@ public sealed record CreateDeviceRequest(string DeviceId, string Type, string No
 
     /// <summary>Gets further <c>props</c> entries.</summary>
     public JsonObject? AdditionalProps { get; init; }
+
+    /// <summary>Gets the project sent as <c>params.projectIds</c>; <see langword="null"/> uses the client default, then the organisation's Default Project.</summary>
+    public string? ProjectId { get; init; }
 }

@@ -16,4 +16,7 @@ public sealed record CreateNodeRequest(string NodeId, string Type, string Versio
 
     /// <summary>Gets further <c>props</c> entries.</summary>
     public JsonObject? AdditionalProps { get; init; }
+
+    /// <summary>Gets the project sent as <c>params.projectIds</c>; <see langword="null"/> uses the client default, then the organisation's Default Project.</summary>
+    public string? ProjectId { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed record DataSubscriptionRequest(IReadOnlyList<string> SensorIds, st
 {
     /// <summary>Gets the metric calculation parameters, keyed by parameter id.</summary>
     public IReadOnlyDictionary<string, MetricParameter>? Parameters { get; init; }
+
+    /// <summary>Gets the project sent as <c>params.projectIds</c>; <see langword="null"/> uses the client default, then the organisation's Default Project.</summary>
+    public string? ProjectId { get; init; }
 }

@@ -11,7 +11,7 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
 [JsonSerializable(typeof(List<ITwinIoTEntity>))]
 [JsonSerializable(typeof(Dictionary<string, List<Metric>>))]
 [JsonSerializable(typeof(Dictionary<string, List<MetricUnit>>))]
-[JsonSerializable(typeof(ObservationsSummary))]
+[JsonSerializable(typeof(Dictionary<string, ObservationsSummary>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(List<EntityTemplate>))]
 [JsonSerializable(typeof(MetricCatalogResponse))]

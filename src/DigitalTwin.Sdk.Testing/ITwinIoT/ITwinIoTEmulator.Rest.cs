@@ -214,7 +214,7 @@ public sealed partial class ITwinIoTEmulator
 
         var sensors = _store.List(EntityKind.Sensor, projectId, null, null);
         JsonNode body = usage
-            ? new JsonObject { ["projectId"] = projectId, ["sensorCount"] = sensors.Count, ["observationCount"] = sensors.Sum(s => s["props"]?["OBSERVATION_COUNT"]?.GetValue<int>() ?? 0) }
+            ? new JsonObject { ["projectId"] = projectId, ["sensorCount"] = sensors.Count, ["observationCount"] = sensors.Sum(ITwinIoTStore.ObservationCountOf) }
             : new JsonObject { ["id"] = projectId, ["name"] = projectId == _store.DefaultProjectId ? "Default Project" : "Second Project", ["isDefault"] = projectId == _store.DefaultProjectId };
         await call.JsonAsync(200, body).ConfigureAwait(false);
     }

@@ -44,6 +44,13 @@ public sealed class ITwinIoTEmulatorOptions : EmulatorOptions
     /// <value>Defaults to <see cref="TimeSpan.Zero"/> (answered in order).</value>
     public TimeSpan MaxResponseJitter { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Gets or sets whether each getData/getObservations frame lists its points newest first. The document does not
+    /// promise time order within (or across) frames; a client must deliver such points, not drop them.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/> (oldest first).</value>
+    public bool SendFramesOutOfOrder { get; set; }
+
     /// <summary>Gets or sets the size of the pieces the TCP endpoint writes a frame in (0 writes each frame at once); small values exercise client framing.</summary>
     /// <value>Defaults to 0.</value>
     public int TcpWriteChunkSize { get; set; }

@@ -87,11 +87,11 @@ public sealed class DocResponseExamplesTests
     [Fact]
     public void DataSeriesAndFinishedFrames_ParseIntoObservations()
     {
-        var parser = new ObservationFrameParser(null, deduplicate: true);
+        var parser = new ObservationFrameParser(null, resumable: true);
 
         var frame = parser.Parse("""{"data":{"2016-12-15T23:38:07.000Z":77.53769759239933,"2016-12-16T07:13:07.000Z":77.79861178632439,"2016-12-29T01:26:04.000Z":77.68848770690741}}"""u8);
         var finished = parser.Parse("""{"requestStatus":"finished"}"""u8);
-        var vector = new ObservationFrameParser(null, deduplicate: true).Parse("""{"data":{"2016-06-24T18:01:00.000Z":[-0.20226,0.17345,0.70659]}}"""u8);
+        var vector = new ObservationFrameParser(null, resumable: true).Parse("""{"data":{"2016-06-24T18:01:00.000Z":[-0.20226,0.17345,0.70659]}}"""u8);
 
         Assert.Equal(3, frame.Item!.Length);
         Assert.Equal(new Observation(new DateTimeOffset(2016, 12, 15, 23, 38, 7, TimeSpan.Zero), 77.53769759239933), frame.Item[0].Observation);

@@ -9,7 +9,7 @@ public sealed class ObservationBatchTests
     [Fact]
     public void ParsePooled_EachBatchKeepsItsOwnPoints_UntilReturned()
     {
-        var parser = new ObservationFrameParser(null, deduplicate: true);
+        var parser = new ObservationFrameParser(null, resumable: true);
 
         var first = parser.ParsePooled("""{"data":{"2024-01-01T00:00:00.000Z":1.5,"2024-01-01T00:00:01.000Z":2.5}}"""u8).Item!;
         var second = parser.ParsePooled("""{"data":{"2024-01-01T00:00:02.000Z":3.5},"requestStatus":"finished","sensor":"s-1"}"""u8);
@@ -31,7 +31,7 @@ public sealed class ObservationBatchTests
     [Fact]
     public void ParsePooled_FrameLargerThanTheBuffer_GrowsAndKeepsEveryPointInOrder()
     {
-        var parser = new ObservationFrameParser("s-2", deduplicate: true);
+        var parser = new ObservationFrameParser("s-2", resumable: true);
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var json = "{\"data\":{" + string.Join(',', Enumerable.Range(0, 1000).Select(i => $"\"{start.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\":{i}")) + "}}";
 
@@ -49,7 +49,7 @@ public sealed class ObservationBatchTests
     [Fact]
     public void ParsePooled_FinishedOnly_EndsWithoutABatch()
     {
-        var frame = new ObservationFrameParser(null, deduplicate: true).ParsePooled("""{"requestStatus":"finished"}"""u8);
+        var frame = new ObservationFrameParser(null, resumable: true).ParsePooled("""{"requestStatus":"finished"}"""u8);
 
         Assert.True(frame.IsEnd);
         Assert.False(frame.HasItem);

@@ -179,6 +179,8 @@ public sealed class ITwinIoTSocketClientTests
         Assert.Contains(emu.Requests.Snapshot(), r => r.Method == "getNodes" && r.Body.Contains($"\"projectIds\":[\"{ITwinIoTEmulator.SecondProjectId}\"]", StringComparison.Ordinal));
     }
 
+    private static readonly DateTimeOffset ITwinIoTStoreSeriesStart = new(2017, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task GetDataAsync_LimitAndSummary_ReturnFirstAndLast()
     {
@@ -188,11 +190,13 @@ public sealed class ITwinIoTSocketClientTests
 
         var last = await client.GetDataAsync(query with { Limit = DataLimit.Last }).ToListAsync();
         var first = await client.GetDataAsync(query with { Limit = DataLimit.First }).ToListAsync();
-        var summary = await client.GetObservationsSummaryAsync(query);
+        var summaries = await client.GetObservationsSummaryAsync([ITwinIoTEmulator.TiltSensorId]);
+        var summary = summaries[ITwinIoTEmulator.TiltSensorId];
 
         Assert.Equal(new DateTimeOffset(2017, 1, 2, 0, 0, 0, TimeSpan.Zero), Assert.Single(first).Timestamp);
-        Assert.Equal(summary.First!.Timestamp, first[0].Timestamp);
-        Assert.Equal(summary.Last!.Timestamp, Assert.Single(last).Timestamp);
+        Assert.Equal(ITwinIoTStoreSeriesStart, Assert.Single(summary.First!.Points).Timestamp);
+        Assert.Equal(Assert.Single(summary.Last!.Points).Timestamp, Assert.Single(last).Timestamp);
+        Assert.Equal(3, summary.Last.Points[0].Values!.Count);
         Assert.InRange(first[0].Value, 250, 300);
     }
 

@@ -86,7 +86,7 @@ public sealed class ITwinIoTSocketParserRobustnessTests(ITestOutputHelper output
     [
         ("getSensors", c => c.GetSensorsAsync([ITwinIoTEmulator.TiltSensorId])),
         ("getUnits", c => c.GetUnitsAsync(["T", "ax"])),
-        ("getObservationsSummary", c => c.GetObservationsSummaryAsync(new DataQuery(ITwinIoTEmulator.TiltSensorId, "T", "C"))),
+        ("getObservationsSummary", c => c.GetObservationsSummaryAsync([ITwinIoTEmulator.TiltSensorId])),
         ("time", c => c.GetTimeAsync()),
         ("uploadData", c => c.UploadDataAsync([new ObservationUpload(ITwinIoTEmulator.TrollSensorId, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), new Dictionary<string, double> { ["P_raw"] = 100 })])),
     ];
@@ -122,7 +122,7 @@ public sealed class ITwinIoTSocketParserRobustnessTests(ITestOutputHelper output
     [
         ("getSensors", $$"""{"sensors":["{{ITwinIoTEmulator.TiltSensorId}}"]}"""),
         ("getUnits", """{"metrics":["T","ax"]}"""),
-        ("getObservationsSummary", $$"""{"sensor":"{{ITwinIoTEmulator.TiltSensorId}}","metric":"T","unit":"C"}"""),
+        ("getObservationsSummary", $$"""{"sensors":["{{ITwinIoTEmulator.TiltSensorId}}"]}"""),
         ("time", "{}"),
         ("uploadData", """{"data":[{"sensorId":"TROLL","timestamp":"2030-01-01T00:00:00.000Z","values":{"P_raw":100}}]}""".Replace("TROLL", ITwinIoTEmulator.TrollSensorId, StringComparison.Ordinal)),
     ];

@@ -68,7 +68,7 @@ public sealed class BulkUploadTests(ITestOutputHelper output)
             }
         }
 
-        var report = await UploadResumingAsync(observations, (items, ct) => client.UploadInBatchesAsync(items, BatchSize, ct), Inject, audit)
+        var report = await UploadResumingAsync(observations, (items, ct) => client.UploadInBatchesAsync(items, BatchSize, cancellationToken: ct), Inject, audit)
             .WaitAsync(PhaseBound);
         var received = emu.ObservationsReceived;
         var distinct = emu.DistinctObservationsReceived;
@@ -77,7 +77,7 @@ public sealed class BulkUploadTests(ITestOutputHelper output)
         emu.Faults.Clear();
         emu.DropConnections();
         await ReconnectedAsync(client).WaitAsync(PhaseBound);
-        var resent = await ResendAsync(observations, report, (items, ct) => client.UploadInBatchesAsync(items, BatchSize, ct)).WaitAsync(PhaseBound);
+        var resent = await ResendAsync(observations, report, (items, ct) => client.UploadInBatchesAsync(items, BatchSize, cancellationToken: ct)).WaitAsync(PhaseBound);
         await client.DisposeAsync();
 
         Check(output, "socket uploadData", seed, observations, report, injected, received, distinct, resent, emu);

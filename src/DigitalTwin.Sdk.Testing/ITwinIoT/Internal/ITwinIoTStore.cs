@@ -210,8 +210,19 @@ internal sealed class ITwinIoTStore
         lock (_gate)
         {
             _timelines[sensorId] = timeline;
+            if (_sensors.TryGetValue(sensorId, out var sensor) && sensor["props"] is JsonObject props)
+            {
+                // The sensor's props report the series it now has, as the service's OBSERVATION_COUNT does.
+                props["OBSERVATION_COUNT"] = timeline.Count + (_uploads.TryGetValue(sensorId, out var uploaded) ? uploaded.Count : 0);
+            }
         }
     }
+
+    /// <summary>The <c>OBSERVATION_COUNT</c> of an entity's props (0 when absent).</summary>
+    public static long ObservationCountOf(JsonObject entity) =>
+        (entity["props"] as JsonObject)?["OBSERVATION_COUNT"] is JsonValue value
+            ? value.TryGetValue<long>(out var n) ? n : value.TryGetValue<int>(out var m) ? m : 0
+            : 0;
 
     /// <summary>How many observations <see cref="Upload"/> stored (a repeated sensor and timestamp counted again), and how many distinct pairs.</summary>
     public (long Received, long Distinct) ReceivedCounts()
@@ -249,9 +260,7 @@ internal sealed class ITwinIoTStore
 
             _observationsStored++;
             var props = sensor["props"] as JsonObject ?? [];
-            var count = props["OBSERVATION_COUNT"] is JsonValue current && current.TryGetValue<long>(out var n) ? n
-                : props["OBSERVATION_COUNT"] is JsonValue small && small.TryGetValue<int>(out var m) ? m : 0;
-            props["OBSERVATION_COUNT"] = count + 1;
+            props["OBSERVATION_COUNT"] = ObservationCountOf(sensor) + 1;
             return true;
         }
     }

@@ -15,10 +15,11 @@ internal sealed partial class RpcConnection
             throw new RpcError(ITwinIoTEmulatorErrors.InvalidParams, "sensors or types is required.");
         }
 
+        var project = ProjectOf(p);
         var result = new JsonObject();
         foreach (var sensor in sensors ?? [])
         {
-            result[sensor] = MetricsArray(KnownSensorMetrics(sensor, rawOnly: true));
+            result[sensor] = MetricsArray(KnownSensorMetrics(sensor, project, rawOnly: true));
         }
 
         foreach (var type in types ?? [])
@@ -36,17 +37,19 @@ internal sealed partial class RpcConnection
 
     private JsonObject GetMetrics(JsonObject p)
     {
+        var project = ProjectOf(p);
         var result = new JsonObject();
         foreach (var sensor in RequiredStrings(p, "sensors"))
         {
-            result[sensor] = MetricsArray(KnownSensorMetrics(sensor, rawOnly: false));
+            result[sensor] = MetricsArray(KnownSensorMetrics(sensor, project, rawOnly: false));
         }
 
         return result;
     }
 
-    private static JsonObject GetUnits(JsonObject p)
+    private JsonObject GetUnits(JsonObject p)
     {
+        _ = ProjectOf(p);
         var result = new JsonObject();
         foreach (var metricId in RequiredStrings(p, "metrics"))
         {
@@ -61,13 +64,9 @@ internal sealed partial class RpcConnection
         return result;
     }
 
-    private List<MetricDef> KnownSensorMetrics(string sensorId, bool rawOnly)
+    private List<MetricDef> KnownSensorMetrics(string sensorId, string projectId, bool rawOnly)
     {
-        if (!_store.Contains(EntityKind.Sensor, sensorId))
-        {
-            throw new RpcError(ITwinIoTEmulatorErrors.NotFound, $"Unknown sensor '{sensorId}'.");
-        }
-
+        RequireInProject(EntityKind.Sensor, sensorId, projectId);
         return _store.MetricsOf(sensorId, rawOnly);
     }
 
@@ -204,8 +203,10 @@ internal sealed partial class RpcConnection
             }
 
             w.WriteStartObject("data"u8);
-            foreach (var (timestamp, value) in points)
+            for (var i = 0; i < points.Count; i++)
             {
+                // The document does not say the points of a frame are in time order: optionally sent newest first.
+                var (timestamp, value) = _options.SendFramesOutOfOrder ? points[points.Count - 1 - i] : points[i];
                 IsoFormat.Write(timestamp, stamp);
                 w.WritePropertyName(stamp);
                 w.WriteNumberValue(value);
@@ -218,22 +219,50 @@ internal sealed partial class RpcConnection
         _emulator.OnPointsSent(points.Count);
     }
 
+    /// <summary>
+    /// <c>getObservationsSummary</c> as Bentley's own client calls it: <c>params.sensors</c> (required), answered with a map
+    /// keyed by sensor id of <c>{"first": {"observations": {ts: values}}, "last": {...}}</c> in the sensor's raw metrics
+    /// (the values array of a LAST_OBSERVATION; an empty object when the sensor has no observation).
+    /// </summary>
     private JsonObject GetObservationsSummary(JsonObject p)
     {
-        var query = ReadQuery(p, raw: false);
-        (DateTimeOffset Timestamp, double Value)? first = null;
-        (DateTimeOffset Timestamp, double Value)? last = null;
-        foreach (var point in Points(query))
+        var project = ProjectOf(p);
+        var sensors = OptionalStrings(p, "sensors");
+        if (sensors is null || sensors.Count == 0)
         {
-            first ??= point;
-            last = point;
+            throw new RpcError(ITwinIoTEmulatorErrors.InvalidParams, "sensors is required (an array of sensor ids).");
         }
 
-        static JsonNode? Summary((DateTimeOffset Timestamp, double Value)? point) =>
-            point is null ? null : new JsonObject { ["timestamp"] = ITwinIoTStore.Iso(point.Value.Timestamp), ["value"] = point.Value.Value };
+        var result = new JsonObject();
+        foreach (var sensorId in sensors)
+        {
+            var raw = KnownSensorMetrics(sensorId, project, rawOnly: true);
+            var queries = raw.Select(m => new DataQuery(sensorId, m, MetricCatalog.Units.GetValueOrDefault(m.DefaultUnit) ?? new UnitDef(m.DefaultUnit, m.DefaultUnit, m.DefaultUnit, 1, 0), null, null, null)).ToList();
+            DateTimeOffset? first = null, last = null;
+            foreach (var query in queries)
+            {
+                foreach (var (timestamp, _) in Points(query))
+                {
+                    first = first is null || timestamp < first ? timestamp : first;
+                    last = last is null || timestamp > last ? timestamp : last;
+                }
+            }
 
-        return new JsonObject { ["first"] = Summary(first), ["last"] = Summary(last) };
+            var entry = new JsonObject();
+            if (first is { } f && last is { } l)
+            {
+                entry["first"] = new JsonObject { ["observations"] = new JsonObject { [ITwinIoTStore.Iso(f)] = ValuesAt(queries, f) } };
+                entry["last"] = new JsonObject { ["observations"] = new JsonObject { [ITwinIoTStore.Iso(l)] = ValuesAt(queries, l) } };
+            }
+
+            result[sensorId] = entry;
+        }
+
+        return result;
     }
+
+    private JsonArray ValuesAt(List<DataQuery> queries, DateTimeOffset timestamp) =>
+        new([.. queries.Select(q => Points(q with { From = timestamp, To = timestamp }).Select(x => (JsonNode?)x.Value).FirstOrDefault())]);
 
     private JsonNode? SubscribeData(long id, JsonObject p)
     {
@@ -271,6 +300,7 @@ internal sealed partial class RpcConnection
 
     private async Task<JsonNode> UploadDataAsync(JsonObject p)
     {
+        var project = ProjectOf(p);
         if (p["data"] is not JsonArray data)
         {
             throw new RpcError(ITwinIoTEmulatorErrors.InvalidParams, "data must be an array.");
@@ -299,7 +329,8 @@ internal sealed partial class RpcConnection
             }
 
             var sensorId = observation["sensorId"]!.GetValue<string>();
-            if (parsed.Count != values.Count || !_emulator.Accepts(sensorId, parsed))
+            var sensor = _store.Find(EntityKind.Sensor, sensorId);
+            if (parsed.Count != values.Count || sensor is null || ITwinIoTStore.ProjectOf(sensor) != project || !_emulator.Accepts(sensorId, parsed))
             {
                 continue;
             }

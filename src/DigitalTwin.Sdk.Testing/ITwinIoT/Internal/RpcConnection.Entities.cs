@@ -21,13 +21,11 @@ internal sealed partial class RpcConnection
 
     private JsonNode? SubscribeEntities(long id, EntityKind kind, JsonObject p, string idsName)
     {
+        var project = ProjectOf(p);
         var ids = OptionalStrings(p, idsName) ?? [];
         foreach (var entityId in ids)
         {
-            if (!_store.Contains(kind, entityId))
-            {
-                throw new RpcError(ITwinIoTEmulatorErrors.NotFound, $"Unknown {kind.ToString().ToLowerInvariant()} '{entityId}'.");
-            }
+            RequireInProject(kind, entityId, project);
         }
 
         lock (_gate)
@@ -61,6 +59,7 @@ internal sealed partial class RpcConnection
             throw new RpcError(ITwinIoTEmulatorErrors.InvalidParams, "props must be an object.");
         }
 
+        RequireInProject(kind, id, ProjectOf(p));
         var updated = _store.UpdateProps(kind, id, props)
             ?? throw new RpcError(ITwinIoTEmulatorErrors.NotFound, $"Unknown {idName} '{id}'.");
         await _emulator.PublishEntityAsync(kind, updated).ConfigureAwait(false);
@@ -97,7 +96,7 @@ internal sealed partial class RpcConnection
             throw new RpcError(ITwinIoTEmulatorErrors.InvalidParams, "props.VERSION is required.");
         }
 
-        return AddEntity(EntityKind.Node, id, new JsonObject { ["id"] = id, ["type"] = type, ["props"] = WithDefaults(props, id) });
+        return AddEntity(EntityKind.Node, id, new JsonObject { ["id"] = id, ["type"] = type, ["props"] = WithDefaults(props, id, ProjectOf(p)) });
     }
 
     private JsonNode CreateDevice(JsonObject p)
@@ -116,7 +115,14 @@ internal sealed partial class RpcConnection
             throw new RpcError(ITwinIoTEmulatorErrors.InvalidParams, $"Device id '{id}' must look like {nodeId}/<type>/<serial>/device.");
         }
 
-        return AddEntity(EntityKind.Device, id, new JsonObject { ["id"] = id, ["type"] = type, ["props"] = WithDefaults(props, nodeId) });
+        var project = ProjectOf(p);
+        if (_store.Contains(EntityKind.Node, nodeId))
+        {
+            // A device joins its connection's project: a connection of another project is not found.
+            RequireInProject(EntityKind.Node, nodeId, project);
+        }
+
+        return AddEntity(EntityKind.Device, id, new JsonObject { ["id"] = id, ["type"] = type, ["props"] = WithDefaults(props, nodeId, project) });
     }
 
     private JsonNode CreateSensor(JsonObject p)
@@ -134,7 +140,7 @@ internal sealed partial class RpcConnection
         var deviceId = id[..(deviceEnd + "/device".Length)];
         var nodeId = id[..(nodeEnd + "/node".Length)];
         var deviceSegments = deviceId.Split('/');
-        var created = WithDefaults(props, nodeId);
+        var created = WithDefaults(props, nodeId, ProjectOf(p));
         created["SERIAL_NO"] ??= deviceSegments[^2];
         return AddEntity(EntityKind.Sensor, id, new JsonObject
         {
@@ -159,13 +165,27 @@ internal sealed partial class RpcConnection
         }
     }
 
-    private JsonObject WithDefaults(JsonObject props, string nodeId)
+    /// <summary>A new entity belongs to the request's project (<c>params.projectIds</c>, else the Default Project).</summary>
+    private static JsonObject WithDefaults(JsonObject props, string nodeId, string projectId)
     {
         var copy = (JsonObject)props.DeepClone();
         copy["NODE_ID"] = nodeId;
         copy["ACCESSIBLE"] = true;
-        copy["PROJECT_ID"] ??= _store.DefaultProjectId;
+        copy["PROJECT_ID"] = projectId;
         return copy;
+    }
+
+    /// <summary>
+    /// Entities are owned by projects: a request reaches only those of its project (<c>params.projectIds</c>, else the
+    /// Default Project), so a client that leaves projectIds out cannot touch another project's entity.
+    /// </summary>
+    private void RequireInProject(EntityKind kind, string id, string projectId)
+    {
+        var entity = _store.Find(kind, id);
+        if (entity is null || ITwinIoTStore.ProjectOf(entity) != projectId || _store.IsProjectDeleted(projectId))
+        {
+            throw new RpcError(ITwinIoTEmulatorErrors.NotFound, $"Unknown {kind.ToString().ToLowerInvariant()} '{id}' in project {projectId}.");
+        }
     }
 
     private static bool IsEntityId(string id, string suffix) =>

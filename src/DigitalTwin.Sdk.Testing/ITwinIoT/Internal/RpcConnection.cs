@@ -281,15 +281,15 @@ internal sealed partial class RpcConnection
     [
         ("authenticate", ["code"]), ("help", []), ("time", []),
         ("getNodes", ["nodes", "projectIds"]), ("getDevices", ["devices", "nodes", "projectIds"]), ("getSensors", ["sensors", "devices", "projectIds"]),
-        ("subscribeNodes", ["nodes"]), ("subscribeDevices", ["devices"]), ("subscribeSensors", ["sensors"]),
+        ("subscribeNodes", ["nodes", "projectIds"]), ("subscribeDevices", ["devices", "projectIds"]), ("subscribeSensors", ["sensors", "projectIds"]),
         ("unsubscribeNodes", ["id"]), ("unsubscribeDevices", ["id"]), ("unsubscribeSensors", ["id"]),
-        ("updateNode", ["node", "props"]), ("updateDevice", ["device", "props"]), ("updateSensor", ["sensor", "props"]),
-        ("createNode", ["node", "type", "props"]), ("createDevice", ["device", "type", "props"]), ("createSensor", ["sensor", "type", "observationType", "props"]),
-        ("getRawMetrics", ["sensors", "types"]), ("getMetrics", ["sensors"]), ("getUnits", ["metrics"]),
+        ("updateNode", ["node", "props", "projectIds"]), ("updateDevice", ["device", "props", "projectIds"]), ("updateSensor", ["sensor", "props", "projectIds"]),
+        ("createNode", ["node", "type", "props", "projectIds"]), ("createDevice", ["device", "type", "props", "projectIds"]), ("createSensor", ["sensor", "type", "observationType", "props", "projectIds"]),
+        ("getRawMetrics", ["sensors", "types", "projectIds"]), ("getMetrics", ["sensors", "projectIds"]), ("getUnits", ["metrics", "projectIds"]),
         ("getData", ["sensor", "metric", "unit", "params", "startDate", "endDate", "limit", "projectIds"]),
         ("getObservations", ["sensor", "metric", "unit", "params", "startDate", "endDate", "limit", "projectIds"]),
-        ("getObservationsSummary", ["sensor", "metric", "unit", "params", "startDate", "endDate", "projectIds"]),
-        ("subscribeData", ["sensors", "metric", "unit", "params"]), ("unsubscribeData", ["id"]), ("uploadData", ["data"]),
+        ("getObservationsSummary", ["sensors", "projectIds"]),
+        ("subscribeData", ["sensors", "metric", "unit", "params", "projectIds"]), ("unsubscribeData", ["id"]), ("uploadData", ["data", "projectIds"]),
     ];
 
     private static long? ReadId(JsonNode? node)
