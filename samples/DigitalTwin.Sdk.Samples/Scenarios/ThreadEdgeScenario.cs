@@ -11,9 +11,10 @@ using Spectre.Console;
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
 /// <summary>
-/// THREAD edge: read identity, power and environment over REST, then poll the sensor on port 2 through the port's
-/// WebSocket and summarise its records. Settings are changed only on the embedded emulator; against a real device the
-/// scenario only reads and listens.
+/// THREAD edge: read every REST register (identity, power, environment, port 2's readings, configuration and
+/// connection, network), then read the sensor on port 2 through the port's WebSocket and summarise its records.
+/// Settings are changed only with <c>--write</c>; the sensor is polled with <c>READ</c> on the embedded emulator and,
+/// with <c>--write</c>, on a configured device, which is otherwise only listened to.
 /// </summary>
 internal sealed class ThreadEdgeScenario : IScenario
 {
@@ -47,16 +48,17 @@ internal sealed class ThreadEdgeScenario : IScenario
         var emulator = target.Emulator;
         var thread = target.GetRequiredService<IThreadEdgeClient>();
 
-        if (emulator is null)
+        if (run.Write)
         {
-            AnsiConsole.MarkupLine("Read-only run: settings are changed only on the embedded emulator, and the sensor is not polled.");
-        }
-        else
-        {
-            // Changing port power or battery thresholds on a real device could affect attached equipment: emulator only.
+            // Changing port power or battery thresholds on a real device can affect attached equipment: only with --write.
             await thread.Power.SetBatterySaverAsync(true, low: 20, high: 80, cancellationToken);
             await thread.Ports.SetVoltageAsync(Port, PortVoltage.Volts12, cancellationToken);
             await thread.Ports.SetConfigurationAsync(Port, new PortConfiguration { BaudRate = 19200, DelimitersHex = ["0D0A"] }, cancellationToken);
+            AnsiConsole.MarkupLine($"--write: battery saver 20-80 %, port {Port} at 12 V, 19200 baud, records end in 0D0A.");
+        }
+        else
+        {
+            AnsiConsole.MarkupLine("Read-only run: pass --write to set the battery saver and port 2's voltage and configuration.");
         }
 
         // One REST call per register; on a device over a slow link this is the long part, hence the bar.
@@ -85,6 +87,12 @@ internal sealed class ThreadEdgeScenario : IScenario
             }),
             ($"Port {Port} voltage", async ct => Format($"{await thread.Ports.ReadAdcAsync(Port, AdcReadOption.Voltage, ct):F2} V")),
             ($"Port {Port} 4-20 mA loop", async ct => Format($"{await thread.Ports.ReadLoopCurrentAsync(Port, ct) * 1000:F2} mA")),
+            ($"Port {Port} configuration", async ct =>
+            {
+                var port = await thread.Ports.GetConfigurationAsync(Port, ct);
+                return Format($"{port.CommType?.ToString() ?? "-"}, {port.BaudRate?.ToString(CultureInfo.InvariantCulture) ?? "-"} baud, delimiters {string.Join(" ", port.DelimitersHex ?? [])}");
+            }),
+            ($"Port {Port} device connection", async ct => (await thread.Ports.GetConnectionAsync(Port, ct)) ? "enabled" : "disabled"),
             ("Preferred route", async ct => (await thread.Network.GetInterfacePriorityAsync(ct)).Content),
             ("Cloud connection", async ct => (await thread.Network.GetCloudConnectionAsync(ct)) ? "enabled" : "disabled"),
         };
@@ -101,7 +109,8 @@ internal sealed class ThreadEdgeScenario : IScenario
             }
 
             registers.Complete();
-            listening = await ReadRecordsAsync(thread, progress, emulator is not null, records, cancellationToken);
+            // Sending READ to whatever is attached is a write: on a configured device only with --write.
+            listening = await ReadRecordsAsync(thread, progress, poll: emulator is not null || run.Write, records, cancellationToken);
         });
 
         AnsiConsole.Write(table);

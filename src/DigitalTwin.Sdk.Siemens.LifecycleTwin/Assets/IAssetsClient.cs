@@ -17,7 +17,7 @@ public interface IAssetsClient
 
     /// <summary>Gets one asset by id.</summary>
     /// <param name="id">The asset id.</param>
-    /// <param name="query">Field selection; without one <see cref="DefaultSelections.Asset"/> is sent.</param>
+    /// <param name="query">Field selection (its filter, sort and page are not sent: they apply to lists); without one <see cref="DefaultSelections.Asset"/> is sent.</param>
     /// <param name="projectId">Site id; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The asset.</returns>

@@ -19,7 +19,7 @@ public interface IEntitiesClient
     /// <summary>Gets one entity of any type by id as raw JSON.</summary>
     /// <param name="entityPath">Path below <c>/api/</c>, e.g. <c>systems</c>.</param>
     /// <param name="id">Entity id.</param>
-    /// <param name="query">Field selection; without one <see cref="DefaultSelections.Entity"/> is sent.</param>
+    /// <param name="query">Field selection (its filter, sort and page are not sent: they apply to lists); without one <see cref="DefaultSelections.Entity"/> is sent.</param>
     /// <param name="projectId">Site id for site-scoped entities; defaults to <see cref="LifecycleTwinOptions.ProjectId"/>.</param>
     /// <param name="siteScoped">Whether the entity is site-scoped (sends <c>projectid</c>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -51,7 +51,9 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
         ValidatePath(entityPath, nameof(entityPath));
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var project = ResolveProject(siteScoped, projectId);
-        return GetCoreAsync(entityPath, id, project, (query ?? LifecycleTwinQuery.Empty).WithDefaultSelection(defaultSelection), itemType, listType, operation, cancellationToken);
+        // A get-by-id carries the selection; filter, sort and pagination are for lists only (vendor quick start, "Filter").
+        var single = (query ?? LifecycleTwinQuery.Empty).WithDefaultSelection(defaultSelection).WithFilter(null).WithSort(null).WithPagination(null);
+        return GetCoreAsync(entityPath, id, project, single, itemType, listType, operation, cancellationToken);
     }
 
     private async Task<T> GetCoreAsync<T>(string entityPath, string id, string? project, LifecycleTwinQuery query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public interface ISitesClient
 
     /// <summary>Gets one site by id.</summary>
     /// <param name="siteId">The site id.</param>
-    /// <param name="query">Field selection; without one <see cref="DefaultSelections.Site"/> is sent.</param>
+    /// <param name="query">Field selection (its filter, sort and page are not sent: they apply to lists); without one <see cref="DefaultSelections.Site"/> is sent.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The site.</returns>
     /// <exception cref="Core.DigitalTwinNotFoundException">No such site.</exception>

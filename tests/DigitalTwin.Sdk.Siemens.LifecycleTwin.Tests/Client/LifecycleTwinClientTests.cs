@@ -145,6 +145,21 @@ public sealed class LifecycleTwinClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAssetAsync_QueryWithFilterSortAndPage_SendsOnlyTheSelection()
+    {
+        var query = LifecycleTwinQuery.Empty.WithFields("Name").WithFilter(Filter.Contains("Name", "x")).WithSort(Sort.Ascending("Name")).WithPage(3, 10);
+
+        var asset = await _client.Assets.GetAssetAsync(_emulator.Assets[0].Id, query);
+
+        Assert.Equal(_emulator.Assets[0].Name, asset.Name);
+        var request = _emulator.Requests.ForPath("/api/assets/" + _emulator.Assets[0].Id)[0];
+        Assert.Equal("""{"Name"}""", request.Header("select"));
+        Assert.Null(request.Header("filter"));
+        Assert.Null(request.Header("sort"));
+        Assert.Null(request.Header("pagination"));
+    }
+
+    [Fact]
     public async Task GetAssetsAsync_CallerSelection_SentInsteadOfTheDefault()
     {
         var assets = await _client.Assets.GetAssetsAsync(LifecycleTwinQuery.Empty.WithFields("Name")).ToListAsync();
