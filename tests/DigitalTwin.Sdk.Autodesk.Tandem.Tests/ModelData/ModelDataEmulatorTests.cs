@@ -64,6 +64,23 @@ public sealed class ModelDataEmulatorTests
     }
 
     [Fact]
+    public async Task ScanAsync_AnswerLargerThanMaxResponseBytes_IsReadAsAStream()
+    {
+        var (emu, http) = await StartRawAsync(new TandemEmulatorOptions { AdditionalElements = 20 });
+        await using var _ = emu;
+        using var __ = http;
+        using var client = TandemClientFixture.Create(emu, o => o.MaxResponseBytes = 1024);
+        var model = emu.ModelIds[0];
+        using var raw = await http.PostAsync($"tandem/v1/modeldata/{model}/scan", new StringContent("""{"includeHistory":true,"skipArrays":true}""", Encoding.UTF8, "application/json"));
+        var size = (await raw.Content.ReadAsByteArrayAsync()).Length;
+
+        var result = await client.ModelData.ScanAsync(ModelUrn.Parse(model), new ScanRequest { IncludeHistory = true });
+
+        Assert.True(size > 1024, $"the answer is {size} bytes");
+        Assert.Equal(emu.GetElementKeys(model), result.Rows.Select(r => r.Key.ToString()));
+    }
+
+    [Fact]
     public async Task ScanRowsAsync_UnknownModel_ThrowsNotFoundWhenEnumerated()
     {
         await using var emu = await TandemEmulator.StartAsync();
@@ -153,9 +170,9 @@ public sealed class ModelDataEmulatorTests
         Assert.DoesNotContain("hash", schema.AdditionalProperties.Keys);
     }
 
-    private static async Task<(TandemEmulator Emu, HttpClient Http)> StartRawAsync()
+    private static async Task<(TandemEmulator Emu, HttpClient Http)> StartRawAsync(TandemEmulatorOptions? options = null)
     {
-        var emu = await TandemEmulator.StartAsync();
+        var emu = await TandemEmulator.StartAsync(options);
         var http = new HttpClient { BaseAddress = emu.BaseUri };
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "authentication/v2/token")
         {
