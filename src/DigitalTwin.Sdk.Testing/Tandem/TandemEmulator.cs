@@ -34,7 +34,7 @@ public sealed partial class TandemEmulator : EmulatorBase
         : base(options)
     {
         _options = options;
-        _seed = TandemSeed.Create(options.Seed, options.SignedLinkBaseUri);
+        _seed = TandemSeed.Create(options.Seed, options.SignedLinkBaseUri, Math.Max(0, options.AdditionalElements));
     }
 
     /// <summary>Gets the client id of the confidential APS application.</summary>

@@ -41,6 +41,10 @@ public sealed class TandemEmulatorOptions : EmulatorOptions
     /// <value>Defaults to 10 MB (10 × 1024 × 1024 bytes).</value>
     public long MaxIngestBodyBytes { get; set; } = 10L * 1024 * 1024;
 
+    /// <summary>Gets or sets how many plain elements are seeded in every model but the default one, beyond the four usual ones.</summary>
+    /// <value>Defaults to 0. Raise it to serve large scan answers.</value>
+    public int AdditionalElements { get; set; }
+
     /// <summary>Gets or sets the base the documents' <c>signedLink</c> URLs point to; <see langword="null"/> for the emulator's own document host (<see cref="TandemEmulator.DocumentOrigin"/>).</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     /// <remarks>The document host is a second loopback origin, as the real service serves links from <c>https://tandem.autodesk.com</c>; set this only to point links somewhere else.</remarks>

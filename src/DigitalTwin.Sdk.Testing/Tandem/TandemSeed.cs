@@ -158,7 +158,7 @@ internal sealed class TandemSeed
 
     internal JsonArray Views { get; private init; } = [];
 
-    internal static TandemSeed Create(int seed, Uri? signedLinkBase)
+    internal static TandemSeed Create(int seed, Uri? signedLinkBase, int additionalElements = 0)
     {
         var twin = JsonNode.Parse(DocTwinJson)!.AsObject();
         if (signedLinkBase is not null)
@@ -252,6 +252,15 @@ internal sealed class TandemSeed
 
                     result.Readings[key] = readings;
                 }
+            }
+
+            for (var i = 0; !isDefault && i < additionalElements; i++)
+            {
+                var element = new SeedElement(NewKey(random));
+                element.Set("n:n", created, $"Element {count + i + 1}");
+                element.Set("n:c", created, -2001000);
+                element.Set("n:a", created, 0x00000000);
+                elements.Add(element);
             }
 
             history.Add(new JsonObject
