@@ -39,6 +39,16 @@ public sealed class TandemParserRobustnessTests(ITestOutputHelper output) : Pars
             new("stream readings", ct => client.Streams.GetReadingsAsync(model, key, cancellationToken: ct)),
             new("stream last values", ct => client.Streams.GetLastValuesAsync(model, [key], ct)),
             new("model data scan", ct => client.ModelData.ScanAsync(model, cancellationToken: ct)),
+            new("model data scan rows (streamed)", ct => DrainAsync(client.ModelData.ScanRowsAsync(model, cancellationToken: ct))),
+            new("model data history", ct => client.ModelData.GetHistoryAsync(model, new() { IncludeChanges = true }, ct)),
+            new("model data schema", ct => client.ModelData.GetSchemaAsync(model, ct)),
         ];
+    }
+
+    private static async Task DrainAsync<T>(IAsyncEnumerable<T> items)
+    {
+        await foreach (var _ in items)
+        {
+        }
     }
 }
