@@ -24,13 +24,28 @@ public sealed class TandemEmulatorModelDataTests
         using var __ = http;
         var model = emu.ModelIds[2];
 
-        var rows = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/scan", token, new JsonObject()))).AsArray();
+        var rows = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{model}/scan", token, new JsonObject { ["skipArrays"] = true }))).AsArray();
 
         Assert.NotNull(rows[0]!["v"]);
         Assert.Null(rows[0]!["k"]);
         Assert.Equal(emu.GetElementKeys(model), rows.Skip(1).Select(r => (string)r!["k"]!));
         Assert.Equal("Element 1", (string?)rows[1]!["n:n"]);
         Assert.Equal("TAG-001-B", (string?)rows[1]!["z:5A"]);
+        Assert.Equal(0, (int)rows[1]!["n:a"]!);
+    }
+
+    [Fact]
+    public async Task Scan_WithoutSkipArrays_WrapsEveryValueInAOneElementArray()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+
+        var rows = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{emu.DefaultModelId}/scan", token, new JsonObject()))).AsArray();
+
+        var name = rows[1]!["n:n"]!.AsArray();
+        Assert.Equal("Room 101 Sensor", (string?)Assert.Single(name));
+        Assert.Equal(0x01000003, (int)rows[1]!["n:a"]!.AsArray()[0]!);
     }
 
     [Fact]
@@ -50,7 +65,7 @@ public sealed class TandemEmulatorModelDataTests
     }
 
     [Fact]
-    public async Task Scan_FamiliesWithHistory_ReturnsTimestampValuePairsNewestFirst()
+    public async Task Scan_FamiliesWithHistory_ReturnsValueTimestampPairsNewestFirst()
     {
         var (emu, http, token) = await StartAsync();
         await using var _ = emu;
@@ -62,8 +77,9 @@ public sealed class TandemEmulatorModelDataTests
 
         var history = rows[1]!["z:5A"]!.AsArray();
         Assert.Equal(4, history.Count);
-        Assert.True((long)history[0]! > (long)history[2]!);
-        Assert.Equal("TAG-001-B", (string?)history[1]);
+        Assert.Equal("TAG-001-B", (string?)history[0]);
+        Assert.True((long)history[1]! > (long)history[3]!);
+        Assert.Equal("TAG-001", (string?)history[2]);
         Assert.Null(rows[1]!["n:n"]);
     }
 
@@ -125,5 +141,30 @@ public sealed class TandemEmulatorModelDataTests
         var entry = Assert.Single(filtered)!;
         Assert.Equal(latest, (long)entry["t"]!);
         Assert.Null(entry["k"]);
+    }
+
+    [Fact]
+    public async Task History_UseFullKeys_AnswersFullKeysAndUnknownFieldsAre400()
+    {
+        var (emu, http, token) = await StartAsync();
+        await using var _ = emu;
+        using var __ = http;
+
+        var full = (await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{emu.DefaultModelId}/history", token,
+            new JsonObject { ["includeChanges"] = true, ["useFullKeys"] = true }))).AsArray();
+        using var refused = await SendAsync(http, HttpMethod.Post, $"tandem/v1/modeldata/{emu.DefaultModelId}/history", token,
+            new JsonObject { ["includeChanges"] = true, ["useFullTimestamps"] = true });
+
+        var key = (string)full[0]!["k"]![0]!;
+        Assert.Equal(32, key.Length);
+        Assert.StartsWith("AQAAA", key, StringComparison.Ordinal);
+        Assert.Equal(Decode(emu.StreamKeys[0]), Decode(key)[4..]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    private static byte[] Decode(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '='));
     }
 }
