@@ -46,6 +46,37 @@ public sealed class TandemServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddTandem_CredentialOriginsFromConfiguration_ReplaceTheDefaultAndLetTheDocumentDownloadCarryTheBearer()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        await using var provider = Build(emu, new() { ["DigitalTwin:Tandem:CredentialOrigins:0"] = emu.DocumentOrigin.GetLeftPart(UriPartial.Authority) });
+        var client = provider.GetRequiredService<ITandemClient>();
+        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        using var content = new MemoryStream();
+
+        await client.Twins.DownloadDocumentAsync(twin.Docs[2], content);
+
+        var options = provider.GetRequiredService<IOptionsMonitor<TandemOptions>>().CurrentValue;
+        Assert.Equal([emu.DocumentOrigin], options.CredentialOrigins!);
+        Assert.True(content.Length > 0);
+        Assert.NotNull(emu.DocumentRequests.Snapshot().Single().Header("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("https://tandem.autodesk.com/api/v1/")]
+    [InlineData("http://tandem.autodesk.com")]
+    [InlineData("https://user@tandem.autodesk.com")]
+    public async Task AddTandem_CredentialOriginNotAnHttpsOrigin_FailsValidationNamingTheKey(string origin)
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        await using var provider = Build(emu, new() { ["DigitalTwin:Tandem:CredentialOrigins:0"] = origin });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<TandemOptions>>().CurrentValue);
+
+        Assert.Contains("DigitalTwin:Tandem:CredentialOrigins:0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddTandem_MissingClientId_FailsValidationNamingTheKey()
     {
         await using var emu = await TandemEmulator.StartAsync();

@@ -163,4 +163,25 @@ public sealed class TandemTwinTests
 
         Assert.Equal("Mill", Assert.Single(twins).Value.GetProperty("Identity Data", "Building Name"));
     }
+
+    [Fact]
+    public void DeserializeViews_SampleFields_TypedAndTheRestKept()
+    {
+        // Fields of autodesk-tandem/tutorial-rest views/create-level-views.js; author's JSON type is not shown anywhere, so an
+        // object is kept as its JSON text rather than failing the read.
+        const string json = """
+            [{"id":"v1","viewName":"Home","label":"","author":"3XVSL72JL2U5","createTime":"2024-03-26T10:15:00.000Z","version":2,"camera":{"fov":45}},
+             {"id":"v2","viewName":"Level 1","label":"LEVELS","author":{"id":"3XVSL72JL2U5"},"version":2}]
+            """;
+
+        var views = JsonSerializer.Deserialize(json, TandemJsonContext.Default.IReadOnlyListTwinView)!;
+
+        Assert.Equal("Home", views[0].ViewName);
+        Assert.Equal("3XVSL72JL2U5", views[0].Author);
+        Assert.Equal(new DateTimeOffset(2024, 3, 26, 10, 15, 0, TimeSpan.Zero), views[0].CreateTime);
+        Assert.Equal(2, views[0].Version);
+        Assert.True(views[0].AdditionalProperties.ContainsKey("camera"));
+        Assert.Equal("""{"id":"3XVSL72JL2U5"}""", views[1].Author);
+        Assert.Equal("LEVELS", views[1].Label);
+    }
 }
