@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Siemens.BuildingX;
 using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
 using DigitalTwin.Sdk.Siemens.BuildingX.Points;
 using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 using DigitalTwin.Sdk.Testing.BuildingX;
@@ -192,6 +194,24 @@ internal sealed class BuildingXScenario : IScenario
             var device = await client.Devices.GetDeviceAsync(partitionId, firstDevice.Id!, cancellationToken: cancellationToken);
             var point = await client.Points.GetPointAsync(partitionId, firstPoint.Id!, new JsonApiQuery().Field("Point", "pointValue"), cancellationToken);
             AnsiConsole.MarkupLine($"Device [green]{Markup.Escape(device.Attributes?.Name ?? "-")}[/], point [green]{Markup.Escape(point.Attributes?.Name ?? "-")}[/]: present value {Markup.Escape(point.Attributes?.PointValue?.Value?.ToString() ?? "-")} at {Markup.Escape(point.Attributes?.PointValue?.Timestamp?.ToString("u", CultureInfo.InvariantCulture) ?? "-")}.");
+        }
+
+        if (run.Write)
+        {
+            // Command a setpoint the way the vendor's partner client does (PATCH with pointValue), then read it back.
+            var setpoint = firstPoints.Select(f => f.Point).FirstOrDefault(p => p.Attributes?.Name == "Setpoint" && p.Attributes.IsActive != false);
+            if (setpoint is null)
+            {
+                AnsiConsole.MarkupLine("[yellow]--write: no active point named Setpoint among the first devices; nothing commanded.[/]");
+            }
+            else
+            {
+                var path = $"partitions/{partitionId}/points/{setpoint.Id}?field[Point]=pointValue";
+                var command = JsonDocument.Parse("{\"pointValue\":{\"value\":\"21.5\"}}").RootElement.Clone();
+                var result = await client.Resources.UpdateAsync(path, new JsonApiResource<JsonElement> { Type = "Point", Id = setpoint.Id, Attributes = command }, cancellationToken);
+                var after = await client.Points.GetPointAsync(partitionId, setpoint.Id!, new JsonApiQuery().Field("Point", "pointValue"), cancellationToken);
+                AnsiConsole.MarkupLine($"--write: commanded {Markup.Escape(setpoint.Id!)} to 21.5 ({(int)result.StatusCode}); it now reads {Markup.Escape(after.Attributes?.PointValue?.Value?.ToString() ?? "-")}.");
+            }
         }
 
         AnsiConsole.MarkupLine($"Devices: [green]{devices.Count}[/] across [green]{devicePages}[/] pages of {DevicePageSize} (child devices counted for the first 3).");

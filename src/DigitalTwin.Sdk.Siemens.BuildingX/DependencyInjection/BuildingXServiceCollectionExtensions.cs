@@ -21,7 +21,7 @@ public static class BuildingXServiceCollectionExtensions
 
     /// <summary>Registers <see cref="IBuildingXClient"/> bound to a configuration section (usually <c>DigitalTwin:BuildingX</c>).</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The section holding <c>BaseUrl, TokenUrl, ClientId, ClientSecret, Audience, PartitionId</c>.</param>
+    /// <param name="configuration">The section holding <c>BaseUrl, AccountsBaseUrl, TokenUrl, ClientId, ClientSecret, Audience, PartitionId</c>.</param>
     /// <returns>The builder of the underlying HTTP client.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static IHttpClientBuilder AddBuildingX(this IServiceCollection services, IConfiguration configuration)

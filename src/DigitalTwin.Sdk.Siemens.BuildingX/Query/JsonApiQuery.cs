@@ -9,9 +9,10 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Query;
 /// <c>field[Point]=pointValue</c>).
 /// </summary>
 /// <remarks>
-/// Names and values are percent-encoded as RFC 3986 requires (<c>[</c> and <c>]</c> become <c>%5B</c>/<c>%5D</c>; the
-/// vendor guide shows them unencoded for readability, and servers decode both). List values (<c>include=a,b</c>) keep
-/// their separating commas; commas inside one filter value are encoded. Not thread-safe while being built.
+/// Values are percent-encoded; parameter names keep their <c>[</c> and <c>]</c> literally
+/// (<c>filter[serialNumber]=12345</c>, <c>field[Point]=pointValue</c>), exactly as the vendor's guide and public
+/// clients send them. List values (<c>include=a,b</c>) keep their separating commas; commas inside one filter value
+/// are encoded. Not thread-safe while being built.
 /// </remarks>
 /// <example>
 /// <code>
@@ -249,7 +250,7 @@ public sealed class JsonApiQuery
     internal static void AppendEncoded(StringBuilder builder, string name, string value)
     {
         builder.Append(builder.Length == 0 ? '?' : '&');
-        builder.Append(Uri.EscapeDataString(name)).Append('=');
+        builder.Append(EncodeName(name)).Append('=');
         if (IsListParameter(name))
         {
             var items = value.Split(',');
@@ -268,6 +269,10 @@ public sealed class JsonApiQuery
             builder.Append(Uri.EscapeDataString(value));
         }
     }
+
+    /// <summary>Percent-encodes a parameter name but keeps the family brackets as the vendor sends them.</summary>
+    private static string EncodeName(string name) =>
+        Uri.EscapeDataString(name).Replace("%5B", "[", StringComparison.Ordinal).Replace("%5D", "]", StringComparison.Ordinal);
 
     private static bool IsListParameter(string name) =>
         name is "include" || name.StartsWith("fields[", StringComparison.Ordinal) || name.StartsWith("field[", StringComparison.Ordinal);

@@ -83,6 +83,20 @@ public sealed partial class BuildingXEmulator
         {
             foreach (var (name, value) in attributes)
             {
+                if (resource.Type == "Point" && name == "pointValue" && value is JsonObject commanded)
+                {
+                    // Commanding a point (CloudlineSolutions point.go): the present value, read with field[Point]=pointValue.
+                    if (resource.Attributes["isActive"]?.GetValue<bool>() == false)
+                    {
+                        throw new EmulatorErrorException(new EmulatorError(409, "10-0409", "Conflict", "The point is not active and cannot be commanded.", Pointer: "/data/attributes/pointValue"));
+                    }
+
+                    var present = (JsonObject)commanded.DeepClone();
+                    present["timestamp"] = _options.TimeProvider.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                    resource.HiddenAttributes["pointValue"] = present;
+                    continue;
+                }
+
                 resource.Attributes[name] = value?.DeepClone();
             }
         }

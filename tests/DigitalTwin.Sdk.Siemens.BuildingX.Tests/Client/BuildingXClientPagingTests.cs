@@ -151,6 +151,6 @@ public sealed class BuildingXClientPagingTests
         Assert.Equal("filter[timestamp][from]", noFrom.Errors[0].SourceParameter);
         Assert.Equal(400, (int)bareField.StatusCode);
         Assert.NotEmpty(values);
-        Assert.Contains(context.Emulator.Requests.Snapshot(), r => r.Path.EndsWith("/values", StringComparison.Ordinal) && r.QueryString.Contains("filter%5Btimestamp%5D%5Bfrom%5D", StringComparison.Ordinal));
+        Assert.Contains(context.Emulator.Requests.Snapshot(), r => r.Path.EndsWith("/values", StringComparison.Ordinal) && r.QueryString.Contains("filter[timestamp][from]=", StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Sdk.Testing.Time;
 using DigitalTwin.Sdk.Testing.BuildingX;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
@@ -43,5 +44,22 @@ public sealed class BuildingXClientRateLimitTests
         var log = context.Emulator.Requests.Snapshot();
         Assert.True(context.Emulator.RateLimitedCount == 0, string.Join("\n", log.Select(r => $"{r.ReceivedAt:HH:mm:ss.fff} {r.Method} {r.Path}")));
         Assert.True(elapsed >= TimeSpan.FromSeconds(2), $"24 calls took {elapsed.TotalSeconds:F2} s");
+    }
+
+    [Fact]
+    public async Task OperationsAndAccounts_EachHaveTheirOwnQuota()
+    {
+        // Issue 14, point 10: the service allows 10 requests per second and API. The client paces each API at one
+        // permit per 105 ms; with a frozen clock no second permit of the same API is ever granted, so a call to each
+        // API can only both finish if the two APIs do not share one limiter.
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var context = await BuildingXTestContext.StartAsync(time: clock);
+        var device = context.Emulator.StandaloneDeviceIds[0];
+
+        await context.Client.Account.GetUserGroupsAsync().ToListAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await context.Client.Devices.GetDeviceAsync(context.Partition, device).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Single(context.Emulator.Requests.ForPath(BuildingXEmulator.AccountsBasePath));
+        Assert.Single(context.Emulator.Requests.ForPath(BuildingXEmulator.ApiBasePath));
     }
 }

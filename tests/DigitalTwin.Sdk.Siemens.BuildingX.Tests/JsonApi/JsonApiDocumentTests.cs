@@ -54,6 +54,21 @@ public sealed class JsonApiDocumentTests
         """;
 
     [Fact]
+    public void Relationship_EmptyObject_ParsesWithoutLinkage()
+    {
+        // JSON:API allows a relationship with none of data/links/meta; it must not fail the whole document.
+        const string json = """
+            {"data":[{"type":"Device","id":"d1","attributes":{"name":"A"},"relationships":{"hasLocation":{},"hasFeatures":{"data":[]}}}]}
+            """;
+
+        var device = Assert.Single(JsonSerializer.Deserialize(json, BuildingXJsonContext.Default.DeviceListDocument)!.Data!);
+
+        Assert.Null(device.Relationships!["hasLocation"].Data);
+        Assert.Null(device.LocationId);
+        Assert.Empty(device.Relationships["hasFeatures"].Data!.Identifiers);
+    }
+
+    [Fact]
     public void ErrorDocument_GuideExample_ParsesEveryMember()
     {
         var document = JsonSerializer.Deserialize(GuideErrorExample, BuildingXJsonContext.Default.UntypedDocument)!;

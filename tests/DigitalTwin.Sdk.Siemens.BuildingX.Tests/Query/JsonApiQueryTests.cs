@@ -5,16 +5,26 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Query;
 public sealed class JsonApiQueryTests
 {
     [Fact]
-    public void Filter_GuideExample_ProducesTheDocumentedParameterEncoded()
+    public void Filter_GuideExample_ProducesTheDocumentedParameterLiterally()
     {
         var query = new JsonApiQuery().Filter("serialNumber", "12345").ToQueryString();
 
-        Assert.Equal("?filter%5BserialNumber%5D=12345", query);
-        Assert.Equal("?filter[serialNumber]=12345", Uri.UnescapeDataString(query));
+        // The guide and the public clients send the brackets as they are.
+        Assert.Equal("?filter[serialNumber]=12345", query);
     }
 
     [Fact]
-    public void PageLimit_GuideExample_ProducesTheDocumentedParameterEncoded()
+    public void Field_PerType_IsFieldTypeAsTheVendorSendsIt()
+    {
+        var query = new JsonApiQuery().Field("Point", "pointValue").ToQueryString();
+
+        Assert.Equal("?field[Point]=pointValue", query);
+        Assert.Throws<ArgumentException>(() => new JsonApiQuery().Field("Point"));
+        Assert.Throws<ArgumentException>(() => new JsonApiQuery().Field("Po[int]", "pointValue"));
+    }
+
+    [Fact]
+    public void PageLimit_GuideExample_ProducesTheDocumentedParameter()
     {
         var query = new JsonApiQuery().PageLimit(5).ToQueryString();
 
@@ -36,7 +46,7 @@ public sealed class JsonApiQueryTests
             "?filter[type]=Building&filter[hasLocation.data.id]=r1&page[limit]=10&include=hasFeatures.DeviceInfo,hasLocation&fields[Building]=label,description&field[Point]=haystackTags",
             Uri.UnescapeDataString(query.ToQueryString()));
         Assert.Contains("include=hasFeatures.DeviceInfo,hasLocation", query.ToQueryString(), StringComparison.Ordinal);
-        Assert.Contains("fields%5BBuilding%5D=label,description", query.ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("fields[Building]=label,description", query.ToQueryString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +54,7 @@ public sealed class JsonApiQueryTests
     {
         var query = new JsonApiQuery().Filter("name", "A&B=C, D+E/F#G[1]?%").ToQueryString();
 
-        Assert.Equal("?filter%5Bname%5D=A%26B%3DC%2C%20D%2BE%2FF%23G%5B1%5D%3F%25", query);
+        Assert.Equal("?filter[name]=A%26B%3DC%2C%20D%2BE%2FF%23G%5B1%5D%3F%25", query);
     }
 
     [Fact]

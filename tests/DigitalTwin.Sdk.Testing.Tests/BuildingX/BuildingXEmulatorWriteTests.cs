@@ -125,6 +125,24 @@ public sealed class BuildingXEmulatorWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PatchPointValue_IsThePresentValueReadWithFieldPoint()
+    {
+        // CloudlineSolutions point.go commands a point with PATCH points/{id} and attributes.pointValue.value.
+        var points = await _client.GetOkAsync($"{Devices}/{_emulator.StandaloneDeviceIds[0]}/points?filter[name]=Setpoint");
+        var pointId = points["data"]![0]!["id"]!.GetValue<string>();
+        var point = $"partitions/{_emulator.DocumentedPartitionId}/points/{pointId}";
+        var patch = new JsonObject { ["data"] = new JsonObject { ["type"] = "Point", ["id"] = pointId, ["attributes"] = new JsonObject { ["pointValue"] = new JsonObject { ["value"] = "23.5" } } } };
+
+        var (response, _) = await _client.SendAsync(HttpMethod.Patch, point + "?field[Point]=pointValue", patch);
+        var plain = await _client.GetOkAsync(point);
+        var withValue = await _client.GetOkAsync(point + "?field[Point]=pointValue");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(plain["data"]!["attributes"]!["pointValue"]);
+        Assert.Equal("23.5", withValue["data"]!["attributes"]!["pointValue"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task UnsupportedMethod_Is405()
     {
         var (response, _) = await _client.SendAsync(HttpMethod.Put, $"{Devices}/{_emulator.StandaloneDeviceIds[0]}", new JsonObject());
