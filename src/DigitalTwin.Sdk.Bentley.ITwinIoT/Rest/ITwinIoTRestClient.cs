@@ -334,7 +334,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
                 w.WriteStartArray("timestamps"u8);
                 foreach (var timestamp in timestamps)
                 {
-                    w.WriteStringValue(Internal.IsoTimestamp.Format(timestamp));
+                    w.WriteStringValue(IsoTimestamp.FormatPlatform(timestamp));
                 }
 
                 w.WriteEndArray();
@@ -365,7 +365,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     {
         if (value is { } date)
         {
-            writer.WriteString(name, Internal.IsoTimestamp.Format(date));
+            writer.WriteString(name, IsoTimestamp.FormatPlatform(date));
         }
     }
 
@@ -435,7 +435,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             writer.WriteStartArray();
             foreach (var observation in observations)
             {
-                SocketParams.Observation(writer, observation);
+                SocketParams.Observation(writer, observation, Platform ? IsoTimestamp.FormatPlatform : IsoTimestamp.Format);
             }
 
             writer.WriteEndArray();
