@@ -13,8 +13,14 @@ public sealed class ITwinIoTOptions : DigitalTwinClientOptions
     /// <summary>The configuration section the DI extensions bind.</summary>
     public const string SectionName = "DigitalTwin:ITwinIoT";
 
-    /// <summary>The documented default scopes of a Sensor Data Service application.</summary>
-    public const string DefaultScope = "sensor-data:modify sensor-data:read users:read itwins:read itwins:modify";
+    /// <summary>
+    /// The scope current iTwin Platform applications are registered with (developer.bentley.com Sensor Data pages:
+    /// "a valid Bearer token with itwin-platform scope"), sent by default.
+    /// </summary>
+    public const string DefaultScope = "itwin-platform";
+
+    /// <summary>The granular scopes of older Sensor Data Service applications (vendor document, "Create an Application"); set <see cref="Scope"/> to it for such an application.</summary>
+    public const string GranularScope = "sensor-data:modify sensor-data:read users:read itwins:read itwins:modify";
 
     /// <summary>Initializes a new instance of the <see cref="ITwinIoTOptions"/> class with the production endpoints.</summary>
     public ITwinIoTOptions() => BaseUrl = new Uri("https://iiot.bentley.com/");
@@ -51,8 +57,8 @@ public sealed class ITwinIoTOptions : DigitalTwinClientOptions
     /// <value>Defaults to <see langword="null"/>.</value>
     public string? ClientSecret { get; set; }
 
-    /// <summary>Gets or sets the IMS scopes, space separated.</summary>
-    /// <value>Defaults to <see cref="DefaultScope"/>.</value>
+    /// <summary>Gets or sets the IMS scopes, space separated (<see cref="GranularScope"/> for an application registered with the granular list).</summary>
+    /// <value>Defaults to <see cref="DefaultScope"/> (<c>itwin-platform</c>).</value>
     public string Scope { get; set; } = DefaultScope;
 
     /// <summary>Gets or sets the project (or iTwin asset id) used when a call names none.</summary>

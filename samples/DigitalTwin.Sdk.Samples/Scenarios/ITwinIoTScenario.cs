@@ -76,13 +76,7 @@ internal sealed class ITwinIoTScenario : IScenario
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Socket: [green]{nodes.Count}[/] connections, [green]{devices.Count}[/] devices, [green]{sensors.Count}[/] sensors (up to 6 shown).");
 
-        var restSensors = 0;
-        await foreach (var _ in client.Rest.GetAllSensorsAsync(cancellationToken: cancellationToken))
-        {
-            restSensors++;
-        }
-
-        AnsiConsole.MarkupLine($"REST: [green]{restSensors}[/] sensors.");
+        await TourRestAsync(client, section["ProjectId"] ?? emulator?.Options.DefaultProjectId, cancellationToken);
 
         var found = await FindSensorAsync(client, sensors, cancellationToken);
         if (found is null)
@@ -98,6 +92,13 @@ internal sealed class ITwinIoTScenario : IScenario
 
         var units = await client.Socket.GetUnitsAsync([metric.Id], cancellationToken: cancellationToken);
         AnsiConsole.MarkupLine($"getUnits: {Markup.Escape(metric.Id)} in {Markup.Escape(string.Join(", ", units.GetValueOrDefault(metric.Id)?.Select(u => u.Id) ?? []))}.");
+        var metrics = await client.Socket.GetMetricsAsync([sensorId], cancellationToken: cancellationToken);
+        AnsiConsole.MarkupLine($"getMetrics: {Markup.Escape(string.Join(", ", metrics.GetValueOrDefault(sensorId)?.Select(m => m.Id) ?? []))}.");
+        await foreach (var latest in client.Socket.GetObservationsAsync(new DataQuery(sensorId, null, null) { Limit = DataLimit.Last }, cancellationToken))
+        {
+            AnsiConsole.MarkupLine($"getObservations (last, raw): {Markup.Escape(latest.ToString())}.");
+        }
+
         var summaries = await client.Socket.GetObservationsSummaryAsync([sensorId], cancellationToken: cancellationToken);
         var summary = summaries.GetValueOrDefault(sensorId);
         AnsiConsole.MarkupLine($"getObservationsSummary: first {summary?.First?.Points.FirstOrDefault().Timestamp:O}, last {summary?.Last?.Points.LastOrDefault().Timestamp:O}.");
@@ -142,6 +143,27 @@ internal sealed class ITwinIoTScenario : IScenario
                 ? $"uploadData: [green]{accepted}[/] processed; subscription pushed {Markup.Escape(notifications.Current.Observation.ToString())} ({Markup.Escape(unit)})."
                 : $"uploadData: [green]{accepted}[/] processed; the subscription ended without a push.");
         }
+    }
+
+    /// <summary>Reads every REST listing and catalogue the iTwin IoT REST API offers and prints what each returned.</summary>
+    private static async Task TourRestAsync(IITwinIoTClient client, string? projectId, CancellationToken cancellationToken)
+    {
+        var table = new Table().AddColumns("REST read", "Found");
+        table.AddRow("nodes/all", Count(await client.Rest.GetAllNodesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
+        table.AddRow("devices/all", Count(await client.Rest.GetAllDevicesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
+        table.AddRow("sensors/all", Count(await client.Rest.GetAllSensorsAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
+        table.AddRow("devices/types", Count((await client.Rest.GetDeviceTypesAsync(cancellationToken: cancellationToken)).Count));
+        table.AddRow("sensors/types", Count((await client.Rest.GetSensorTypesAsync(cancellationToken: cancellationToken)).Count));
+        table.AddRow("metrics/types", Count((await client.Rest.GetMetricTypesAsync(cancellationToken: cancellationToken)).Metrics.Count));
+        table.AddRow("documents", Markup.Escape((await client.Rest.GetDocumentsAsync(cancellationToken: cancellationToken)).ValueKind.ToString()));
+        table.AddRow("profiles", Markup.Escape((await client.Rest.GetProfilesAsync(cancellationToken: cancellationToken)).ValueKind.ToString()));
+        if (projectId is not null)
+        {
+            table.AddRow($"projects/{Markup.Escape(projectId)}", Markup.Escape((await client.Rest.GetProjectAsync(projectId, cancellationToken)).ValueKind.ToString()));
+            table.AddRow("projects/…/dataUsage", Markup.Escape((await client.Rest.GetProjectDataUsageAsync(projectId, cancellationToken)).ValueKind.ToString()));
+        }
+
+        AnsiConsole.Write(table);
     }
 
     /// <summary>

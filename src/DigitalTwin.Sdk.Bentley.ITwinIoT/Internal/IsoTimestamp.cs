@@ -10,6 +10,14 @@ internal static class IsoTimestamp
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>As the iTwin Platform Sensor Data examples write them: <c>2023-10-09T08:31:29Z</c>, milliseconds only when not zero.</summary>
+    /// <param name="value">The time.</param>
+    /// <returns>The ISO text.</returns>
+    public static string FormatPlatform(DateTimeOffset value) =>
+        value.UtcDateTime.Millisecond == 0 && value.UtcDateTime.Ticks % TimeSpan.TicksPerMillisecond == 0
+            ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : Format(value);
+
     public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
     {
         // Fast path: exactly yyyy-MM-ddTHH:mm:ss.fffZ, the form every frame of a long series uses.

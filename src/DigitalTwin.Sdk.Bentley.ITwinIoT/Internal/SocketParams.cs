@@ -154,11 +154,11 @@ internal static class SocketParams
     }
 
     /// <summary>Writes one observation as <c>{"sensorId", "timestamp", "values": {metric: value}}</c> (socket and REST uploads share it).</summary>
-    public static void Observation(Utf8JsonWriter writer, ObservationUpload observation)
+    public static void Observation(Utf8JsonWriter writer, ObservationUpload observation, Func<DateTimeOffset, string>? format = null)
     {
         writer.WriteStartObject();
         writer.WriteString("sensorId"u8, observation.SensorId);
-        writer.WriteString("timestamp"u8, IsoTimestamp.Format(observation.Timestamp));
+        writer.WriteString("timestamp"u8, (format ?? IsoTimestamp.Format)(observation.Timestamp));
         writer.WriteStartObject("values"u8);
         foreach (var (metric, value) in observation.Values)
         {

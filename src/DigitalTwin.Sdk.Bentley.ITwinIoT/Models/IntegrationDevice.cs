@@ -8,10 +8,12 @@ public sealed record IntegrationDevice
 {
     /// <summary>Gets <c>new</c>, <c>update</c> or <c>remove</c>.</summary>
     [JsonPropertyName("changeState")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ChangeState { get; init; } = "new";
 
     /// <summary>Gets the caller's unique id of the entity.</summary>
     [JsonPropertyName("refId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RefId { get; init; }
 
     /// <summary>Gets the props (<c>INTEGRATION_ID</c> required for new devices).</summary>

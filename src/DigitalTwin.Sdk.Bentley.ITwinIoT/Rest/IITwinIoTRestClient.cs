@@ -8,23 +8,31 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Rest;
 /// <summary>
 /// The iTwin IoT REST API and Sensor Data Service. Every call may throw <see cref="DigitalTwinApiException"/> (and its
 /// not-found, authentication and rate-limited subclasses) or another <see cref="DigitalTwinException"/>; bad arguments
-/// throw <see cref="ArgumentException"/> before anything is sent.
+/// throw <see cref="ArgumentException"/> before anything is sent. With <see cref="ITwinIoTRestApi.ITwinPlatform"/> only
+/// <see cref="GetAllNodesAsync"/>, <see cref="IntegrateAsync"/>, <see cref="QueryRawObservationsAsync"/>,
+/// <see cref="RemoveObservationsAsync"/> and the uploads exist; the others throw <see cref="NotSupportedException"/>
+/// before sending (and the two observation methods do so with <see cref="ITwinIoTRestApi.ITwinIoT"/>).
 /// </summary>
 public interface IITwinIoTRestClient
 {
-    /// <summary>Lists every connection of a project (<c>GET /api/nodes/all</c>), page by page.</summary>
-    /// <param name="projectId">The project; the configured default, then the organisation's Default Project.</param>
+    /// <summary>
+    /// Lists every connection of a project (<c>GET /api/nodes/all?pageNumber&amp;pageSize&amp;projectIds</c>, page by page);
+    /// with <see cref="ITwinIoTRestApi.ITwinPlatform"/>, Get Nodes (<c>GET sensor-data/integrations/nodes?iTwinId</c>, one answer).
+    /// </summary>
+    /// <param name="projectId">The project (the iTwin id on the platform); the configured default, then (iTwin IoT only) the organisation's Default Project.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The nodes, lazily paged.</returns>
+    /// <exception cref="DigitalTwinInvalidResponseException">A page is not the documented shape (a JSON array; on the platform <c>{"nodes": [...]}</c>).</exception>
+    /// <exception cref="ArgumentException">On the platform, no iTwin id is given or configured.</exception>
     AsyncPageable<ITwinIoTEntity> GetAllNodesAsync(string? projectId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every device of a project (<c>GET /api/devices/all</c>).</summary>
+    /// <summary>Lists every device of a project (<c>GET /api/devices/all</c>, paged like <see cref="GetAllNodesAsync"/>); not on the platform.</summary>
     /// <param name="projectId">The project.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The devices, lazily paged.</returns>
     AsyncPageable<ITwinIoTEntity> GetAllDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every sensor of a project (<c>GET /api/sensors/all</c>).</summary>
+    /// <summary>Lists every sensor of a project (<c>GET /api/sensors/all</c>, paged like <see cref="GetAllNodesAsync"/>); not on the platform.</summary>
     /// <param name="projectId">The project.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The sensors, lazily paged.</returns>
@@ -63,9 +71,12 @@ public interface IITwinIoTRestClient
     /// <exception cref="ArgumentException"><paramref name="projectId"/> is empty.</exception>
     Task<JsonElement> GetProjectDataUsageAsync(string projectId, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates, updates or removes a connection, devices and sensors in one call (<c>POST /api/integrations/integrate</c>).</summary>
+    /// <summary>
+    /// Creates, updates or removes a connection, devices and sensors in one call (<c>POST /api/integrations/integrate?projectIds=</c>;
+    /// on the platform <c>POST sensor-data/integrations/integrate?iTwinId=</c>).
+    /// </summary>
     /// <param name="integration">The integration.</param>
-    /// <param name="projectId">The iTwin IoT asset id (required by the service; the configured default when <see langword="null"/>).</param>
+    /// <param name="projectId">The iTwin IoT asset id, or the iTwin id on the platform (required by the service; the configured default when <see langword="null"/>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The resulting connection, devices and sensors.</returns>
     /// <exception cref="ArgumentException">No project, an unknown changeState, or a new device/sensor without <c>INTEGRATION_ID</c>.</exception>
@@ -119,4 +130,20 @@ public interface IITwinIoTRestClient
     /// <returns>Metrics keyed by sensor id.</returns>
     /// <exception cref="ArgumentException">No sensor, or no project.</exception>
     Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetSensorMetricsAsync(IReadOnlyList<string> sensorIds, bool rawOnly = true, string? projectId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Queries a sensor's raw observations (iTwin Platform "Query Raw Data", <c>POST sensor-data/data/observations</c>).</summary>
+    /// <param name="query">The sensor and range.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The sensor, its metrics and units, and the rest of the answer as sent.</returns>
+    /// <exception cref="ArgumentException">No sensor id.</exception>
+    /// <exception cref="NotSupportedException">The client talks to iTwin IoT (<see cref="ITwinIoTRestApi.ITwinIoT"/>), where the operation is not documented.</exception>
+    Task<RawObservationsResult> QueryRawObservationsAsync(RawObservationsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a sensor's observations (iTwin Platform "Remove Data", <c>DELETE sensor-data/data/observations</c>; answered 202).</summary>
+    /// <param name="request">The sensor and the range or timestamps.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The status the service reported, e.g. <c>ACCEPTED</c>.</returns>
+    /// <exception cref="ArgumentException">No sensor id, or a start after the end.</exception>
+    /// <exception cref="NotSupportedException">The client talks to iTwin IoT (<see cref="ITwinIoTRestApi.ITwinIoT"/>), where the operation is not documented.</exception>
+    Task<string> RemoveObservationsAsync(RemoveObservationsRequest request, CancellationToken cancellationToken = default);
 }

@@ -14,7 +14,12 @@ using DigitalTwin.Sdk.Core.Paging;
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Rest;
 
 /// <summary>The REST API and Sensor Data Service over the core pipeline (auth, retry, rate limit, telemetry).</summary>
-/// <remarks>Thread-safe. Paths are relative to the REST base; with <see cref="ITwinIoTRestApi.ITwinPlatform"/> they move from <c>api/</c> to <c>sensor-data/</c> and carry the platform Accept header.</remarks>
+/// <remarks>
+/// Thread-safe. Paths are relative to the REST base. With <see cref="ITwinIoTRestApi.ITwinPlatform"/> only the published
+/// Sensor Data operations exist (<c>sensor-data/integrations/nodes?iTwinId</c>, <c>integrations/integrate?iTwinId</c>,
+/// <c>data/observations</c> query and delete, <c>data/upload</c>), sent with the platform Accept header; every other
+/// method throws <see cref="NotSupportedException"/> before sending.
+/// </remarks>
 public class ITwinIoTRestClient : IITwinIoTRestClient
 {
     private const string PlatformMediaType = "application/vnd.bentley.itwin-platform.v1+json";
@@ -36,26 +41,42 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     }
 
     /// <inheritdoc />
-    public virtual AsyncPageable<ITwinIoTEntity> GetAllNodesAsync(string? projectId = null, CancellationToken cancellationToken = default) => ListAll("nodes", projectId, cancellationToken);
+    public virtual AsyncPageable<ITwinIoTEntity> GetAllNodesAsync(string? projectId = null, CancellationToken cancellationToken = default) =>
+        Platform ? PlatformNodes(projectId, cancellationToken) : ListAll("nodes", projectId, cancellationToken);
 
     /// <inheritdoc />
-    public virtual AsyncPageable<ITwinIoTEntity> GetAllDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default) => ListAll("devices", projectId, cancellationToken);
+    public virtual AsyncPageable<ITwinIoTEntity> GetAllDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    {
+        RequireITwinIoT(nameof(GetAllDevicesAsync));
+        return ListAll("devices", projectId, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public virtual AsyncPageable<ITwinIoTEntity> GetAllSensorsAsync(string? projectId = null, CancellationToken cancellationToken = default) => ListAll("sensors", projectId, cancellationToken);
+    public virtual AsyncPageable<ITwinIoTEntity> GetAllSensorsAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    {
+        RequireITwinIoT(nameof(GetAllSensorsAsync));
+        return ListAll("sensors", projectId, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public virtual Task<JsonElement> GetDocumentsAsync(string? projectId = null, CancellationToken cancellationToken = default) =>
-        GetElementAsync(HttpMethod.Get, "documents" + ProjectQuery(projectId, "?"), "GetDocuments", cancellationToken);
+    public virtual Task<JsonElement> GetDocumentsAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    {
+        RequireITwinIoT(nameof(GetDocumentsAsync));
+        return GetElementAsync(HttpMethod.Get, "documents" + ProjectQuery(projectId, "?"), "GetDocuments", cancellationToken);
+    }
 
     /// <inheritdoc />
-    public virtual Task<JsonElement> GetProfilesAsync(string? projectId = null, CancellationToken cancellationToken = default) =>
-        GetElementAsync(HttpMethod.Get, "profiles" + ProjectQuery(projectId, "?"), "GetProfiles", cancellationToken);
+    public virtual Task<JsonElement> GetProfilesAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    {
+        RequireITwinIoT(nameof(GetProfilesAsync));
+        return GetElementAsync(HttpMethod.Get, "profiles" + ProjectQuery(projectId, "?"), "GetProfiles", cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<JsonElement> GetProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        RequireITwinIoT(nameof(GetProjectAsync));
         return GetElementAsync(HttpMethod.Get, "projects/" + Uri.EscapeDataString(projectId), "GetProject", cancellationToken);
     }
 
@@ -63,6 +84,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     public virtual async Task DeleteProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        RequireITwinIoT(nameof(DeleteProjectAsync));
         using var request = Create(HttpMethod.Delete, "projects/" + Uri.EscapeDataString(projectId), "DeleteProject");
         using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -71,6 +93,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     public virtual Task<JsonElement> GetProjectDataUsageAsync(string projectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        RequireITwinIoT(nameof(GetProjectDataUsageAsync));
         return GetElementAsync(HttpMethod.Get, "projects/" + Uri.EscapeDataString(projectId) + "/dataUsage", "GetProjectDataUsage", cancellationToken);
     }
 
@@ -81,7 +104,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
         var project = projectId ?? _options.ProjectId;
         if (string.IsNullOrWhiteSpace(project))
         {
-            throw new ArgumentException("integrate needs projectIds (the iTwin IoT asset id).", nameof(projectId));
+            throw new ArgumentException(Platform ? "integrate needs iTwinId (the iTwin project or asset)." : "integrate needs projectIds (the iTwin IoT asset id).", nameof(projectId));
         }
 
         ValidateIntegration(integration);
@@ -92,6 +115,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     public virtual Task<IntegrationResult> GetIntegrationAsync(string nodeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        RequireITwinIoT(nameof(GetIntegrationAsync));
 
         // The id keeps its slashes (the documented URL is /api/integrations//api/13DC2F/node); only its segments are escaped.
         var path = "integrations/" + string.Join('/', nodeId.Split('/').Select(Uri.EscapeDataString));
@@ -121,6 +145,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<EntityTemplate>> GetDeviceTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
+        RequireITwinIoT(nameof(GetDeviceTypesAsync));
         var root = await GetElementAsync(HttpMethod.Get, "devices/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetDeviceTypes", cancellationToken).ConfigureAwait(false);
         return Templates(root, "deviceTypes", "devices/types");
     }
@@ -128,6 +153,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<EntityTemplate>> GetSensorTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
+        RequireITwinIoT(nameof(GetSensorTypesAsync));
         var root = await GetElementAsync(HttpMethod.Get, "sensors/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetSensorTypes", cancellationToken).ConfigureAwait(false);
         return Templates(root, "sensorTypes", "sensors/types");
     }
@@ -135,6 +161,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     /// <inheritdoc />
     public virtual async Task<MetricCatalogResponse> GetMetricTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
+        RequireITwinIoT(nameof(GetMetricTypesAsync));
         using var request = Create(HttpMethod.Get, "metrics/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetMetricTypes");
         var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.MetricCatalogResponse, cancellationToken).ConfigureAwait(false);
         return response.Value;
@@ -149,6 +176,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             throw new ArgumentException("At least one non-empty sensor id is required.", nameof(sensorIds));
         }
 
+        RequireITwinIoT(nameof(GetSensorMetricsAsync));
         var project = projectId ?? _options.ProjectId;
         if (string.IsNullOrWhiteSpace(project))
         {
@@ -158,6 +186,87 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
         return SensorMetricsCoreAsync(sensorIds.ToArray(), rawOnly, project, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public virtual Task<RawObservationsResult> QueryRawObservationsAsync(RawObservationsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.SensorId, nameof(query));
+        RequirePlatform(nameof(QueryRawObservationsAsync));
+        return QueryRawCoreAsync(query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<string> RemoveObservationsAsync(RemoveObservationsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.SensorId, nameof(request));
+        if (request.StartDate > request.EndDate)
+        {
+            throw new ArgumentException("StartDate is after EndDate.", nameof(request));
+        }
+
+        RequirePlatform(nameof(RemoveObservationsAsync));
+        return RemoveCoreAsync(request, cancellationToken);
+    }
+
+    private bool Platform => _options.RestApi == ITwinIoTRestApi.ITwinPlatform;
+
+    /// <summary>Refuses, before sending, an operation the iTwin Platform Sensor Data API does not publish.</summary>
+    private void RequireITwinIoT(string method)
+    {
+        if (Platform)
+        {
+            throw new NotSupportedException(
+                $"{method} is not part of the iTwin Platform Sensor Data API (api.bentley.com/sensor-data), which publishes only Get Nodes, Process Integration, Query Raw Data, Remove Data and Upload Data "
+                + $"({nameof(GetAllNodesAsync)}, {nameof(IntegrateAsync)}, {nameof(QueryRawObservationsAsync)}, {nameof(RemoveObservationsAsync)}, {nameof(UploadObservationsAsync)}). Use RestApi = {nameof(ITwinIoTRestApi.ITwinIoT)} (iiot.bentley.com/api) for it.");
+        }
+    }
+
+    /// <summary>Refuses, before sending, an operation only the iTwin Platform publication documents.</summary>
+    private void RequirePlatform(string method)
+    {
+        if (!Platform)
+        {
+            throw new NotSupportedException($"{method} is documented only for the iTwin Platform Sensor Data API: set RestApi = {nameof(ITwinIoTRestApi.ITwinPlatform)} (api.bentley.com).");
+        }
+    }
+
+    /// <summary>Get Nodes (<c>GET sensor-data/integrations/nodes?iTwinId=</c>): one answer <c>{"nodes": [...]}</c>, no paging documented.</summary>
+    private AsyncPageable<ITwinIoTEntity> PlatformNodes(string? iTwinId, CancellationToken cancellationToken)
+    {
+        var project = iTwinId ?? _options.ProjectId;
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            throw new ArgumentException("Get Nodes needs iTwinId (the iTwin project or asset): pass it or set ProjectId.", nameof(iTwinId));
+        }
+
+        return PageableHelpers.Create<ITwinIoTEntity>(
+            async (_, _, ct) =>
+            {
+                using var request = Create(HttpMethod.Get, "integrations/nodes?iTwinId=" + Uri.EscapeDataString(project), "GetNodes");
+                var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
+                try
+                {
+                    if (response.Value.ValueKind != JsonValueKind.Object || !response.Value.TryGetProperty("nodes", out var nodes) || nodes.ValueKind != JsonValueKind.Array)
+                    {
+                        throw new JsonException("Expected {\"nodes\": [...]}.");
+                    }
+
+                    return new Page<ITwinIoTEntity>(nodes.Deserialize(ITwinIoTJsonContext.Default.ListITwinIoTEntity) ?? [], null, response.RequestId);
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+                {
+                    throw Mismatch("GET", request.RequestUri?.AbsolutePath, response.Status, response.RequestId, "a node list", ex);
+                }
+            },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// An iTwin IoT <c>/all</c> listing paged as Bentley's own client pages it: <c>pageNumber</c> from 0 and
+    /// <c>pageSize</c>, each page a bare array; a page shorter than pageSize is the last. Anything but an array is a
+    /// typed error, never an empty result.
+    /// </summary>
     private AsyncPageable<ITwinIoTEntity> ListAll(string kind, string? projectId, CancellationToken cancellationToken)
     {
         var project = projectId ?? _options.ProjectId;
@@ -165,24 +274,26 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             async (cursor, hint, ct) =>
             {
                 var size = hint ?? _options.PageSize;
-                var query = new StringBuilder(kind).Append("/all?pageSize=").Append(size.ToString(CultureInfo.InvariantCulture));
+                var pageNumber = cursor is null ? 0 : int.Parse(cursor, NumberStyles.None, CultureInfo.InvariantCulture);
+                var query = new StringBuilder(kind)
+                    .Append("/all?pageNumber=").Append(pageNumber.ToString(CultureInfo.InvariantCulture))
+                    .Append("&pageSize=").Append(size.ToString(CultureInfo.InvariantCulture));
                 if (project is not null)
                 {
                     query.Append("&projectIds=").Append(Uri.EscapeDataString(project));
                 }
 
-                if (cursor is not null)
-                {
-                    query.Append("&cursor=").Append(Uri.EscapeDataString(cursor));
-                }
-
                 using var request = Create(HttpMethod.Get, query.ToString(), "GetAll" + kind);
                 var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
-                IReadOnlyList<ITwinIoTEntity> items;
-                string? next;
+                List<ITwinIoTEntity> items;
                 try
                 {
-                    (items, next) = ReadPage(response.Value);
+                    if (response.Value.ValueKind != JsonValueKind.Array)
+                    {
+                        throw new JsonException($"Expected a JSON array (one page), got {response.Value.ValueKind}.");
+                    }
+
+                    items = response.Value.Deserialize(ITwinIoTJsonContext.Default.ListITwinIoTEntity) ?? [];
                 }
                 catch (Exception ex) when (ex is JsonException or InvalidOperationException)
                 {
@@ -190,24 +301,72 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
                     throw Mismatch("GET", request.RequestUri?.AbsolutePath, response.Status, response.RequestId, "a page", ex);
                 }
 
+                var next = items.Count < size ? null : (pageNumber + 1).ToString(CultureInfo.InvariantCulture);
                 return new Page<ITwinIoTEntity>(items, next, response.RequestId);
             },
             cancellationToken: cancellationToken);
     }
 
-    /// <summary>A page is <c>{"items": [...], "nextCursor": "..."}</c>; a bare array is a single, last page.</summary>
-    private static (IReadOnlyList<ITwinIoTEntity> Items, string? Next) ReadPage(JsonElement root)
+    private async Task<RawObservationsResult> QueryRawCoreAsync(RawObservationsQuery query, CancellationToken cancellationToken)
     {
-        if (root.ValueKind == JsonValueKind.Array)
+        using var request = Create(HttpMethod.Post, "data/observations", "QueryRawObservations");
+        request.MarkIdempotent();
+        request.Content = JsonBody(w =>
         {
-            return (root.Deserialize(ITwinIoTJsonContext.Default.ListITwinIoTEntity) ?? [], null);
+            w.WriteString("sensorId"u8, query.SensorId);
+            WriteDate(w, "startDate"u8, query.StartDate);
+            WriteDate(w, "endDate"u8, query.EndDate);
+        });
+        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.RawObservationsResult, cancellationToken).ConfigureAwait(false);
+        return response.Value;
+    }
+
+    private async Task<string> RemoveCoreAsync(RemoveObservationsRequest remove, CancellationToken cancellationToken)
+    {
+        using var request = Create(HttpMethod.Delete, "data/observations", "RemoveObservations");
+        request.Content = JsonBody(w =>
+        {
+            w.WriteString("sensorId"u8, remove.SensorId);
+            WriteDate(w, "startDate"u8, remove.StartDate);
+            WriteDate(w, "endDate"u8, remove.EndDate);
+            if (remove.Timestamps is { Count: > 0 } timestamps)
+            {
+                w.WriteStartArray("timestamps"u8);
+                foreach (var timestamp in timestamps)
+                {
+                    w.WriteStringValue(IsoTimestamp.FormatPlatform(timestamp));
+                }
+
+                w.WriteEndArray();
+            }
+        });
+        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        return response.Value.ValueKind == JsonValueKind.Object && response.Value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : response.Status.ToString();
+    }
+
+    private static ByteArrayContent JsonBody(Action<Utf8JsonWriter> writeMembers)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeMembers(writer);
+            writer.WriteEndObject();
         }
 
-        var items = root.TryGetProperty("items", out var list) || root.TryGetProperty("data", out list)
-            ? list.Deserialize(ITwinIoTJsonContext.Default.ListITwinIoTEntity) ?? []
-            : [];
-        var next = root.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
-        return (items, string.IsNullOrEmpty(next) ? null : next);
+        var content = new ByteArrayContent(buffer.WrittenMemory.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static void WriteDate(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset? value)
+    {
+        if (value is { } date)
+        {
+            writer.WriteString(name, IsoTimestamp.FormatPlatform(date));
+        }
     }
 
     private static List<EntityTemplate> Templates(JsonElement root, string name, string path)
@@ -246,7 +405,8 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
 
     private async Task<IntegrationResult> IntegrateCoreAsync(IntegrationRequest integration, string project, CancellationToken cancellationToken)
     {
-        using var request = Create(HttpMethod.Post, "integrations/integrate?projectIds=" + Uri.EscapeDataString(project), "Integrate");
+        // iTwin IoT names the asset projectIds (vendor document); the iTwin Platform publication iTwinId (its tutorial).
+        using var request = Create(HttpMethod.Post, "integrations/integrate?" + (Platform ? "iTwinId=" : "projectIds=") + Uri.EscapeDataString(project), "Integrate");
         var body = new IntegrationEnvelope(integration);
         request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, ITwinIoTJsonContext.Default.IntegrationEnvelope));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -275,7 +435,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             writer.WriteStartArray();
             foreach (var observation in observations)
             {
-                SocketParams.Observation(writer, observation);
+                SocketParams.Observation(writer, observation, Platform ? IsoTimestamp.FormatPlatform : IsoTimestamp.Format);
             }
 
             writer.WriteEndArray();

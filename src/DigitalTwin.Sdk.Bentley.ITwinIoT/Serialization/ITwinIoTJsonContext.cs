@@ -19,4 +19,5 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
 [JsonSerializable(typeof(IntegrationResponse))]
 [JsonSerializable(typeof(SensorIdsBody))]
 [JsonSerializable(typeof(SensorMetricsResponse))]
+[JsonSerializable(typeof(RawObservationsResult))]
 internal sealed partial class ITwinIoTJsonContext : JsonSerializerContext;

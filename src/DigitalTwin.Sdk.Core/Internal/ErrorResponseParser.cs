@@ -104,6 +104,9 @@ internal static class ErrorResponseParser
                     Id = Str(e, "id"),
                     SourcePointer = source.ValueKind == JsonValueKind.Object ? Str(source, "pointer") : null,
                     SourceParameter = source.ValueKind == JsonValueKind.Object ? Str(source, "parameter") : null,
+
+                    // Bentley Sensor Data Service: {"errors": [{"message", "path"}]}, the path naming what failed (e.g. observations[3]).
+                    Target = Str(e, "path") ?? Str(e, "target"),
                 });
             }
 

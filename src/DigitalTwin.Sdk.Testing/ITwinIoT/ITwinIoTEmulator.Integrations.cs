@@ -12,9 +12,18 @@ public sealed partial class ITwinIoTEmulator
 
     private async Task IntegrateAsync(RestCall call)
     {
-        if (!call.Context.Request.Query.TryGetValue("projectIds", out var projects) || string.IsNullOrEmpty(projects.ToString()))
+        // iTwin IoT takes the asset as projectIds (vendor document); the iTwin Platform publication as iTwinId (tutorial
+        // "Create, update and remove devices and sensors") and knows no projectIds.
+        var key = call.Platform ? "iTwinId" : "projectIds";
+        if (call.Platform && call.Context.Request.Query.ContainsKey("projectIds"))
         {
-            await call.ErrorAsync(400, "MissingProjectIds", "must not be empty", "projectIds").ConfigureAwait(false);
+            await call.ErrorAsync(400, "InvalidRequest", "Unknown query parameter projectIds; the iTwin is given as iTwinId.", "projectIds").ConfigureAwait(false);
+            return;
+        }
+
+        if (!call.Context.Request.Query.TryGetValue(key, out var projects) || string.IsNullOrEmpty(projects.ToString()))
+        {
+            await call.ErrorAsync(400, call.Platform ? "MissingITwinId" : "MissingProjectIds", "must not be empty", key).ConfigureAwait(false);
             return;
         }
 

@@ -10,9 +10,12 @@ namespace DigitalTwin.Sdk.Testing.ITwinIoT;
 /// <content>
 /// REST endpoints under <c>/api</c> (iTwin IoT) and <c>/sensor-data</c> (the iTwin Platform publication, which also
 /// requires <c>Accept: application/vnd.bentley.itwin-platform.v1+json</c> and answers errors as
-/// <c>{"error": {code, message}}</c>), plus the IMS token endpoint <c>POST /connect/token</c>. The /all listings page
-/// with <c>pageSize</c> (1-1000) and an opaque <c>cursor</c>: <c>{"items": [...], "nextCursor": "..."|null}</c>
-/// (the document shows only the pageSize parameter; the page shape is this emulator's).
+/// <c>{"error": {code, message, target}}</c>), plus the IMS token endpoint <c>POST /connect/token</c>.
+/// The /all listings page as Bentley's own client reads them (viewer-components-react infrastructure-iot
+/// SearchQueryModel/EntityService): <c>pageNumber</c> from 0 and <c>pageSize</c> (1-1000), answered with a bare array;
+/// a page shorter than pageSize is the last. Under <c>/sensor-data</c> only the published operations exist
+/// (<c>GET integrations/nodes?iTwinId</c>, <c>POST integrations/integrate?iTwinId</c>, <c>POST</c> and <c>DELETE data/observations</c>,
+/// <c>POST data/upload</c>); any other path there is 404.
 /// </content>
 public sealed partial class ITwinIoTEmulator
 {
@@ -112,6 +115,12 @@ public sealed partial class ITwinIoTEmulator
         var request = call.Context.Request;
         var get = HttpMethods.IsGet(request.Method);
         var post = HttpMethods.IsPost(request.Method);
+        if (call.Platform)
+        {
+            await DispatchPlatformAsync(call, get, post, HttpMethods.IsDelete(request.Method)).ConfigureAwait(false);
+            return;
+        }
+
         switch (call.Path)
         {
             case "nodes/all" when get:
@@ -164,28 +173,126 @@ public sealed partial class ITwinIoTEmulator
         await call.ErrorAsync(404, "NotFound", $"No route {request.Method} {request.Path}.", null).ConfigureAwait(false);
     }
 
+    /// <summary>The published Sensor Data operations of api.bentley.com; nothing else exists there.</summary>
+    private async Task DispatchPlatformAsync(RestCall call, bool get, bool post, bool delete)
+    {
+        switch (call.Path)
+        {
+            case "integrations/nodes" when get:
+                await PlatformNodesAsync(call).ConfigureAwait(false);
+                return;
+            case "integrations/integrate" when post:
+                await IntegrateAsync(call).ConfigureAwait(false);
+                return;
+            case "data/upload" when post:
+                await UploadAsync(call).ConfigureAwait(false);
+                return;
+            case "data/observations" when post:
+                await QueryRawObservationsAsync(call).ConfigureAwait(false);
+                return;
+            case "data/observations" when delete:
+                await RemoveObservationsAsync(call).ConfigureAwait(false);
+                return;
+        }
+
+        await call.ErrorAsync(404, "ResourceNotFound", "Requested resource is not available.", null).ConfigureAwait(false);
+    }
+
+    private async Task PlatformNodesAsync(RestCall call)
+    {
+        var iTwinId = call.Context.Request.Query["iTwinId"].ToString();
+        if (string.IsNullOrEmpty(iTwinId) || !_store.ProjectIds.Contains(iTwinId) || _store.IsProjectDeleted(iTwinId))
+        {
+            // As the Get Nodes page documents a 404: {"error": {"code": "ResourceNotFound", ..., "target": "projectIds"}}.
+            await call.ErrorAsync(404, "ResourceNotFound", "Requested resource is not available.", "projectIds").ConfigureAwait(false);
+            return;
+        }
+
+        await call.JsonAsync(200, new JsonObject { ["nodes"] = new JsonArray([.. _store.List(EntityKind.Node, iTwinId, null, null)]) }).ConfigureAwait(false);
+    }
+
+    /// <summary>POST data/observations: <c>{"sensorId", "startDate"?, "endDate"?}</c> answered with the sensor, its name, metrics and units and (unverified) its raw observations.</summary>
+    private async Task QueryRawObservationsAsync(RestCall call)
+    {
+        var body = await call.ReadBodyAsync().ConfigureAwait(false) as JsonObject;
+        var sensorId = body?["sensorId"]?.GetValueKind() == JsonValueKind.String ? body["sensorId"]!.GetValue<string>() : null;
+        var sensor = sensorId is null ? null : _store.Find(EntityKind.Sensor, sensorId);
+        if (sensor is null)
+        {
+            await call.ErrorAsync(sensorId is null ? 400 : 404, sensorId is null ? "InvalidRequest" : "SensorNotFound", sensorId is null ? "sensorId is required." : "Requested sensor is not available.", "sensorId").ConfigureAwait(false);
+            return;
+        }
+
+        var from = ReadDate(body!, "startDate");
+        var to = ReadDate(body!, "endDate");
+        var metrics = _store.MetricsOf(sensorId!, rawOnly: true);
+        var observations = new JsonObject();
+        foreach (var metric in metrics)
+        {
+            foreach (var (timestamp, value) in _store.UploadedValues(sensorId!, metric.Id, from, to))
+            {
+                var key = ITwinIoTStore.Iso(timestamp);
+                var entry = observations[key] as JsonObject ?? [];
+                entry[metric.Id] = value;
+                observations[key] = entry;
+            }
+        }
+
+        await call.JsonAsync(200, new JsonObject
+        {
+            ["sensor"] = sensorId,
+            ["sensorName"] = sensor["props"]?["NAME"]?.DeepClone(),
+            ["metricsAndUnits"] = new JsonObject { ["standard"] = true, ["metrics"] = new JsonArray([.. metrics.Select(m => (JsonNode)CatalogMetric(m))]) },
+            ["observations"] = observations,
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>DELETE data/observations: <c>{"sensorId", "startDate"?, "endDate"?, "timestamps"?}</c>, answered 202 <c>{"status": "ACCEPTED"}</c>.</summary>
+    private async Task RemoveObservationsAsync(RestCall call)
+    {
+        var body = await call.ReadBodyAsync().ConfigureAwait(false) as JsonObject;
+        var sensorId = body?["sensorId"]?.GetValueKind() == JsonValueKind.String ? body["sensorId"]!.GetValue<string>() : null;
+        if (sensorId is null || !_store.Contains(EntityKind.Sensor, sensorId))
+        {
+            await call.ErrorAsync(400, "InvalidRequest", "sensorId must name an existing sensor.", "sensorId").ConfigureAwait(false);
+            return;
+        }
+
+        var timestamps = (body!["timestamps"] as JsonArray)?.Select(t => t?.GetValueKind() == JsonValueKind.String && DateTimeOffset.TryParse(t.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : (DateTimeOffset?)null).ToList();
+        if (timestamps is not null && timestamps.Any(t => t is null))
+        {
+            await call.ErrorAsync(400, "InvalidRequest", "timestamps must be ISO dates.", "timestamps").ConfigureAwait(false);
+            return;
+        }
+
+        _store.RemoveUploads(sensorId, ReadDate(body, "startDate"), ReadDate(body, "endDate"), timestamps?.Select(t => t!.Value).ToList());
+        await call.JsonAsync(202, new JsonObject { ["status"] = "ACCEPTED" }).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset? ReadDate(JsonObject body, string name) =>
+        body[name]?.GetValueKind() == JsonValueKind.String && DateTimeOffset.TryParse(body[name]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+
     private async Task ListAllAsync(RestCall call, EntityKind kind)
     {
         var query = call.Context.Request.Query;
-        var pageSize = 100;
+        var pageSize = 30;
         if (query.TryGetValue("pageSize", out var sizeText) && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
         {
             await call.ErrorAsync(400, "InvalidPageSize", "pageSize must be between 1 and 1000.", "pageSize").ConfigureAwait(false);
             return;
         }
 
-        var offset = 0;
-        if (query.TryGetValue("cursor", out var cursor) && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        var pageNumber = 0;
+        if (query.TryGetValue("pageNumber", out var numberText) && (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 0))
         {
-            await call.ErrorAsync(400, "InvalidCursor", "cursor is not valid.", "cursor").ConfigureAwait(false);
+            await call.ErrorAsync(400, "InvalidPageNumber", "pageNumber must be 0 or more.", "pageNumber").ConfigureAwait(false);
             return;
         }
 
         var project = call.Project(_store);
         var all = _store.IsProjectDeleted(project) ? [] : _store.List(kind, project, null, null);
-        var page = all.Skip(offset).Take(pageSize).ToList();
-        var next = offset + page.Count < all.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        await call.JsonAsync(200, new JsonObject { ["items"] = new JsonArray([.. page]), ["nextCursor"] = next }).ConfigureAwait(false);
+        var page = all.Skip((int)Math.Min((long)pageNumber * pageSize, int.MaxValue)).Take(pageSize).ToList();
+        await call.JsonAsync(200, new JsonArray([.. page])).ConfigureAwait(false);
     }
 
     private async Task ProjectAsync(RestCall call, bool get, bool delete)

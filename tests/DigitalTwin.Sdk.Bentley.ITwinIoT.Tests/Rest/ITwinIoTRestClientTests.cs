@@ -68,7 +68,7 @@ public sealed class ITwinIoTRestClientTests
         Assert.Equal(1, emu.TokensIssued);
         var token = emu.Requests.ForPath("/connect/token").Single();
         Assert.Contains("grant_type=client_credentials", token.Body, StringComparison.Ordinal);
-        Assert.Contains("scope=sensor-data%3Amodify", token.Body, StringComparison.Ordinal);
+        Assert.Contains("scope=itwin-platform", token.Body, StringComparison.Ordinal);
         Assert.StartsWith("Bearer ims-", emu.Requests.ForPath("/api/devices/types").Single().Header("Authorization"), StringComparison.Ordinal);
     }
 
@@ -178,20 +178,24 @@ public sealed class ITwinIoTRestClientTests
     }
 
     [Fact]
-    public async Task ITwinPlatformBase_UsesSensorDataPathAndAcceptHeader()
+    public async Task ITwinPlatformBase_GetNodesByITwinIdWithAcceptHeader_OtherOperationsNotSupported()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync();
         var options = ApiKeyOptions(emu);
         options.RestApi = ITwinIoTRestApi.ITwinPlatform;
+        options.ProjectId = emu.Options.DefaultProjectId;
         await using var client = new ITwinIoTClient(options);
 
         var nodes = await client.Rest.GetAllNodesAsync().ToListAsync();
-        var catalog = await client.Rest.GetMetricTypesAsync();
 
         Assert.Contains(nodes, n => n.Id == ITwinIoTEmulator.NodeId);
-        Assert.Contains(catalog.Metrics, m => m.Id == "T" && m.Units!.Any(u => u.Id == "F"));
-        var request = emu.Requests.ForPath("/sensor-data/nodes/all")[0];
+        var request = emu.Requests.ForPath("/sensor-data/integrations/nodes")[0];
+        Assert.Equal("?iTwinId=" + emu.Options.DefaultProjectId, request.QueryString);
         Assert.Contains("application/vnd.bentley.itwin-platform.v1+json", request.Header("Accept"), StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<NotSupportedException>(() => client.Rest.GetMetricTypesAsync());
+        Assert.Contains("GetMetricTypesAsync", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => client.Rest.GetAllSensorsAsync());
+        Assert.Single(emu.Requests.Snapshot(), r => r.Path.StartsWith("/sensor-data/", StringComparison.Ordinal));
     }
 
     [Fact]

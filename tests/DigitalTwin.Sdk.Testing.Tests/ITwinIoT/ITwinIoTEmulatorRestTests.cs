@@ -22,19 +22,19 @@ public sealed class ITwinIoTEmulatorRestTests
     }
 
     [Fact]
-    public async Task AllListing_PagesWithPageSizeAndCursor()
+    public async Task AllListing_PagesWithPageNumberAndPageSize_AsBareArrays()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync();
         using var http = Authorized(emu);
 
-        var first = JsonNode.Parse(await http.GetStringAsync(new Uri("api/sensors/all?pageSize=3", UriKind.Relative)))!;
-        var cursor = first["nextCursor"]!.GetValue<string>();
-        var second = JsonNode.Parse(await http.GetStringAsync(new Uri($"api/sensors/all?pageSize=3&cursor={cursor}", UriKind.Relative)))!;
+        var first = JsonNode.Parse(await http.GetStringAsync(new Uri("api/sensors/all?pageNumber=0&pageSize=3", UriKind.Relative)))!;
+        var second = JsonNode.Parse(await http.GetStringAsync(new Uri("api/sensors/all?pageNumber=1&pageSize=3", UriKind.Relative)))!;
+        var third = JsonNode.Parse(await http.GetStringAsync(new Uri("api/sensors/all?pageNumber=2&pageSize=3", UriKind.Relative)))!;
         using var tooBig = await http.GetAsync(new Uri("api/sensors/all?pageSize=5000", UriKind.Relative));
 
-        Assert.Equal(3, first["items"]!.AsArray().Count);
-        Assert.Equal(2, second["items"]!.AsArray().Count);
-        Assert.Null(second["nextCursor"]);
+        Assert.Equal(3, first.AsArray().Count);
+        Assert.Equal(2, second.AsArray().Count);
+        Assert.Empty(third.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
     }
 
@@ -44,9 +44,9 @@ public sealed class ITwinIoTEmulatorRestTests
         await using var emu = await ITwinIoTEmulator.StartAsync();
         using var http = Authorized(emu);
 
-        using var wrongAccept = await http.GetAsync(new Uri("sensor-data/nodes/all", UriKind.Relative));
+        using var wrongAccept = await http.GetAsync(new Uri("sensor-data/integrations/nodes?iTwinId=" + emu.Options.DefaultProjectId, UriKind.Relative));
         var error = JsonNode.Parse(await wrongAccept.Content.ReadAsStringAsync())!;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("sensor-data/nodes/all", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("sensor-data/integrations/nodes?iTwinId=" + emu.Options.DefaultProjectId, UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.bentley.itwin-platform.v1+json"));
         using var ok = await http.SendAsync(request);
 

@@ -286,6 +286,28 @@ internal sealed class ITwinIoTStore
         }
     }
 
+    /// <summary>Removes uploaded observations of a sensor: the given timestamps, else those in [from, to] (all when both are null).</summary>
+    public int RemoveUploads(string sensorId, DateTimeOffset? from, DateTimeOffset? to, IReadOnlyList<DateTimeOffset>? timestamps)
+    {
+        lock (_gate)
+        {
+            if (!_uploads.TryGetValue(sensorId, out var series))
+            {
+                return 0;
+            }
+
+            var doomed = timestamps is { Count: > 0 }
+                ? [.. timestamps.Where(series.ContainsKey)]
+                : series.Keys.Where(t => (from is null || t >= from) && (to is null || t <= to)).ToList();
+            foreach (var timestamp in doomed)
+            {
+                series.Remove(timestamp);
+            }
+
+            return doomed.Count;
+        }
+    }
+
     public static string Iso(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

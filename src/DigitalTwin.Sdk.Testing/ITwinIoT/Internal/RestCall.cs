@@ -9,6 +9,9 @@ internal sealed class RestCall(HttpContext context, bool platform, string path)
 {
     public HttpContext Context { get; } = context;
 
+    /// <summary>Gets a value indicating whether the call came through the iTwin Platform publication (<c>/sensor-data/</c>).</summary>
+    public bool Platform { get; } = platform;
+
     public string Path { get; } = path;
 
     public string Project(ITwinIoTStore store) =>
@@ -29,13 +32,13 @@ internal sealed class RestCall(HttpContext context, bool platform, string path)
     public async Task JsonAsync(int status, JsonNode body)
     {
         Context.Response.StatusCode = status;
-        Context.Response.ContentType = platform && status < 400 ? "application/vnd.bentley.itwin-platform.v1+json" : "application/json";
+        Context.Response.ContentType = Platform && status < 400 ? "application/vnd.bentley.itwin-platform.v1+json" : "application/json";
         await Context.Response.WriteAsync(body.ToJsonString(), Context.RequestAborted).ConfigureAwait(false);
     }
 
     public Task ErrorAsync(int status, string code, string message, string? target)
     {
-        JsonNode body = platform
+        JsonNode body = Platform
             ? new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["target"] = target } }
             : new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["path"] = target }) };
         return JsonAsync(status, body);
