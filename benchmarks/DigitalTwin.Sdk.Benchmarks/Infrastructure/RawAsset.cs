@@ -36,10 +36,10 @@ public sealed class RawAsset
     public DateTimeOffset? CreatedOn { get; set; }
 
     /// <summary>Gets the location.</summary>
-    public AssetLocationReference? Location { get; set; }
+    public EntityReference? Location { get; set; }
 
     /// <summary>Gets the systems.</summary>
-    public IReadOnlyList<AssetSystemReference>? Systems { get; set; }
+    public IReadOnlyList<EntityReference>? Systems { get; set; }
 
     /// <summary>Gets the model objects.</summary>
     public IReadOnlyList<ModelObjectReference>? ModelObjects { get; set; }

@@ -58,12 +58,12 @@ public sealed record Asset
     /// <summary>Gets the location the asset is in.</summary>
     /// <value><see langword="null"/> when not selected.</value>
     [JsonPropertyName("Location")]
-    public AssetLocationReference? Location { get; init; }
+    public EntityReference? Location { get; init; }
 
     /// <summary>Gets the systems the asset belongs to.</summary>
     /// <value><see langword="null"/> when not selected.</value>
     [JsonPropertyName("Systems")]
-    public IReadOnlyList<AssetSystemReference>? Systems { get; init; }
+    public IReadOnlyList<EntityReference>? Systems { get; init; }
 
     /// <summary>Gets the BIM model objects linked to the asset.</summary>
     /// <value><see langword="null"/> when not selected.</value>

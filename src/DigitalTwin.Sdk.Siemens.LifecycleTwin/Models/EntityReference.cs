@@ -5,8 +5,8 @@ namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
 
 /// <summary>
 /// A reference from one entity to another, as the service embeds it: <c>{"Id": "…"}</c> plus whatever the selection
-/// asked for (usually <c>Name</c>). Used for a site's <c>OwnerOrganization</c> and a document's <c>Parent</c> folder and
-/// <c>Category</c>.
+/// asked for (usually <c>Name</c>). Used for a site's <c>OwnerOrganization</c>, an asset's <c>Location</c> and
+/// <c>Systems</c>, and a document's <c>Parent</c> folder and <c>Category</c>.
 /// </summary>
 /// <remarks>
 /// The vendor shows these fields as reference objects (guide "Create": <c>"OwnerOrganization": {"Id": "…"}</c>; examples

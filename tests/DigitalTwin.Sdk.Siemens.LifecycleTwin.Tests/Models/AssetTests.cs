@@ -117,7 +117,7 @@ public class AssetTests
         var asset = new Asset
         {
             Id = "a1",
-            Systems = [new AssetSystemReference { Id = "s1" }],
+            Systems = [new EntityReference { Id = "s1" }],
             ModelObjects = [new ModelObjectReference { ObjectId = "o1" }],
             CustomFields = [new CustomFieldValue { Id = "c1", Value = value.RootElement.Clone() }],
         };
