@@ -9,7 +9,10 @@ namespace DigitalTwin.Sdk.Testing.Tandem;
 /// <content>
 /// Streams: last values, readings of one stream, ingest through <c>webhooks/generic</c>. The timeseries API names streams by
 /// their FULL element key (24 bytes: 4-byte big-endian flags, 0x01000000 for logical elements such as streams, then the 20-byte
-/// short key of the scan's <c>k</c>, base64url without padding); a short key names no stream.
+/// short key of the scan's <c>k</c>, base64url without padding). Ingest <c>id</c>s must be full keys (a short key names no
+/// stream there); the two read routes also take a stream's short key, as the vendor's own samples send it (tutorial-rest and
+/// tutorial-rest-python <c>list-stream-data</c>, <c>list-stream-last-reading</c> pass the scan's <c>k</c>), and last values are
+/// keyed by the full key whichever form was asked for.
 /// </content>
 public sealed partial class TandemEmulator
 {
@@ -49,6 +52,28 @@ public sealed partial class TandemEmulator
         return Convert.ToBase64String(bytes, 4, 20).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>
+    /// Resolves a key a read route was given, full or the short key of a logical element (as the vendor samples send it), to
+    /// the seeded short key; anything else resolves to nothing.
+    /// </summary>
+    private static string? ReadKeyOf(string key)
+    {
+        var fromFull = ShortKeyOf(key);
+        if (fromFull is not null)
+        {
+            return fromFull;
+        }
+
+        try
+        {
+            return FromBase64Url(key).Length == 20 ? key : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     private static byte[] FromBase64Url(string key)
     {
         var text = key.Replace('-', '+').Replace('_', '/');
@@ -82,7 +107,7 @@ public sealed partial class TandemEmulator
         {
             foreach (var key in keys.Order(StringComparer.Ordinal))
             {
-                if (modelId != _seed.DefaultModelId || ShortKeyOf(key) is not { } shortKey || !_seed.Readings.TryGetValue(shortKey, out var props))
+                if (modelId != _seed.DefaultModelId || ReadKeyOf(key) is not { } shortKey || !_seed.Readings.TryGetValue(shortKey, out var props))
                 {
                     continue;
                 }
@@ -97,7 +122,7 @@ public sealed partial class TandemEmulator
                     }
                 }
 
-                result[key] = values;
+                result[ToLogicalFullKey(shortKey)] = values;
             }
         }
 
@@ -138,7 +163,7 @@ public sealed partial class TandemEmulator
             return;
         }
 
-        var streamKey = ShortKeyOf((string)context.Request.RouteValues["streamKey"]!);
+        var streamKey = ReadKeyOf((string)context.Request.RouteValues["streamKey"]!);
         var result = new JsonObject();
         lock (_dataGate)
         {

@@ -85,25 +85,43 @@ public sealed class TandemEmulatorStreamTests
     }
 
     [Fact]
-    public async Task TimeseriesApi_ShortKeys_NameNoStream()
+    public async Task ReadRoutes_ShortKeyAsTheVendorSamplesSendIt_AnswerKeyedByTheFullKey()
     {
-        // The timeseries API takes the FULL key (flags + short key); the scan's short k names nothing there.
+        // tutorial-rest / tutorial-rest-python list-stream-data and list-stream-last-reading pass the scan's short k to the
+        // read routes and match the last values by full key: the service takes either form there.
         await using var emu = await TandemEmulator.StartAsync();
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
         var shortKey = emu.StreamKeys[0];
+        var physicalFullKey = "AAAAA" + emu.StreamFullKeys[2][5..];
 
         var last = await JsonAsync(await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams", token,
-            new JsonObject { ["keys"] = new JsonArray(shortKey, emu.StreamFullKeys[1]) }));
-        using var readings = await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{shortKey}", token);
-        using var ingest = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token,
-            new JsonObject { ["id"] = shortKey, ["Temperature"] = 20.0 });
+            new JsonObject { ["keys"] = new JsonArray(shortKey, emu.StreamFullKeys[1], physicalFullKey, "not-a-key") }));
+        var byShort = await JsonAsync(await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{shortKey}", token));
+        var byFull = await JsonAsync(await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{emu.StreamFullKeys[0]}", token));
+        using var physical = await SendAsync(http, HttpMethod.Get, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/streams/{physicalFullKey}", token);
 
-        Assert.Equal([emu.StreamFullKeys[1]], last.AsObject().Select(p => p.Key));
-        Assert.Equal(HttpStatusCode.NotFound, readings.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, ingest.StatusCode);
+        Assert.Equal(new[] { emu.StreamFullKeys[0], emu.StreamFullKeys[1] }.Order(StringComparer.Ordinal), last.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.True(JsonNode.DeepEquals(byFull, byShort));
+        Assert.NotEmpty(byShort.AsObject());
+        Assert.Equal(HttpStatusCode.NotFound, physical.StatusCode);
         Assert.StartsWith("AQAAA", emu.StreamFullKeys[0], StringComparison.Ordinal);
         Assert.Equal(32, emu.StreamFullKeys[0].Length);
+    }
+
+    [Fact]
+    public async Task Ingest_ShortKeyId_IsRefused()
+    {
+        // Ingest routes each event by the stream's full key (tutorial-rest ingest-data-multiple-streams: ids "AQAAAJ…").
+        await using var emu = await TandemEmulator.StartAsync();
+        using var http = NewClient(emu);
+        var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
+
+        using var ingest = await SendAsync(http, HttpMethod.Post, $"tandem/v1/timeseries/models/{emu.DefaultModelId}/webhooks/generic", token,
+            new JsonObject { ["id"] = emu.StreamKeys[0], ["Temperature"] = 20.0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, ingest.StatusCode);
+        Assert.DoesNotContain(emu.GetReadings(emu.StreamFullKeys[0], "z:Dg"), r => r.Value == 20.0);
     }
 
     [Theory]
