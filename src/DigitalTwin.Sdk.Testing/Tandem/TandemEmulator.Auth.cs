@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace DigitalTwin.Sdk.Testing.Tandem;
 
@@ -139,13 +140,13 @@ public sealed partial class TandemEmulator
 
     private async Task TokenAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType)
+        var form = await ReadTokenParametersAsync(context).ConfigureAwait(false);
+        if (form is null)
         {
             await WriteOAuthErrorAsync(context, 400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.").ConfigureAwait(false);
             return;
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var clientId = AuthenticateClient(context, form);
         if (clientId is null)
         {
@@ -168,6 +169,38 @@ public sealed partial class TandemEmulator
                 await WriteOAuthErrorAsync(context, 400, "unsupported_grant_type", "grant_type must be client_credentials, authorization_code or refresh_token.").ConfigureAwait(false);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Reads the token request's parameters: the form body, plus any the query string carries that the body does not.
+    /// Autodesk's own Tandem samples (tutorial-rest <c>common/auth.js</c> <c>createToken</c>) post
+    /// <c>?grant_type=client_credentials&amp;scope=…</c> with Basic credentials and no body, so the service takes them there too.
+    /// </summary>
+    /// <returns>The parameters, or <see langword="null"/> when a body is present that is not form-encoded.</returns>
+    private static async Task<IFormCollection?> ReadTokenParametersAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!request.HasFormContentType && (hasBody || request.Query.Count == 0))
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        if (request.HasFormContentType)
+        {
+            foreach (var (key, value) in await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                fields[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in request.Query)
+        {
+            fields.TryAdd(key, value);
+        }
+
+        return new FormCollection(fields);
     }
 
     private async Task ClientCredentialsAsync(HttpContext context, IFormCollection form, string clientId)

@@ -151,13 +151,13 @@ public sealed partial class TandemEmulator : EmulatorBase
             ["moreInfo"] = "https://aps.autodesk.com/en/docs/tandem/v1/developers_guide/",
         });
 
+    /// <summary>Parses the request body as JSON whatever its Content-Type; <see langword="null"/> when it is not JSON.</summary>
+    /// <remarks>
+    /// Autodesk's own samples (tutorial-rest <c>TandemClient._post</c>) post their JSON bodies without a JSON Content-Type
+    /// (fetch labels a string body <c>text/plain</c>), and the service answers them, so the label is not checked.
+    /// </remarks>
     private static async Task<JsonNode?> ReadJsonBodyAsync(HttpContext context)
     {
-        if (context.Request.ContentType is null || !context.Request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
         try
         {
             return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);

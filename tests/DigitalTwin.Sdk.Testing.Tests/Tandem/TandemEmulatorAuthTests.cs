@@ -24,6 +24,40 @@ public sealed class TandemEmulatorAuthTests
     }
 
     [Fact]
+    public async Task Token_ParametersInTheQueryStringWithoutBody_AsTheVendorSampleSendsThem_IssuesAToken()
+    {
+        // autodesk-tandem/tutorial-rest common/auth.js createToken: POST token?grant_type=client_credentials&scope=… with
+        // Basic credentials and no body.
+        await using var emu = await TandemEmulator.StartAsync();
+        using var http = NewClient(emu);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "authentication/v2/token?grant_type=client_credentials&scope=data%3Aread");
+        request.Headers.Authorization = Basic(emu.ClientId, emu.ClientSecret);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("emu-at-", (string?)(await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync()))!["access_token"], StringComparison.Ordinal);
+        Assert.Equal(1, emu.TokensIssued);
+    }
+
+    [Fact]
+    public async Task Token_JsonBodyInsteadOfForm_Returns400InvalidRequest()
+    {
+        await using var emu = await TandemEmulator.StartAsync();
+        using var http = NewClient(emu);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "authentication/v2/token?scope=data%3Aread")
+        {
+            Content = new StringContent("{\"grant_type\":\"client_credentials\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = Basic(emu.ClientId, emu.ClientSecret);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, emu.TokensIssued);
+    }
+
+    [Fact]
     public async Task Token_SecretInBodyInsteadOfBasic_Returns401InvalidClient()
     {
         await using var emu = await TandemEmulator.StartAsync();

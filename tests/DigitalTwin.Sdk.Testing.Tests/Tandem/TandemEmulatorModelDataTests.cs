@@ -17,6 +17,27 @@ public sealed class TandemEmulatorModelDataTests
     }
 
     [Fact]
+    public async Task Scan_JsonBodyLabelledTextPlain_AsTheVendorSampleSendsIt_IsAnswered()
+    {
+        // autodesk-tandem/tutorial-rest TandemClient._post sends JSON.stringify(...) through fetch with no Content-Type of its
+        // own, so the body goes out as text/plain; the service reads it as JSON.
+        await using var emu = await TandemEmulator.StartAsync();
+        using var http = NewClient(emu);
+        var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"tandem/v1/modeldata/{emu.DefaultModelId}/scan")
+        {
+            Content = new StringContent("{\"includeHistory\":false,\"skipArrays\":true,\"families\":[\"n\"]}", System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await http.SendAsync(request);
+        var rows = (await JsonAsync(response)).AsArray();
+
+        Assert.True(rows.Count > 1);
+        Assert.All(rows.Skip(1), r => Assert.NotNull(r!["k"]));
+    }
+
+    [Fact]
     public async Task Scan_AllElements_FirstRowIsVersionThenOneRowPerElement()
     {
         var (emu, http, token) = await StartAsync();
