@@ -3,6 +3,7 @@ using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using DigitalTwin.Sdk.Testing.Time;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests;
 
@@ -282,14 +283,5 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
         var secure = new ThreadEdgeClient(new ThreadEdgeOptions { BaseUrl = new Uri("https://thread.example.com/edge") });
         Assert.Equal(new Uri("wss://thread.example.com/edge/ws/port/1"), secure.Ports.GetSocketUri(1));
         Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => secure.Ports.GetSocketUri(0)).ParamName);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
     }
 }

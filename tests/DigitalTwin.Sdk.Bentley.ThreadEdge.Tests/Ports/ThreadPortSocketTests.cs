@@ -4,6 +4,7 @@ using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using DigitalTwin.Sdk.Testing.Time;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests.Ports;
 
@@ -317,14 +318,5 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         }
 
         return text;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
     }
 }

@@ -21,19 +21,4 @@ internal static class Clock
 
         return await task;
     }
-
-    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for: " + what);
-            }
-
-            await Task.Delay(2);
-        }
-    }
 }

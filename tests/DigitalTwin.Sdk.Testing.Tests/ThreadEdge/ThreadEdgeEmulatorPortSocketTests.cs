@@ -5,6 +5,7 @@ using System.Text;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using DigitalTwin.Sdk.Testing.Time;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Testing.Tests.ThreadEdge;
 
@@ -140,15 +141,6 @@ public sealed class ThreadEdgeEmulatorPortSocketTests : IAsyncLifetime
     }
 
     private async Task WaitForClientsAsync(int port, int count) => await WaitUntilAsync(() => _emu.Port(port).ConnectedClients == count);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
-    }
 
     private static async Task<(byte[] Bytes, WebSocketMessageType Type, int Frames)> ReceiveAllAsync(WebSocket socket, int length)
     {
