@@ -2,7 +2,7 @@ using System.Text;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests;
@@ -10,7 +10,7 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests;
 /// <summary>Every endpoint of the doc, end to end against the simulated THREAD over loopback.</summary>
 public sealed class ThreadEdgeClientTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _deviceClock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _deviceClock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private ThreadEdgeEmulator _emu = null!;
     private ThreadEdgeClient _client = null!;
 

@@ -1,13 +1,14 @@
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Core.Tests.Auth;
 
 public sealed class TokenCacheTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
 
     [Fact]
     public async Task GetTokenAsync_ThousandConcurrentColdCallers_AcquireExactlyOnce()

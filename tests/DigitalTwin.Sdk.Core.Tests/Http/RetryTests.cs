@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Core.Tests.Http;
@@ -9,7 +9,7 @@ namespace DigitalTwin.Sdk.Core.Tests.Http;
 public sealed class RetryTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
-    private readonly ManualTimeProvider _time = new();
+    private readonly TrackingFakeTimeProvider _time = new();
 
     [Theory]
     [InlineData(HttpStatusCode.RequestTimeout)]

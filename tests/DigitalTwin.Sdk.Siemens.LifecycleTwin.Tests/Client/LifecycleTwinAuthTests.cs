@@ -1,7 +1,7 @@
 using System.Net;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Client;
@@ -53,7 +53,7 @@ public sealed class LifecycleTwinAuthTests
     [Fact]
     public async Task TokenNearExpiry_IsRefreshedWithRefreshTokenGrant()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(100), TimeProvider = time });
         var client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(emulator), timeProvider: time);
         await client.Sites.GetSiteAsync("2f4978fe-ab1c-4d66-be94-2086d0887a86");

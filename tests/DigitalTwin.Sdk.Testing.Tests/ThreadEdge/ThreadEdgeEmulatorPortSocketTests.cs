@@ -4,7 +4,8 @@ using System.Net.WebSockets;
 using System.Text;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Testing.Tests.ThreadEdge;
@@ -63,7 +64,7 @@ public sealed class ThreadEdgeEmulatorPortSocketTests : IAsyncLifetime
     [Fact]
     public async Task Sensor_WithInterval_EmitsOnTheClock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         await using var emu = await ThreadEdgeEmulator.StartAsync(new ThreadEdgeEmulatorOptions { TimeProvider = clock, SensorInterval = TimeSpan.FromSeconds(10) });
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(emu.PortWebSocketUri(2), default);
