@@ -2,14 +2,15 @@ using System.Text;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests;
 
 /// <summary>Every endpoint of the doc, end to end against the simulated THREAD over loopback.</summary>
 public sealed class ThreadEdgeClientTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _deviceClock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _deviceClock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private ThreadEdgeEmulator _emu = null!;
     private ThreadEdgeClient _client = null!;
 
@@ -282,14 +283,5 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
         var secure = new ThreadEdgeClient(new ThreadEdgeOptions { BaseUrl = new Uri("https://thread.example.com/edge") });
         Assert.Equal(new Uri("wss://thread.example.com/edge/ws/port/1"), secure.Ports.GetSocketUri(1));
         Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => secure.Ports.GetSocketUri(0)).ParamName);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
     }
 }

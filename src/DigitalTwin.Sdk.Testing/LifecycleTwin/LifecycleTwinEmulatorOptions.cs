@@ -46,6 +46,6 @@ public sealed class LifecycleTwinEmulatorOptions : EmulatorOptions
     public bool RotateRefreshTokens { get; set; } = true;
 
     /// <summary>Gets or sets the clock that judges access token expiry.</summary>
-    /// <value>Defaults to <see cref="TimeProvider.System"/>; tests pass a <c>ManualTimeProvider</c>.</value>
+    /// <value>Defaults to <see cref="TimeProvider.System"/>; tests pass a <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing).</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

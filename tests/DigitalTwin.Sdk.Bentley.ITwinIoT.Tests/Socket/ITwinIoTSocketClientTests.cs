@@ -4,6 +4,7 @@ using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core.JsonRpc;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
 using static DigitalTwin.Sdk.Bentley.ITwinIoT.Tests.Socket.SocketTestHelpers;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Tests.Socket;
 

@@ -17,18 +17,4 @@ internal static class SocketTestHelpers
         MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
         KeepAliveInterval = Timeout.InfiniteTimeSpan,
     };
-
-    public static async Task WaitUntilAsync(Func<bool> condition, int seconds = 5)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Condition not met in time.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
 }

@@ -3,7 +3,8 @@ using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests.Ports;
 
@@ -104,7 +105,7 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_BackoffFollowsTheClock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TrackingFakeTimeProvider();
         var attempts = 0;
         var failures = 0;
         var emulatorUp = true;
@@ -163,7 +164,7 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
     [Fact]
     public async Task Send_WhileReconnecting_WaitsForTheNewConnection()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TrackingFakeTimeProvider();
         _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
         await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { TimeProvider = clock });
         using var cts = new CancellationTokenSource(Timeout);
@@ -317,14 +318,5 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         }
 
         return text;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
     }
 }

@@ -1,12 +1,14 @@
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Core.Tests.Auth;
 
 public sealed class TokenCacheTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
 
     [Fact]
     public async Task GetTokenAsync_ThousandConcurrentColdCallers_AcquireExactlyOnce()
@@ -16,7 +18,7 @@ public sealed class TokenCacheTests
         var cache = new TokenCache(source, _time);
 
         var callers = Enumerable.Range(0, 1000).Select(_ => Task.Run(() => cache.GetTokenAsync(CancellationToken.None).AsTask())).ToArray();
-        await Clock.UntilAsync(() => source.Calls == 1, "first acquisition");
+        await WaitUntilAsync("first acquisition", () => source.Calls == 1, TimeSpan.FromSeconds(20));
         gate.SetResult();
         var tokens = await Task.WhenAll(callers);
 
@@ -51,9 +53,9 @@ public sealed class TokenCacheTests
         source.Gate = gate.Task;
         var during = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => cache.GetTokenAsync(CancellationToken.None).AsTask()));
         Assert.All(during, t => Assert.Same(first, t));
-        await Clock.UntilAsync(() => source.Calls == 2, "background refresh");
+        await WaitUntilAsync("background refresh", () => source.Calls == 2, TimeSpan.FromSeconds(20));
         gate.SetResult();
-        await Clock.UntilAsync(() => cache.GetTokenAsync(CancellationToken.None).Result.Value == "token-2", "new token");
+        await WaitUntilAsync("new token", () => cache.GetTokenAsync(CancellationToken.None).Result.Value == "token-2", TimeSpan.FromSeconds(20));
 
         Assert.Equal(2, source.Calls);
         Assert.Same(first, source.Previous[1]);
@@ -72,7 +74,7 @@ public sealed class TokenCacheTests
 
         _time.Advance(TimeSpan.FromSeconds(2));
         await cache.GetTokenAsync(CancellationToken.None);
-        await Clock.UntilAsync(() => source.Calls == 2, "refresh in last 10%");
+        await WaitUntilAsync("refresh in last 10%", () => source.Calls == 2, TimeSpan.FromSeconds(20));
     }
 
     [Fact]

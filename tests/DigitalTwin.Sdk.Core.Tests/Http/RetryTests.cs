@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Net;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Core.Tests.Http;
 
 public sealed class RetryTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
-    private readonly ManualTimeProvider _time = new();
+    private readonly TrackingFakeTimeProvider _time = new();
 
     [Theory]
     [InlineData(HttpStatusCode.RequestTimeout)]
@@ -111,7 +112,7 @@ public sealed class RetryTests
 
         var started = _time.GetUtcNow();
         var task = runtime.GetAsync();
-        await Clock.UntilAsync(() => handler.Calls == 1 && _time.PendingTimers > 0, "first attempt and back-off timer");
+        await WaitUntilAsync("first attempt and back-off timer", () => handler.Calls == 1 && _time.PendingTimers > 0, TimeSpan.FromSeconds(20));
         _time.Advance(TimeSpan.FromSeconds(4.9));
         await Task.Delay(20);
         Assert.Equal(1, handler.Calls);
@@ -131,7 +132,7 @@ public sealed class RetryTests
 
         var started = _time.GetUtcNow();
         var task = runtime.GetAsync();
-        await Clock.UntilAsync(() => handler.Calls == 1 && _time.PendingTimers > 0, "first attempt");
+        await WaitUntilAsync("first attempt", () => handler.Calls == 1 && _time.PendingTimers > 0, TimeSpan.FromSeconds(20));
         _time.Advance(TimeSpan.FromSeconds(7));
         await Task.Delay(20);
         Assert.Equal(1, handler.Calls);
@@ -215,7 +216,7 @@ public sealed class RetryTests
         var runtime = PipelineFixture.Create(options, handler, _time);
 
         var slow = runtime.GetAsync("slow");
-        await Clock.UntilAsync(() => handler.Calls == 1, "slow request sent");
+        await WaitUntilAsync("slow request sent", () => handler.Calls == 1, TimeSpan.FromSeconds(20));
         await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
         await Assert.ThrowsAsync<DigitalTwinApiException>(() => runtime.GetAsync());
         await Assert.ThrowsAsync<DigitalTwinCircuitOpenException>(() => runtime.GetAsync());
@@ -236,7 +237,7 @@ public sealed class RetryTests
         using var cts = new CancellationTokenSource();
 
         var task = runtime.GetAsync(ct: cts.Token);
-        await Clock.UntilAsync(() => handler.Calls == 1, "request sent");
+        await WaitUntilAsync("request sent", () => handler.Calls == 1, TimeSpan.FromSeconds(20));
         await cts.CancelAsync();
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);

@@ -1,7 +1,8 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -12,7 +13,7 @@ namespace DigitalTwin.Sdk.Core.Tests.Internal;
 public sealed class CircuitBreakerTests
 {
     private static readonly TimeSpan Break = TimeSpan.FromSeconds(15);
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
 
     [Fact]
     public void Closed_FailureRatioReachedAtMinimumThroughput_Opens()

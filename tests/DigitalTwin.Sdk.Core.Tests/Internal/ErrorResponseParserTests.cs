@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using DigitalTwin.Sdk.Core.Internal;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Core.Tests.Internal;
 
@@ -15,7 +16,7 @@ public sealed class ErrorResponseParserTests
             response.Headers.TryAddWithoutValidation(n, v);
         }
 
-        return ErrorResponseParser.Parse("Vendor", response, Encoding.UTF8.GetBytes(body), new ManualTimeProvider());
+        return ErrorResponseParser.Parse("Vendor", response, Encoding.UTF8.GetBytes(body), TestTime.CreateClock());
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class ErrorResponseParserTests
     [Fact]
     public void Parse_RetryAfterDate_IsRelativeToClock()
     {
-        var time = new ManualTimeProvider();
+        var time = TestTime.CreateClock();
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation("Retry-After", time.GetUtcNow().AddSeconds(30).ToString("r", System.Globalization.CultureInfo.InvariantCulture));
 

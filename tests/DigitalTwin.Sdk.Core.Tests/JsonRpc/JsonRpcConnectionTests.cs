@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DigitalTwin.Sdk.Core.JsonRpc;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Core.Tests.JsonRpc;
 
@@ -121,7 +122,7 @@ public sealed class JsonRpcConnectionTests
         await wire.ReadRequestAsync();
         wire.Result(first["id"]!.GetValue<long>(), """{"n":1}""");
         wire.Result(first["id"]!.GetValue<long>(), """{"n":2}""");
-        await WaitAsync(() => lastSeen == 2);
+        await WaitUntilAsync(() => lastSeen == 2);
 
         wire.Drop();
         var wire2 = await server.AcceptAsync();
@@ -284,16 +285,5 @@ public sealed class JsonRpcConnectionTests
 
         Assert.Equal(-32002, error.Code);
         Assert.Equal(JsonRpcConnectionState.Connected, connection.State);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
     }
 }

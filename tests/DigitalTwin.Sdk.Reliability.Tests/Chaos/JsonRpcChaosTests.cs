@@ -9,6 +9,7 @@ using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Reliability.Tests.Chaos;
 
@@ -28,6 +29,7 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
     private const int Drops = 25;
     private const int SeriesPoints = 20_000;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ChaosWaitTimeout = TimeSpan.FromSeconds(15);
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] SensorIds =
@@ -111,7 +113,7 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
         output.WriteLine($"drops injected {dropsInjected} (connections {emu.ConnectionCount}, connected epochs {Volatile.Read(ref epoch)}), state {client.State}, live data subscriptions {emu.DataSubscriptionCount}");
 
         // After the chaos: the connection is back; a marker published now reaches every subscription.
-        await WaitUntilAsync("reconnected and resubscribed", () => client.State == JsonRpcConnectionState.Connected && emu.DataSubscriptionCount == SubscribedSensors.Length);
+        await WaitUntilAsync("reconnected and resubscribed", () => client.State == JsonRpcConnectionState.Connected && emu.DataSubscriptionCount == SubscribedSensors.Length, ChaosWaitTimeout);
         await stopPublishing.CancelAsync();
         await publisher;
         var marker = Start.AddYears(5);
@@ -120,7 +122,7 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
             await emu.PublishObservationAsync(sensor, marker, new Dictionary<string, double> { ["T"] = -40 });
         }
 
-        await WaitUntilAsync("marker delivered to every subscription", () => subscriptions.TrueForAll(s => s.SawMarker(marker)));
+        await WaitUntilAsync("marker delivered to every subscription", () => subscriptions.TrueForAll(s => s.SawMarker(marker)), ChaosWaitTimeout);
         await stop.CancelAsync();
         await getData;
         foreach (var probe in subscriptions)
@@ -275,16 +277,6 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
             {
                 probe.SpanningDrops++;
             }
-        }
-    }
-
-    private static async Task WaitUntilAsync(string what, Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), what + ": not within 15 s");
-            await Task.Delay(10);
         }
     }
 

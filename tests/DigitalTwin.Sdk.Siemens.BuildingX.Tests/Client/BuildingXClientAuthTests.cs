@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.BuildingX;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
 
@@ -65,7 +65,7 @@ public sealed class BuildingXClientAuthTests
     [Fact]
     public async Task TokenNearExpiresIn_IsRefreshedAhead()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var context = await BuildingXTestContext.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock }, time: clock);
         await context.Client.Account.GetUserGroupsAsync().ToListAsync();
 
@@ -82,7 +82,7 @@ public sealed class BuildingXClientAuthTests
     [Fact]
     public async Task WithoutExpiresIn_ExpiryComesFromTheJwtExpClaim()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulatorOptions = new BuildingXEmulatorOptions { TimeProvider = clock, OmitExpiresIn = true, TokenLifetime = TimeSpan.FromHours(3) };
         await using var context = await BuildingXTestContext.StartAsync(emulatorOptions, time: clock);
         await context.Client.Account.GetUserGroupsAsync().ToListAsync();

@@ -1,5 +1,5 @@
-using DigitalTwin.Sdk.Testing.Time;
 using DigitalTwin.Sdk.Testing.BuildingX;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
 
@@ -52,7 +52,7 @@ public sealed class BuildingXClientRateLimitTests
         // Issue 14, point 10: the service allows 10 requests per second and API. The client paces each API at one
         // permit per 105 ms; with a frozen clock no second permit of the same API is ever granted, so a call to each
         // API can only both finish if the two APIs do not share one limiter.
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var context = await BuildingXTestContext.StartAsync(time: clock);
         var device = context.Emulator.StandaloneDeviceIds[0];
 

@@ -1,5 +1,6 @@
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Internal;
 
@@ -10,7 +11,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     [InlineData(true)]
     public async Task Acquire_IsPacedEvenlyAtWindowOverLimit(bool afterAnIdleSpell)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         using var limiter = new SlidingWindowLogRateLimiter(4, TimeSpan.FromSeconds(1), 100, clock);
         if (afterAnIdleSpell)
         {
@@ -39,7 +40,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     [Fact]
     public void AttemptAcquire_NeverAllowsMoreThanTheLimitInAnyWindow()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromSeconds(1), 0, clock);
         var grants = new List<TimeSpan>();
 
@@ -64,7 +65,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     [Fact]
     public void AttemptAcquire_LateCallers_DoNotLoseThePace()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromSeconds(1), 0, clock);
         var granted = 0;
 
@@ -111,7 +112,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     [Fact]
     public async Task Acquire_CancelledWaiter_GivesItsTurnToTheNext()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), 10, clock);
         using var cancel = new CancellationTokenSource();
         Assert.True(limiter.AttemptAcquire().IsAcquired);
@@ -128,7 +129,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     [Fact]
     public async Task Acquire_QueueFull_IsRefused()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         using var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), 1, clock);
         Assert.True(limiter.AttemptAcquire().IsAcquired);
         var queued = limiter.AcquireAsync().AsTask();
@@ -142,7 +143,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     /// <summary>Queues 200 callers on a 10 per 1,050 ms limiter whose timers fire late by <paramref name="lateness"/> and returns the sorted grant times.</summary>
     private static async Task<List<TimeSpan>> GrantTimesAsync(Func<TimeSpan> lateness)
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         using var limiter = new SlidingWindowLogRateLimiter(10, TimeSpan.FromMilliseconds(1050), 1000, new LateTimerTimeProvider(clock, lateness));
         var waiters = Enumerable.Range(0, 200).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
         var grantedAt = new TimeSpan?[waiters.Count];
@@ -167,7 +168,7 @@ public sealed class SlidingWindowLogRateLimiterTests
     }
 
     /// <summary>A clock whose timers fire late by what <c>lateness</c> says each time one is set.</summary>
-    private sealed class LateTimerTimeProvider(ManualTimeProvider clock, Func<TimeSpan> lateness) : TimeProvider
+    private sealed class LateTimerTimeProvider(FakeTimeProvider clock, Func<TimeSpan> lateness) : TimeProvider
     {
         public override long TimestampFrequency => clock.TimestampFrequency;
 

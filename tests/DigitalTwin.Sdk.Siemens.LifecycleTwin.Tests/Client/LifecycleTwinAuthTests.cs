@@ -1,7 +1,8 @@
 using System.Net;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Client;
 
@@ -52,14 +53,14 @@ public sealed class LifecycleTwinAuthTests
     [Fact]
     public async Task TokenNearExpiry_IsRefreshedWithRefreshTokenGrant()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(100), TimeProvider = time });
         var client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(emulator), timeProvider: time);
         await client.Sites.GetSiteAsync("2f4978fe-ab1c-4d66-be94-2086d0887a86");
 
         time.Advance(TimeSpan.FromSeconds(95));
         await client.Sites.GetSiteAsync("2f4978fe-ab1c-4d66-be94-2086d0887a86");
-        await WaitUntilAsync(() => emulator.RefreshGrantsIssued == 1);
+        await WaitUntilAsync(() => emulator.RefreshGrantsIssued == 1, TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromSeconds(50));
         await client.Sites.GetSiteAsync("2f4978fe-ab1c-4d66-be94-2086d0887a86");
 
@@ -121,17 +122,6 @@ public sealed class LifecycleTwinAuthTests
         {
             Assert.Contains("DigitalTwin:LifecycleTwin:" + key, ex.Message, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
     }
 
     private sealed class CountingHandler : DelegatingHandler

@@ -1,7 +1,7 @@
 using System.Net;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using DigitalTwin.Sdk.Testing.Faults;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Testing.Tests.BuildingX;
 
@@ -10,7 +10,7 @@ public sealed class BuildingXEmulatorRateLimitTests
     [Fact]
     public async Task EleventhRequestAtOnce_Is429WithRetryAfter_AndPassesOnceATokenIsRefilled()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock });
         await using var _ = emulator;
         using var __ = client;
@@ -39,7 +39,7 @@ public sealed class BuildingXEmulatorRateLimitTests
     [Fact]
     public async Task SustainedTwentyPerSecond_IsRefusedTheExcess()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock });
         await using var _ = emulator;
         using var __ = client;
@@ -60,7 +60,7 @@ public sealed class BuildingXEmulatorRateLimitTests
     [Fact]
     public async Task TokenEndpoint_IsNotCountedAgainstTheApiLimit()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock, RequestsPerSecond = 2 });
         await using var _ = emulator;
         using var __ = client;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.BuildingX;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Testing.Tests.BuildingX;
 
@@ -204,7 +204,7 @@ public sealed class BuildingXEmulatorReadTests : IAsyncLifetime
     [Fact]
     public async Task PointValues_WithoutFrom_Are400_WithoutToEndAtTheEmulatorClock()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock, DefaultPageLimit = 500 });
         await using var _ = emulator;
         using var __ = client;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.BuildingX;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Testing.Tests.BuildingX;
 
@@ -123,7 +123,7 @@ public sealed class BuildingXEmulatorTokenTests
     [Fact]
     public async Task Api_TokenPastExpiry_Is401()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (emulator, client) = await BuildingXTestClient.StartAsync(new BuildingXEmulatorOptions { TimeProvider = clock, TokenLifetime = TimeSpan.FromMinutes(5) });
         await using var _ = emulator;
         using var __ = client;

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Testing.Tests.ITwinIoT;
 
@@ -330,18 +331,4 @@ public sealed class ITwinIoTEmulatorTests
         json.Replace("@TILT", ITwinIoTEmulator.TiltSensorId, StringComparison.Ordinal)
             .Replace("@P2", ITwinIoTEmulator.SecondProjectId, StringComparison.Ordinal)
             .Replace("@P1", "60F8B30928A37A575ECEE061", StringComparison.Ordinal);
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Condition not met.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
 }

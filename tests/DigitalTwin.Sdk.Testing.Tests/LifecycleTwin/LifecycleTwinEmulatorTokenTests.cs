@@ -2,7 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Testing.Tests.LifecycleTwin;
 
@@ -176,7 +177,7 @@ public sealed class LifecycleTwinEmulatorTokenTests
     [Fact]
     public async Task AccessToken_PastExpiresIn_Returns401()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { TimeProvider = clock, TokenLifetime = TimeSpan.FromHours(1) });
         using var api = new LifecycleTwinApi(emulator);
         await api.SignInAsync();

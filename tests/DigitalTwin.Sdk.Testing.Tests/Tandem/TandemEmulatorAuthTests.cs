@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.Tandem;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.Testing.Tests.Tandem.TandemTestHelpers;
 
 namespace DigitalTwin.Sdk.Testing.Tests.Tandem;
@@ -241,7 +242,7 @@ public sealed class TandemEmulatorAuthTests
     [Fact]
     public async Task AccessToken_AfterLifetime_Returns401()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = clock });
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;

@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.Tandem;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.Testing.Tests.Tandem.TandemTestHelpers;
 
 namespace DigitalTwin.Sdk.Testing.Tests.Tandem;
@@ -62,7 +63,7 @@ public sealed class TandemEmulatorStreamTests
     [Fact]
     public async Task Ingest_StoresReadingsByNameOrId_AndLimitsToOneRequestPerSecond()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = clock });
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;
@@ -146,7 +147,7 @@ public sealed class TandemEmulatorStreamTests
     [Fact]
     public async Task Ingest_UnknownTimeField_IsStampedWithTheReceiveTime()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = clock });
         using var http = NewClient(emu);
         var token = (string)(await TwoLeggedAsync(emu, http))["access_token"]!;

@@ -4,7 +4,9 @@ using System.Net.WebSockets;
 using System.Text;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
-using DigitalTwin.Sdk.Testing.Time;
+using DigitalTwin.Sdk.TestUtilities;
+using Microsoft.Extensions.Time.Testing;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Testing.Tests.ThreadEdge;
 
@@ -62,7 +64,7 @@ public sealed class ThreadEdgeEmulatorPortSocketTests : IAsyncLifetime
     [Fact]
     public async Task Sensor_WithInterval_EmitsOnTheClock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestTime.CreateClock();
         await using var emu = await ThreadEdgeEmulator.StartAsync(new ThreadEdgeEmulatorOptions { TimeProvider = clock, SensorInterval = TimeSpan.FromSeconds(10) });
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(emu.PortWebSocketUri(2), default);
@@ -140,15 +142,6 @@ public sealed class ThreadEdgeEmulatorPortSocketTests : IAsyncLifetime
     }
 
     private async Task WaitForClientsAsync(int port, int count) => await WaitUntilAsync(() => _emu.Port(port).ConnectedClients == count);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (!condition())
-        {
-            await Task.Delay(5, cts.Token);
-        }
-    }
 
     private static async Task<(byte[] Bytes, WebSocketMessageType Type, int Frames)> ReceiveAllAsync(WebSocket socket, int length)
     {

@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
-using DigitalTwin.Sdk.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Sdk.Testing.Tests.ThreadEdge;
 
 public sealed class ThreadEdgeEmulatorRestTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     private ThreadEdgeEmulator _emu = null!;
     private HttpClient _http = null!;
 

@@ -1,0 +1,49 @@
+namespace DigitalTwin.Sdk.TestUtilities;
+
+/// <summary>
+/// Bounded polling for conditions that become true on another thread (a socket handler, a background loop).
+/// Import with <c>using static DigitalTwin.Sdk.TestUtilities.Waiting;</c>.
+/// </summary>
+/// <remarks>
+/// The timeout is only a safety net so that a broken test fails instead of hanging; tests never assert on how
+/// long the wait took.
+/// </remarks>
+public static class Waiting
+{
+    /// <summary>How long <see cref="WaitUntilAsync(Func{bool}, TimeSpan?, string?)"/> waits when no timeout is given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test if it does not hold within the timeout.</summary>
+    /// <param name="condition">The condition to wait for; evaluated on the calling context.</param>
+    /// <param name="timeout">Upper bound of real time to wait; defaults to <see cref="DefaultTimeout"/>.</param>
+    /// <param name="what">What is being waited for, for the failure message.</param>
+    /// <returns>A task that completes once <paramref name="condition"/> holds.</returns>
+    /// <exception cref="Xunit.Sdk.XunitException">The condition did not hold within the timeout.</exception>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null, string? what = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = timeout ?? DefaultTimeout;
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                // One last look: the condition may have become true while the deadline passed.
+                Assert.True(condition(), $"Condition not met within {limit.TotalSeconds:0.#} s: {what ?? "(unnamed)"}");
+                return;
+            }
+
+            await Task.Delay(PollInterval).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test if it does not hold within the timeout.</summary>
+    /// <param name="what">What is being waited for, for the failure message.</param>
+    /// <param name="condition">The condition to wait for.</param>
+    /// <param name="timeout">Upper bound of real time to wait; defaults to <see cref="DefaultTimeout"/>.</param>
+    /// <returns>A task that completes once <paramref name="condition"/> holds.</returns>
+    public static Task WaitUntilAsync(string what, Func<bool> condition, TimeSpan? timeout = null) =>
+        WaitUntilAsync(condition, timeout, what);
+}
