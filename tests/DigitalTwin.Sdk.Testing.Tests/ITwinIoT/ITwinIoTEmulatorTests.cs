@@ -281,9 +281,9 @@ public sealed class ITwinIoTEmulatorTests
                 Assert.NotNull((await client.CallAsync(1, "time"))["result"]);
             }
 
-            // The emulator cuts the socket about 100 ms after the last frame; by then the client has left.
+            // The emulator cuts the socket about 250 ms after the last frame; by then the client has left.
             await WaitUntilAsync(() => emu.OpenConnections == 0);
-            await Task.Delay(300);
+            await Task.Delay(400);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();

@@ -366,7 +366,7 @@ internal sealed partial class RpcConnection
                     // Stop sending now; cut the socket a moment later so the frames already written reach the client
                     // (an immediate abort would discard them in the server's output buffer).
                     _aborted = true;
-                    _ = Task.Delay(100).ContinueWith(_ => Abort(), TaskScheduler.Default);
+                    _ = Task.Delay(250).ContinueWith(_ => Abort(), TaskScheduler.Default);
                 }
             }
         }
