@@ -145,12 +145,7 @@ public sealed partial class ThreadPortSocket
         }
     }
 
-    private TimeSpan BackoffDelay(int attempt)
-    {
-        var exponent = Math.Min(attempt - 1, 20);
-        var delay = TimeSpan.FromTicks(Math.Min(_options.ReconnectDelay.Ticks * (1L << exponent), _options.MaxReconnectDelay.Ticks));
-
-        // Jitter only shortens the wait, so a test clock advanced by the nominal delay always fires it.
-        return delay * (1 - (Random.Shared.NextDouble() * 0.2));
-    }
+    /// <summary>The wait before reconnect attempt <paramref name="attempt"/> (1-based): the SDK's one back-off rule.</summary>
+    private TimeSpan BackoffDelay(int attempt) =>
+        DigitalTwin.Sdk.Core.Resilience.Backoff.Delay(attempt - 1, _options.ReconnectDelay, _options.MaxReconnectDelay);
 }

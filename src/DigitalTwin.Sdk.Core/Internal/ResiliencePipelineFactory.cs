@@ -130,9 +130,7 @@ internal static class ResiliencePipelineFactory
 
     private static TimeSpan ComputeDelay(int attempt, Outcome<HttpResponseMessage> outcome, RetryOptions retry, TimeProvider time)
     {
-        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
-        var jittered = exponential * (0.8 + (0.4 * Random.Shared.NextDouble()));
-        var delay = TimeSpan.FromMilliseconds(Math.Min(jittered, retry.MaxDelay.TotalMilliseconds));
+        var delay = Resilience.Backoff.Delay(attempt, retry.BaseDelay, retry.MaxDelay);
         if (outcome.Result is { } response && ErrorResponseParser.ReadRetryAfter(response, time) is { } retryAfter && retryAfter > delay)
         {
             // A larger server Retry-After wins.

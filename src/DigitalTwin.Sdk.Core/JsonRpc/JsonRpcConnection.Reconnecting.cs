@@ -144,18 +144,9 @@ public sealed partial class JsonRpcConnection
         }
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        if (attempt <= 1)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var exponent = Math.Min(attempt - 2, 20);
-        var delay = Math.Min(_options.ReconnectDelay.TotalMilliseconds * Math.Pow(2, exponent), _options.MaxReconnectDelay.TotalMilliseconds);
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromMilliseconds(delay * jitter);
-    }
+    /// <summary>The wait before reconnect attempt <paramref name="attempt"/>: the first is immediate, then <see cref="Resilience.Backoff"/>.</summary>
+    private TimeSpan Backoff(int attempt) =>
+        attempt <= 1 ? TimeSpan.Zero : Resilience.Backoff.Delay(attempt - 2, _options.ReconnectDelay, _options.MaxReconnectDelay);
 
     private void CloseForGood(ConnectionLostException error)
     {
