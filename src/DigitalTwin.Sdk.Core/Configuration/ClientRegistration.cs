@@ -51,7 +51,12 @@ internal static class ClientRegistration
             var runtime = new ClientRuntime(vendorDisplayName, options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>());
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             runtime.UseHttpClientFactory(() => factory.CreateClient(apiName));
-            if (createTokenSource(sp, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options) is { } source)
+            if (sp.GetKeyedService<Auth.ITokenProvider>(apiName) is { } credential)
+            {
+                // The host app's own credential (UseCredential) replaces the vendor's grant flow.
+                runtime.Tokens = credential;
+            }
+            else if (createTokenSource(sp, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options) is { } source)
             {
                 runtime.Tokens = new Auth.TokenCache(source, runtime.Time, new Auth.TokenCacheOptions { Vendor = runtime.Vendor });
             }

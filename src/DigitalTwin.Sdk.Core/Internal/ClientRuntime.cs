@@ -73,6 +73,14 @@ internal sealed class ClientRuntime
 
     public void UseHttpClientFactory(Func<HttpMessageInvoker> factory) => _httpClientFactory = factory;
 
+    /// <summary>
+    /// Creates an <see cref="System.Net.Http.HttpClient"/> over this client's pipeline with <paramref name="baseAddress"/>,
+    /// for a declared REST interface (Refit's generated clients need one). Every request still runs the whole pipeline.
+    /// </summary>
+    /// <param name="baseAddress">The address relative paths resolve against.</param>
+    /// <returns>A client the caller may keep; disposing it leaves the pipeline working.</returns>
+    public System.Net.Http.HttpClient CreateRestClient(Uri baseAddress) => HttpPipeline.CreateHttpClient(HttpClient, baseAddress);
+
     public bool MayReceiveCredentials(Uri? uri)
     {
         if (uri is null || !uri.IsAbsoluteUri)

@@ -43,6 +43,49 @@ internal static class HttpPipeline
     public static HttpMessageInvoker CreateClient(ClientRuntime runtime, HttpClient? transport, bool authenticate = true, bool rateLimit = true)
     {
         HttpMessageHandler primary = transport is null ? CreateDefaultTransport(runtime.Options) : new TransportHandler(transport);
-        return new HttpMessageInvoker(CreateHandler(runtime, primary, authenticate, rateLimit), disposeHandler: true);
+        return new PipelineInvoker(CreateHandler(runtime, primary, authenticate, rateLimit));
+    }
+
+    /// <summary>
+    /// An <see cref="HttpClient"/> over the handler chain of <paramref name="invoker"/> (for declared REST interfaces,
+    /// which need a client with a base address). It does not own the chain: disposing it leaves the invoker working.
+    /// </summary>
+    public static HttpClient CreateHttpClient(HttpMessageInvoker invoker, Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (invoker is HttpClient fromFactory)
+        {
+            // IHttpClientFactory hands out a new client per call over its pooled handler chain: ours to configure.
+            fromFactory.BaseAddress = baseAddress;
+            return fromFactory;
+        }
+
+        if (invoker is not PipelineInvoker pipeline)
+        {
+            throw new InvalidOperationException("The client pipeline was not built by HttpPipeline.");
+        }
+
+        return new HttpClient(new SentRequestHandler { InnerHandler = pipeline.Handler }, disposeHandler: false)
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>The invoker of a standalone client: keeps its handler chain reachable for <see cref="CreateHttpClient"/>.</summary>
+    private sealed class PipelineInvoker(HttpMessageHandler handler) : HttpMessageInvoker(handler, disposeHandler: true)
+    {
+        public HttpMessageHandler Handler { get; } = handler;
+    }
+
+    /// <summary>Marks a request an <see cref="HttpClient"/> already sent, so a caller's transport client gets a copy (see <see cref="TransportHandler"/>).</summary>
+    private sealed class SentRequestHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            TransportHandler.MarkSent(request);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -7,7 +7,11 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// <summary>Builds the runtime of a client constructed without DI: validated options, API and token pipelines, token cache.</summary>
 internal static class StandaloneClient
 {
-    /// <summary>Creates the API runtime; <paramref name="createTokenSource"/> receives the token runtime (no auth, no rate limit) and returns the source, or <see langword="null"/> for unauthenticated APIs.</summary>
+    /// <summary>
+    /// Creates the API runtime. A caller's <paramref name="credential"/> supplies the tokens; otherwise
+    /// <paramref name="createTokenSource"/> receives the token runtime (no auth, no rate limit) and returns the vendor's
+    /// grant flow, or <see langword="null"/> for unauthenticated APIs.
+    /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting.</exception>
     public static ClientRuntime Create(
         string vendor,
@@ -16,7 +20,8 @@ internal static class StandaloneClient
         HttpClient? transport,
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider,
-        Func<ClientRuntime, ITokenSource?> createTokenSource)
+        Func<ClientRuntime, ITokenSource?> createTokenSource,
+        ITokenProvider? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate(sectionPath);
@@ -30,7 +35,11 @@ internal static class StandaloneClient
         tokenRuntime.UseHttpClientFactory(() => tokenClient);
 
         var runtime = new ClientRuntime(vendor, options, timeProvider, loggerFactory);
-        if (createTokenSource(tokenRuntime) is { } source)
+        if (credential is not null)
+        {
+            runtime.Tokens = credential;
+        }
+        else if (createTokenSource(tokenRuntime) is { } source)
         {
             runtime.Tokens = new TokenCache(source, runtime.Time, new TokenCacheOptions { Vendor = runtime.Vendor });
         }

@@ -13,6 +13,10 @@ internal sealed class TransportHandler(HttpClient transport) : HttpMessageHandle
 {
     private static readonly HttpRequestOptionsKey<bool> SentKey = new("DigitalTwin.SentToTransport");
 
+    /// <summary>Records that an <see cref="HttpClient"/> already sent <paramref name="request"/>: the transport then always gets a copy.</summary>
+    /// <param name="request">The request.</param>
+    internal static void MarkSent(HttpRequestMessage request) => request.Options.Set(SentKey, true);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(SentKey, out var sent) && sent)

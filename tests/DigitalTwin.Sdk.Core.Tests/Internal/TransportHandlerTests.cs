@@ -47,6 +47,30 @@ public sealed class TransportHandlerTests
         Assert.Equal(2, handler.Calls);
     }
 
+    [Fact]
+    public async Task RestClient_ThroughCallerHttpClient_RunsThePipelineAndRetries()
+    {
+        var handler = new RecordingHandler((_, call, _) => Task.FromResult(call == 1
+            ? RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")
+            : RecordingHandler.Json(HttpStatusCode.OK, "{\"ok\":true}")));
+        using var transport = new HttpClient(handler);
+        var runtime = Create(transport);
+
+        using (var rest = runtime.CreateRestClient(new Uri("https://api.example.test/v1/")))
+        {
+            using var response = await rest.GetAsync(new Uri("items", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("{\"ok\":true}", await response.Content.ReadAsStringAsync());
+        }
+
+        // The REST client did not own the pipeline: the runtime's own invoker still works after it is disposed.
+        using var again = await runtime.GetAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(3, handler.Calls);
+        Assert.Equal(new Uri("https://api.example.test/v1/items"), handler.Requests.First().Uri);
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer tok-1", r.Authorization));
+    }
+
     private static ClientRuntime Create(HttpClient transport)
     {
         var runtime = new ClientRuntime("Test API", new TestOptions(), null, null) { Tokens = new StaticTokens() };
