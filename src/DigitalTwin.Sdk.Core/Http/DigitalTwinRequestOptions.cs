@@ -3,12 +3,24 @@ namespace DigitalTwin.Sdk.Core.Http;
 /// <summary>Per-request switches understood by the SDK pipeline, set on <see cref="HttpRequestMessage.Options"/>.</summary>
 public static class DigitalTwinRequestOptions
 {
-    internal static readonly HttpRequestOptionsKey<bool> IdempotentKey = new("DigitalTwin.Idempotent");
-    internal static readonly HttpRequestOptionsKey<string> OperationKey = new("DigitalTwin.Operation");
+    /// <summary>The option name of <see cref="MarkIdempotent"/> (a <see cref="bool"/>), for declared requests (Refit's <c>[Property]</c>).</summary>
+    public const string IdempotentName = "DigitalTwin.Idempotent";
+
+    /// <summary>The option name of <see cref="WithOperation"/> (a <see cref="string"/>), for declared requests (Refit's <c>[Property]</c>).</summary>
+    public const string OperationName = "DigitalTwin.Operation";
+
+    /// <summary>The option name of <see cref="StreamSuccessBody"/> (a <see cref="bool"/>), for declared requests (Refit's <c>[Property]</c>).</summary>
+    public const string StreamSuccessBodyName = "DigitalTwin.StreamSuccessBody";
+
+    /// <summary>The option name (a <see cref="bool"/>) that sends a request without the client's credential, for declared requests (Refit's <c>[Property]</c>).</summary>
+    public const string AnonymousName = "DigitalTwin.Anonymous";
+
+    internal static readonly HttpRequestOptionsKey<bool> IdempotentKey = new(IdempotentName);
+    internal static readonly HttpRequestOptionsKey<string> OperationKey = new(OperationName);
     internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("DigitalTwin.Attempts");
-    internal static readonly HttpRequestOptionsKey<bool> AnonymousKey = new("DigitalTwin.Anonymous");
+    internal static readonly HttpRequestOptionsKey<bool> AnonymousKey = new(AnonymousName);
     internal static readonly HttpRequestOptionsKey<System.Threading.RateLimiting.RateLimiter> RateLimiterKey = new("DigitalTwin.RateLimiter");
-    internal static readonly HttpRequestOptionsKey<bool> StreamSuccessBodyKey = new("DigitalTwin.StreamSuccessBody");
+    internal static readonly HttpRequestOptionsKey<bool> StreamSuccessBodyKey = new(StreamSuccessBodyName);
 
     /// <summary>
     /// Declares a non-idempotent request (e.g. a POST) safe to retry after it may have reached the server,
