@@ -8,7 +8,7 @@ public static class RatioRunner
 {
     private static readonly (string Area, string[] Names, string[] Ops, double[] Targets, Func<Task<IReadOnlyList<RatioResult>>> Measure)[] Areas =
     [
-        ("rest", ["rest_get_time", "rest_get_alloc", "rest_get_loopback_time"], ["<=", "<=", "<="], [1.60, 1.50, 1.05], RestGetRatios.MeasureAsync),
+        ("rest", ["rest_get_time", "rest_get_alloc", "rest_get_loopback_time"], ["<=", "<=", "<="], [RestGetRatios.TimeBudget, RestGetRatios.AllocBudget, RestGetRatios.LoopbackBudget], RestGetRatios.MeasureAsync),
         ("paging", ["paging_speedup", "paging_heap_pages"], [">=", "<="], [1.6, 3], PagingRatios.MeasureAsync),
         ("jsonrpc", ["jsonrpc_throughput"], [">="], [0.80], JsonRpcRatios.MeasureAsync),
         ("getdata", ["getdata_bytes_per_point", "getdata_vs_reader"], ["<=", ">="], [64, 0.50], GetDataRatios.MeasureAsync),

@@ -11,6 +11,15 @@ namespace DigitalTwin.Sdk.Benchmarks.Ratios;
 /// </summary>
 public static class RestGetRatios
 {
+    /// <summary>In-memory GET time budget: SDK (Refit-declared request, one Polly pipeline) over raw HttpClient.</summary>
+    public const double TimeBudget = 1.90;
+
+    /// <summary>In-memory GET allocation budget: SDK bytes over raw HttpClient bytes.</summary>
+    public const double AllocBudget = 1.80;
+
+    /// <summary>Loopback GET time budget (relaxed from 1.05 for the single resilience path, issue 15).</summary>
+    public const double LoopbackBudget = 1.10;
+
     /// <summary>Measures <c>rest_get_time</c>, <c>rest_get_alloc</c> and <c>rest_get_loopback_time</c>.</summary>
     /// <returns>The results.</returns>
     public static async Task<IReadOnlyList<RatioResult>> MeasureAsync()
@@ -39,7 +48,7 @@ public static class RestGetRatios
             // Every in-memory call completes synchronously on this thread, so its CPU time is exact and immune to descheduling.
             var (time, sdkSeconds, rawSeconds) = await Stats.PairedMedianAsync(21, () => RunBatchCpuAsync(sdkCall, 1_000), () => RunBatchCpuAsync(rawCall, 1_000)).ConfigureAwait(false);
 
-            results.Add(new RatioResult("rest_get_time", time, "<=", 1.60, $"in-memory GetAssetAsync: SDK {sdkSeconds / 1_000 * 1e6:0.00} us/call, raw {rawSeconds / 1_000 * 1e6:0.00} us/call ({(ThreadCpuClock.IsThreadCpuTime ? "thread CPU time" : "wall-clock time")}, median of 21 interleaved rounds of 1,000)"));
+            results.Add(new RatioResult("rest_get_time", time, "<=", TimeBudget, $"in-memory GetAssetAsync: SDK {sdkSeconds / 1_000 * 1e6:0.00} us/call, raw {rawSeconds / 1_000 * 1e6:0.00} us/call ({(ThreadCpuClock.IsThreadCpuTime ? "thread CPU time" : "wall-clock time")}, median of 21 interleaved rounds of 1,000)"));
 
             var sdkBytes = new List<double>();
             var rawBytes = new List<double>();
@@ -55,7 +64,7 @@ public static class RestGetRatios
 
             var sdkAlloc = Stats.Median(sdkBytes);
             var rawAlloc = Stats.Median(rawBytes);
-            results.Add(new RatioResult("rest_get_alloc", sdkAlloc / rawAlloc, "<=", 1.50, $"in-memory: SDK {sdkAlloc:0} B/call, raw {rawAlloc:0} B/call ({(perThread ? "current-thread counter, every call completed synchronously" : "process-wide precise counter")}); {telemetry.Activities} activities recorded"));
+            results.Add(new RatioResult("rest_get_alloc", sdkAlloc / rawAlloc, "<=", AllocBudget, $"in-memory: SDK {sdkAlloc:0} B/call, raw {rawAlloc:0} B/call ({(perThread ? "current-thread counter, every call completed synchronously" : "process-wide precise counter")}); {telemetry.Activities} activities recorded"));
         }
 
         using (var telemetry = new TelemetryOn())
@@ -68,7 +77,7 @@ public static class RestGetRatios
             await Stats.WarmUpAsync(() => RunBatchAsync(sdkCall, 200), () => RunBatchAsync(rawCall, 200)).ConfigureAwait(false);
 
             var (loop, sdkSeconds, rawSeconds) = await Stats.PairedMedianAsync(301, () => RunBatchAsync(sdkCall, 40), () => RunBatchAsync(rawCall, 40)).ConfigureAwait(false);
-            results.Add(new RatioResult("rest_get_loopback_time", loop, "<=", 1.05, $"loopback: SDK {sdkSeconds / 40 * 1e6:0} us/call, raw {rawSeconds / 40 * 1e6:0} us/call (median of 301 interleaved rounds of 40)"));
+            results.Add(new RatioResult("rest_get_loopback_time", loop, "<=", LoopbackBudget, $"loopback: SDK {sdkSeconds / 40 * 1e6:0} us/call, raw {rawSeconds / 40 * 1e6:0} us/call (median of 301 interleaved rounds of 40)"));
         }
 
         return results;

@@ -69,16 +69,30 @@ internal static class ClientRegistration
             .ConfigurePrimaryHttpMessageHandler(sp => HttpPipeline.CreateDefaultTransport(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)))
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new TelemetryHandler(sp.GetRequiredKeyedService<ClientRuntime>(tokenName)))
-            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ClientRuntime>(tokenName)));
+            .AddResilience(tokenName);
 
         return services.AddHttpClient(apiName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => HttpPipeline.CreateDefaultTransport(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)))
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new TelemetryHandler(sp.GetRequiredKeyedService<ClientRuntime>(apiName)))
-            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ClientRuntime>(apiName)))
+            .AddResilience(apiName)
             .AddHttpMessageHandler(sp => new RateLimitHandler(sp.GetRequiredKeyedService<ClientRuntime>(apiName)))
             .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredKeyedService<ClientRuntime>(apiName)));
+    }
+
+    /// <summary>
+    /// The resilience part of a named client, as <see cref="HttpPipeline.CreateHandler"/> builds it standalone: typed
+    /// exceptions, then the client's Polly pipeline through <c>AddResilienceHandler</c> (one definition,
+    /// <see cref="ResiliencePipelineFactory.Configure"/>), then the per-attempt handler.
+    /// </summary>
+    private static IHttpClientBuilder AddResilience(this IHttpClientBuilder builder, string runtimeKey)
+    {
+        builder.AddHttpMessageHandler(sp => new ResilienceExceptionHandler(sp.GetRequiredKeyedService<ClientRuntime>(runtimeKey)));
+        builder.AddResilienceHandler(
+            ResiliencePipelineFactory.PipelineName,
+            (pipeline, context) => ResiliencePipelineFactory.Configure(pipeline, context.ServiceProvider.GetRequiredKeyedService<ClientRuntime>(runtimeKey)));
+        return builder.AddHttpMessageHandler(sp => new AttemptHandler(sp.GetRequiredKeyedService<ClientRuntime>(runtimeKey)));
     }
 
     /// <summary>Registers the client interface as a keyed singleton under <paramref name="name"/>, and unkeyed for the default name.</summary>

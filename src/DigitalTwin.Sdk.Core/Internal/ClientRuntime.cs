@@ -3,14 +3,13 @@ using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
 using Polly.CircuitBreaker;
 
 namespace DigitalTwin.Sdk.Core.Internal;
 
 /// <summary>
 /// Everything one configured vendor client shares across its requests: options, clock, logger, token provider,
-/// rate limiter, resilience pipeline and the factory of pipeline-equipped <see cref="HttpClient"/>s.
+/// rate limiter, circuit state and the factory of pipeline-equipped <see cref="HttpClient"/>s.
 /// </summary>
 /// <remarks>Thread-safe; one per configured client (DI: one per options name).</remarks>
 internal sealed class ClientRuntime
@@ -28,10 +27,9 @@ internal sealed class ClientRuntime
         Logger = LoggerFactory.CreateLogger("DigitalTwin.Sdk." + vendor.Replace(" ", string.Empty, StringComparison.Ordinal));
         if (options.CircuitBreaker is { Enabled: true })
         {
-            Breaker = new CircuitBreaker(options.CircuitBreaker, Time);
+            CircuitState = new CircuitBreakerStateProvider();
         }
 
-        Pipeline = ResiliencePipelineFactory.Create(options, Time, vendor, Breaker);
         if (useRateLimit && options.RateLimit is { PermitsPerSecond: > 0 } limit && options.BaseUrl is not null)
         {
             Limiter = RateLimiterRegistry.GetOrCreate(rateLimitKey ?? vendor + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path), limit);
@@ -48,13 +46,14 @@ internal sealed class ClientRuntime
 
     public ILogger Logger { get; }
 
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
-
-    /// <summary>Gets the circuit breaker's state, or <see langword="null"/> when the breaker is off.</summary>
-    public CircuitBreaker? Breaker { get; }
+    /// <summary>
+    /// Gets the state of the pipeline's circuit breaker (Polly's own), or <see langword="null"/> when the breaker is
+    /// off. It belongs to the one pipeline built for this runtime (<see cref="ResiliencePipelineFactory.Configure"/>).
+    /// </summary>
+    public CircuitBreakerStateProvider? CircuitState { get; }
 
     /// <summary>Gets a value indicating whether requests flow freely: no breaker, or a closed circuit.</summary>
-    public bool CircuitClosed => Breaker is null || Breaker.State == CircuitState.Closed;
+    public bool CircuitClosed => CircuitState is null || CircuitState.CircuitState == Polly.CircuitBreaker.CircuitState.Closed;
 
     public RateLimiter? Limiter { get; }
 

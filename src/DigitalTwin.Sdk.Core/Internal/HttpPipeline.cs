@@ -2,7 +2,7 @@ using DigitalTwin.Sdk.Core.Http;
 
 namespace DigitalTwin.Sdk.Core.Internal;
 
-/// <summary>Builds the handler chain (telemetry → resilience → rate limit → authentication → transport) without DI.</summary>
+/// <summary>Builds the handler chain (telemetry → typed exceptions → resilience pipeline → attempt → rate limit → authentication → transport) without DI.</summary>
 internal static class HttpPipeline
 {
     public static SocketsHttpHandler CreateDefaultTransport(DigitalTwinClientOptions options) => new()
@@ -30,7 +30,11 @@ internal static class HttpPipeline
             inner = new RateLimitHandler(runtime) { InnerHandler = inner };
         }
 
-        inner = new ResilienceHandler(runtime) { InnerHandler = inner };
+        // The same pipeline definition as the DI client's AddResilienceHandler (ClientRegistration), run by the same
+        // handler of Microsoft.Extensions.Http.Resilience; each attempt passes through AttemptHandler.
+        inner = new AttemptHandler(runtime) { InnerHandler = inner };
+        inner = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(ResiliencePipelineFactory.Create(runtime)) { InnerHandler = inner };
+        inner = new ResilienceExceptionHandler(runtime) { InnerHandler = inner };
         return new TelemetryHandler(runtime) { InnerHandler = inner };
     }
 

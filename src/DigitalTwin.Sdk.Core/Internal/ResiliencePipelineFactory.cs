@@ -1,79 +1,98 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace DigitalTwin.Sdk.Core.Internal;
 
-/// <summary>Builds the Polly pipeline: total timeout → retry → circuit breaker → attempt timeout.</summary>
+/// <summary>
+/// The one definition of a client's Polly pipeline: total timeout → retry → circuit breaker → attempt timeout. Under DI
+/// it configures the named client's <c>AddResilienceHandler</c>; a standalone client runs it in a
+/// <see cref="ResilienceHandler"/> (see <see cref="HttpPipeline"/>). Every attempt, the first included, runs through
+/// all four strategies.
+/// </summary>
 internal static class ResiliencePipelineFactory
 {
-    internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("DigitalTwin.Request");
+    /// <summary>The name of the pipeline (and of the named client's resilience handler under DI).</summary>
+    public const string PipelineName = "DigitalTwin";
 
-    /// <summary>The call's first attempt when it was sent before the pipeline (see <see cref="ResilienceHandler"/>).</summary>
-    internal static readonly ResiliencePropertyKey<FirstAttempt> FirstAttemptKey = new("DigitalTwin.FirstAttempt");
-
-    /// <summary>Builds the pipeline.</summary>
-    /// <param name="options">The client's options.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="vendor">The vendor name for telemetry tags.</param>
-    /// <param name="breaker">The client's circuit breaker, or <see langword="null"/> when the breaker is off.</param>
+    /// <summary>Builds the pipeline of a standalone client.</summary>
+    /// <param name="runtime">The client's runtime (options, clock, vendor, circuit state).</param>
     /// <returns>The pipeline.</returns>
-    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalTwinClientOptions options, TimeProvider time, string? vendor = null, CircuitBreaker? breaker = null)
+    public static ResiliencePipeline<HttpResponseMessage> Create(ClientRuntime runtime)
     {
-        var retry = options.Retry ?? new RetryOptions();
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = "DigitalTwin" };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
+        Configure(builder, runtime);
+        return builder.Build();
+    }
 
-        // A call whose first attempt was sent before the pipeline (and is to be retried) brings the time its total
-        // timeout has left, and its first pass through the attempt timeout runs no timer: the outcome is already there.
-        var total = options.TotalTimeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Timeout = total,
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(
-                args.Context.Properties.TryGetValue(FirstAttemptKey, out var first) ? first.TotalTimeout : total),
-        });
+    /// <summary>Adds the client's strategies to <paramref name="builder"/> (the standalone and the DI pipeline alike).</summary>
+    /// <param name="builder">An empty builder.</param>
+    /// <param name="runtime">The client's runtime.</param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ClientRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(runtime);
+        var options = runtime.Options;
+        var time = runtime.Time;
+        var vendor = runtime.Vendor;
+        var retry = options.Retry ?? new RetryOptions();
+        builder.TimeProvider = time;
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
         if (retry.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
+                Name = "Retry",
                 MaxRetryAttempts = retry.MaxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, time)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ComputeDelay(args.AttemptNumber, args.Outcome, retry, time)),
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
-                    DigitalTwinTelemetry_Retry(vendor);
+                    Telemetry.DigitalTwinTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("digitaltwin.vendor", vendor));
                     return default;
                 },
             });
         }
 
-        if (breaker is not null)
+        if (options.CircuitBreaker is { Enabled: true } breaker)
         {
-            builder.AddStrategy(_ => new CircuitBreakerStrategy(breaker));
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                Name = "CircuitBreaker",
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                ShouldHandle = args => new ValueTask<bool>(IsFailure(args.Outcome, args.Context.CancellationToken)),
+                StateProvider = runtime.CircuitState,
+            });
         }
 
-        var attempt = options.AttemptTimeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Timeout = attempt,
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(
-                args.Context.Properties.TryGetValue(FirstAttemptKey, out var first) && first.IsPending ? Timeout.InfiniteTimeSpan : attempt),
-        });
-        return builder.Build();
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
     }
 
-    private static void DigitalTwinTelemetry_Retry(string? vendor)
+    /// <summary>Whether an attempt's outcome counts as a failure for the circuit breaker: 5xx, or a connection, I/O or timeout failure; never a cancelled call.</summary>
+    /// <param name="outcome">The attempt's outcome.</param>
+    /// <param name="cancellationToken">The call's token.</param>
+    /// <returns><see langword="true"/> for a failure.</returns>
+    internal static bool IsFailure(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
     {
-        if (vendor is null)
+        if (cancellationToken.IsCancellationRequested)
         {
-            Telemetry.DigitalTwinTelemetry.Retries.Add(1);
+            return false;
         }
-        else
+
+        return outcome.Exception switch
         {
-            Telemetry.DigitalTwinTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("digitaltwin.vendor", vendor));
-        }
+            null => outcome.Result is { } r && (int)r.StatusCode >= 500,
+            HttpRequestException or TimeoutRejectedException or IOException => true,
+            _ => false,
+        };
     }
 
     internal static bool IsTransientStatus(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout
@@ -101,7 +120,7 @@ internal static class ResiliencePipelineFactory
             return false;
         }
 
-        var request = context.Properties.GetValue(RequestKey, null!);
+        var request = context.GetRequestMessage();
         var idempotent = request is not null && DigitalTwinRequestOptions.IsIdempotent(request);
         if (outcome.Exception is { } exception)
         {
@@ -133,7 +152,7 @@ internal static class ResiliencePipelineFactory
         var delay = Resilience.Backoff.Delay(attempt, retry.BaseDelay, retry.MaxDelay);
         if (outcome.Result is { } response && ErrorResponseParser.ReadRetryAfter(response, time) is { } retryAfter && retryAfter > delay)
         {
-            // A larger server Retry-After wins.
+            // A larger server Retry-After wins (ShouldRetry already refused one above RetryOptions.MaxRetryAfter).
             delay = retryAfter;
         }
 
