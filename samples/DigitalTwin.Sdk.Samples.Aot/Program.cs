@@ -2,7 +2,6 @@ using System.Diagnostics;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Telemetry;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,9 @@
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Assets;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Documents;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Entities;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Sites;
-
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
-/// <summary>Entry point of the Siemens Lifecycle Twin API; register with <c>services.AddLifecycleTwin(…)</c> or construct <see cref="LifecycleTwinClient"/>.</summary>
+/// <summary>
+/// Entry point of the Siemens Lifecycle Twin API; register with <c>services.AddLifecycleTwin(…)</c> or construct
+/// <see cref="LifecycleTwinClient"/>. Implement this interface (and the sub-client interfaces) to fake the client in tests.
+/// </summary>
 public interface ILifecycleTwinClient
 {
     /// <summary>Gets the sites (projects) of the portfolio.</summary>

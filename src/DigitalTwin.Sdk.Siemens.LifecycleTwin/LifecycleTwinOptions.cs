@@ -15,6 +15,10 @@ public sealed class LifecycleTwinOptions : DigitalTwinClientOptions
     /// <summary>Gets the documented EU service URL (the token endpoint is <c>{BaseUrl}/api/token</c>).</summary>
     public static Uri DefaultBaseUrl { get; } = new("https://eu-ecodomus-services.siemens.com/");
 
+    /// <summary>Gets or sets the token endpoint of the password and refresh-token grants.</summary>
+    /// <value>Defaults to <see langword="null"/>: <c>{BaseUrl}/api/token</c>, where the service documents it.</value>
+    public Uri? TokenUrl { get; set; }
+
     /// <summary>Gets or sets the client id issued by Lifecycle Twin support.</summary>
     public string? ClientId { get; set; }
 
@@ -46,14 +50,15 @@ public sealed class LifecycleTwinOptions : DigitalTwinClientOptions
     public bool PrefetchNextPage { get; set; } = true;
 
     /// <summary>Returns a description without secrets.</summary>
-    /// <returns>Base URL, client id, user and client name.</returns>
+    /// <returns>Base URL, token URL, client id, user, client name and project id.</returns>
     public override string ToString() =>
-        $"LifecycleTwinOptions {{ BaseUrl = {BaseUrl}, ClientId = {ClientId}, Username = {Username}, ClientName = {ClientName}, ProjectId = {ProjectId}, ClientSecret = ***, Password = *** }}";
+        $"LifecycleTwinOptions {{ BaseUrl = {BaseUrl}, TokenUrl = {TokenUrl}, ClientId = {ClientId}, Username = {Username}, ClientName = {ClientName}, ProjectId = {ProjectId}, ClientSecret = ***, Password = *** }}";
 
     /// <inheritdoc />
     protected override void ValidateCore(ICollection<string> errors, string sectionPath)
     {
         base.ValidateCore(errors, sectionPath);
+        ValidateEndpoint(errors, sectionPath, nameof(TokenUrl), TokenUrl, required: false);
         Require(errors, sectionPath, nameof(ClientId), ClientId);
         Require(errors, sectionPath, nameof(ClientSecret), ClientSecret);
         Require(errors, sectionPath, nameof(Username), Username);
@@ -69,9 +74,9 @@ public sealed class LifecycleTwinOptions : DigitalTwinClientOptions
             errors.Add($"{sectionPath}:{nameof(ProjectId)} must be printable ASCII (it is sent as an HTTP header).");
         }
 
-        if (PageSize is < 1 or > Query.Pagination.MaxPageSize)
+        if (PageSize is < 1 or > Pagination.MaxPageSize)
         {
-            errors.Add($"{sectionPath}:{nameof(PageSize)} must be between 1 and {Query.Pagination.MaxPageSize} (was {PageSize}).");
+            errors.Add($"{sectionPath}:{nameof(PageSize)} must be between 1 and {Pagination.MaxPageSize} (was {PageSize}).");
         }
     }
 

@@ -37,7 +37,7 @@ public static class RestGetRatios
             // timeouts); the raw client is a default HttpClient. Both end in the same canned handler.
             using var transport = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
             using var rawHttp = new HttpClient(handler, disposeHandler: false);
-            var sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(canned, emulator.ProjectId), transport, telemetry.LoggerFactory);
+            var sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(canned, emulator.ProjectId), transport: transport, loggerFactory: telemetry.LoggerFactory);
             var raw = await LifecycleTwinSetup.RawAsync(rawHttp, canned, emulator.ProjectId).ConfigureAwait(false);
             Func<Task> sdkCall = () => sdk.Assets.GetAssetAsync(assetId);
             Func<Task> rawCall = () => raw.GetAssetAsync(assetId);

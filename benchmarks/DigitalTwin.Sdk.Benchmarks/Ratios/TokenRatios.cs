@@ -24,7 +24,7 @@ public static class TokenRatios
         // 1,000 concurrent cold callers through the whole SDK pipeline; the token endpoint answers after 50 ms.
         var handler = new CannedResponseHandler(assetBody, tokenBody) { TokenDelay = TimeSpan.FromMilliseconds(50) };
         using var transport = new HttpClient(handler, disposeHandler: false);
-        var sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(new Uri("http://127.0.0.1:9/"), projectId), transport);
+        var sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(new Uri("http://127.0.0.1:9/"), projectId), transport: transport);
         using var gate = new ManualResetEventSlim(false);
         var callers = Enumerable.Range(0, 1_000).Select(_ => Task.Run(async () =>
         {

@@ -27,7 +27,7 @@ public class RestGetBenchmarks
         _telemetry = new TelemetryOn();
         _transport = new HttpClient(new CannedResponseHandler(asset, token));
         var canned = new Uri("http://127.0.0.1:9/");
-        _sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(canned, emulator.ProjectId), _transport, _telemetry.LoggerFactory);
+        _sdk = new LifecycleTwinClient(LifecycleTwinSetup.Options(canned, emulator.ProjectId), transport: _transport, loggerFactory: _telemetry.LoggerFactory);
         _raw = await LifecycleTwinSetup.RawAsync(_transport, canned, emulator.ProjectId);
         await _sdk.Assets.GetAssetAsync(_assetId);
     }

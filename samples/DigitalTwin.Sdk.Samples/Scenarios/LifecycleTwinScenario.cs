@@ -1,7 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,30 +1,34 @@
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Internal;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Assets;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
-/// <summary>Assets of a site: <c>/api/assets</c> (site-scoped: sends the <c>projectid</c> header).</summary>
-public class AssetsClient : IAssetsClient
+/// <summary>Assets of a site over <see cref="IAssetsApi"/> (site-scoped: sends the <c>projectid</c> header).</summary>
+internal sealed class AssetsClient(ResourceReader reader, IAssetsApi api) : IAssetsClient
 {
-    private readonly ResourceReader? _reader;
-
-    internal AssetsClient(ResourceReader reader) => _reader = reader;
-
-    /// <summary>Initializes an instance for mocking.</summary>
-    protected AssetsClient()
+    public AsyncPageable<Asset> GetAssetsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default)
     {
+        var project = reader.ResolveProject(projectId);
+        return reader.List(
+            query,
+            DefaultSelections.Asset,
+            LifecycleTwinJsonContext.Default.ListAsset,
+            (h, ct) => api.GetAssetsAsync(reader.ClientName, project, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetAssets", ct),
+            cancellationToken);
     }
 
-    private ResourceReader Reader => _reader ?? throw new InvalidOperationException("This instance was created for mocking.");
-
-    /// <inheritdoc />
-    public virtual AsyncPageable<Asset> GetAssetsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.List("assets", siteScoped: true, projectId, query, DefaultSelections.Asset, LifecycleTwinJsonContext.Default.ListAsset, "GetAssets", cancellationToken);
-
-    /// <inheritdoc />
-    public virtual Task<Asset> GetAssetAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("assets", id, siteScoped: true, projectId, query, DefaultSelections.Asset, LifecycleTwinJsonContext.Default.Asset, LifecycleTwinJsonContext.Default.ListAsset, "GetAsset", cancellationToken);
+    public Task<Asset> GetAssetAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var project = reader.ResolveProject(projectId);
+        return reader.GetAsync(
+            "assets",
+            id,
+            query,
+            DefaultSelections.Asset,
+            LifecycleTwinJsonContext.Default.Asset,
+            LifecycleTwinJsonContext.Default.ListAsset,
+            (h, ct) => api.GetAssetAsync(id, reader.ClientName, project, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetAsset", ct),
+            cancellationToken);
+    }
 }

@@ -1,8 +1,7 @@
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Assets;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>Assets of a site: <c>/api/assets</c> (site-scoped: sends the <c>projectid</c> header).</summary>
 public interface IAssetsClient

@@ -1,30 +1,34 @@
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Internal;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Documents;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
-/// <summary>Documents of a site: <c>/api/documents</c> (site-scoped: sends the <c>projectid</c> header).</summary>
-public class DocumentsClient : IDocumentsClient
+/// <summary>Documents of a site over <see cref="IDocumentsApi"/> (site-scoped: sends the <c>projectid</c> header).</summary>
+internal sealed class DocumentsClient(ResourceReader reader, IDocumentsApi api) : IDocumentsClient
 {
-    private readonly ResourceReader? _reader;
-
-    internal DocumentsClient(ResourceReader reader) => _reader = reader;
-
-    /// <summary>Initializes an instance for mocking.</summary>
-    protected DocumentsClient()
+    public AsyncPageable<Document> GetDocumentsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default)
     {
+        var project = reader.ResolveProject(projectId);
+        return reader.List(
+            query,
+            DefaultSelections.Document,
+            LifecycleTwinJsonContext.Default.ListDocument,
+            (h, ct) => api.GetDocumentsAsync(reader.ClientName, project, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetDocuments", ct),
+            cancellationToken);
     }
 
-    private ResourceReader Reader => _reader ?? throw new InvalidOperationException("This instance was created for mocking.");
-
-    /// <inheritdoc />
-    public virtual AsyncPageable<Document> GetDocumentsAsync(LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.List("documents", siteScoped: true, projectId, query, DefaultSelections.Document, LifecycleTwinJsonContext.Default.ListDocument, "GetDocuments", cancellationToken);
-
-    /// <inheritdoc />
-    public virtual Task<Document> GetDocumentAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("documents", id, siteScoped: true, projectId, query, DefaultSelections.Document, LifecycleTwinJsonContext.Default.Document, LifecycleTwinJsonContext.Default.ListDocument, "GetDocument", cancellationToken);
+    public Task<Document> GetDocumentAsync(string id, LifecycleTwinQuery? query = null, string? projectId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var project = reader.ResolveProject(projectId);
+        return reader.GetAsync(
+            "documents",
+            id,
+            query,
+            DefaultSelections.Document,
+            LifecycleTwinJsonContext.Default.Document,
+            LifecycleTwinJsonContext.Default.ListDocument,
+            (h, ct) => api.GetDocumentAsync(id, reader.ClientName, project, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetDocument", ct),
+            cancellationToken);
+    }
 }

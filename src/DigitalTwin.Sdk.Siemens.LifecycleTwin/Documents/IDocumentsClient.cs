@@ -1,8 +1,7 @@
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Documents;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>Documents of a site: <c>/api/documents</c> (site-scoped: sends the <c>projectid</c> header).</summary>
 public interface IDocumentsClient

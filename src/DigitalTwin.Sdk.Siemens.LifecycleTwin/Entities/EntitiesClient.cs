@@ -1,30 +1,36 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Internal;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Entities;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
-/// <summary>Escape hatch for entity types the SDK has not modelled.</summary>
-public class EntitiesClient : IEntitiesClient
+/// <summary>Escape hatch for entity types the SDK has not modelled, over <see cref="IEntitiesApi"/>.</summary>
+internal sealed class EntitiesClient(ResourceReader reader, IEntitiesApi api) : IEntitiesClient
 {
-    private readonly ResourceReader? _reader;
-
-    internal EntitiesClient(ResourceReader reader) => _reader = reader;
-
-    /// <summary>Initializes an instance for mocking.</summary>
-    protected EntitiesClient()
+    public AsyncPageable<JsonElement> GetEntitiesAsync(string entityPath, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default)
     {
+        var path = ResourceReader.ValidatePath(entityPath, nameof(entityPath));
+        var project = siteScoped ? reader.ResolveProject(projectId) : null;
+        return reader.List(
+            query,
+            DefaultSelections.Entity,
+            LifecycleTwinJsonContext.Default.ListJsonElement,
+            (h, ct) => api.GetEntitiesAsync(path, reader.ClientName, project, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetEntities", ct),
+            cancellationToken);
     }
 
-    private ResourceReader Reader => _reader ?? throw new InvalidOperationException("This instance was created for mocking.");
-
-    /// <inheritdoc />
-    public virtual AsyncPageable<JsonElement> GetEntitiesAsync(string entityPath, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default) =>
-        Reader.List(entityPath, siteScoped, projectId, query, DefaultSelections.Entity, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntities", cancellationToken);
-
-    /// <inheritdoc />
-    public virtual Task<JsonElement> GetEntityAsync(string entityPath, string id, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync(entityPath, id, siteScoped, projectId, query, DefaultSelections.Entity, LifecycleTwinJsonContext.Default.JsonElement, LifecycleTwinJsonContext.Default.ListJsonElement, "GetEntity", cancellationToken);
+    public Task<JsonElement> GetEntityAsync(string entityPath, string id, LifecycleTwinQuery? query = null, string? projectId = null, bool siteScoped = true, CancellationToken cancellationToken = default)
+    {
+        var path = ResourceReader.ValidatePath(entityPath, nameof(entityPath));
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var project = siteScoped ? reader.ResolveProject(projectId) : null;
+        return reader.GetAsync(
+            path,
+            id,
+            query,
+            DefaultSelections.Entity,
+            LifecycleTwinJsonContext.Default.JsonElement,
+            LifecycleTwinJsonContext.Default.ListJsonElement,
+            (h, ct) => api.GetEntityAsync(path, id, reader.ClientName, project, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetEntity", ct),
+            cancellationToken);
+    }
 }

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Entities;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>Escape hatch for entity types the SDK has not modelled (e.g. <c>locations</c>, <c>systems</c>, <c>spaces</c>).</summary>
 public interface IEntitiesClient

@@ -4,26 +4,26 @@ using System.Text.Json.Serialization.Metadata;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Internal;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
-/// The one place that turns a Lifecycle Twin read into HTTP: mandatory <c>clientname</c>/<c>projectid</c> headers,
-/// the query headers, page-number paging with a forced stable sort, and get-by-id answers that come as arrays.
+/// What every Lifecycle Twin read shares on top of its declared endpoint: validation before sending, the default
+/// selection and stable sort, page-number paging, typed errors, and get-by-id answers that come as arrays.
 /// </summary>
+/// <remarks>The endpoint itself (path, headers) is a call on a Refit interface, passed in as <c>send</c>.</remarks>
 internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions options)
 {
     public const string VendorName = "Siemens Lifecycle Twin";
 
     public LifecycleTwinOptions Options => options;
 
-    /// <summary>Validates everything up front, then returns a lazy pageable over all pages.</summary>
-    public AsyncPageable<T> List<T>(string entityPath, bool siteScoped, string? projectId, LifecycleTwinQuery? query, Selection defaultSelection, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
+    /// <summary>Gets the portfolio name sent in the mandatory <c>clientname</c> header (validated with the options).</summary>
+    public string ClientName => options.ClientName!;
+
+    /// <summary>Validates the query up front, then returns a lazy pageable over all pages.</summary>
+    public AsyncPageable<T> List<T>(LifecycleTwinQuery? query, Selection defaultSelection, JsonTypeInfo<List<T>> listType, Func<QueryHeaders, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        ValidatePath(entityPath, nameof(entityPath));
-        var project = ResolveProject(siteScoped, projectId);
         query ??= LifecycleTwinQuery.Empty;
         if (query.RawHeaders.Any(h => string.Equals(h.Key, QueryHeaderNames.Pagination, StringComparison.OrdinalIgnoreCase)))
         {
@@ -36,9 +36,11 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
         return PageableHelpers.CreatePageNumber<T>(
             async (page, size, ct) =>
             {
-                using var request = CreateRequest(entityPath, project, stable.WithPagination(new Pagination(page, size)), operation);
-                var response = await runtime.SendJsonAsync(request, listType, ct).ConfigureAwait(false);
-                return (response.Value, response.RequestId);
+                var headers = QueryHeaders.From(stable.WithPagination(new Pagination(page, size)));
+                using var response = await send(headers, ct).ConfigureAwait(false);
+                await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+                var values = await runtime.ReadJsonAsync(response, listType, ct).ConfigureAwait(false);
+                return (values, ErrorResponseParser.ReadRequestId(response));
             },
             defaultPageSize: query.Pagination?.Size ?? options.PageSize,
             maxPageSize: Pagination.MaxPageSize,
@@ -46,66 +48,20 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
             cancellationToken);
     }
 
-    public Task<T> GetAsync<T>(string entityPath, string id, bool siteScoped, string? projectId, LifecycleTwinQuery? query, Selection defaultSelection, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
+    /// <summary>Validates the id, then reads one entity (the caller validated everything else).</summary>
+    public Task<T> GetAsync<T>(string entityName, string id, LifecycleTwinQuery? query, Selection defaultSelection, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, Func<QueryHeaders, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        ValidatePath(entityPath, nameof(entityPath));
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var project = ResolveProject(siteScoped, projectId);
+
         // A get-by-id carries the selection; filter, sort and pagination are for lists only (vendor quick start, "Filter").
         var single = (query ?? LifecycleTwinQuery.Empty).WithDefaultSelection(defaultSelection).WithFilter(null).WithSort(null).WithPagination(null);
-        return GetCoreAsync(entityPath, id, project, single, itemType, listType, operation, cancellationToken);
+        return GetCoreAsync(entityName, id, QueryHeaders.From(single), itemType, listType, send, cancellationToken);
     }
 
-    private async Task<T> GetCoreAsync<T>(string entityPath, string id, string? project, LifecycleTwinQuery query, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, string operation, CancellationToken cancellationToken)
+    /// <summary>Returns the project id a site-scoped request sends: the caller's, else the configured default.</summary>
+    /// <exception cref="ArgumentException">Neither is set, or the id is not header-safe.</exception>
+    public string ResolveProject(string? projectId)
     {
-        using var request = CreateRequest(entityPath.TrimEnd('/') + "/" + Uri.EscapeDataString(id), project, query, operation);
-        using var response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
-
-        // The service answers a get-by-id with an array holding the one entity (vendor doc, "Get information of a specific
-        // site by id"); a bare entity is accepted too. The first token decides the shape, so the body is parsed once.
-        if (HttpApi.PeekJsonToken(response, cancellationToken) != JsonTokenType.StartArray)
-        {
-            return await runtime.ReadJsonAsync(response, itemType, cancellationToken).ConfigureAwait(false);
-        }
-
-        var list = await runtime.ReadJsonAsync(response, listType, cancellationToken).ConfigureAwait(false);
-        if (list.Count == 0)
-        {
-            throw new DigitalTwinNotFoundException(
-                new ApiErrorInfo(VendorName, HttpStatusCode.NotFound) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = request.RequestUri?.AbsolutePath, ErrorCode = "EmptyResult" },
-                $"{VendorName} has no {entityPath.Trim('/')} entity with id '{id}'.");
-        }
-
-        return list[0] ?? throw new DigitalTwinInvalidResponseException(
-            new ApiErrorInfo(VendorName, response.StatusCode) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = request.RequestUri?.AbsolutePath, ErrorCode = "InvalidResponse" },
-            $"{VendorName} answered GET {request.RequestUri?.AbsolutePath} with a null entity.");
-    }
-
-    private HttpRequestMessage CreateRequest(string entityPath, string? project, LifecycleTwinQuery query, string operation)
-    {
-        var request = runtime.CreateRequest(HttpMethod.Get, "api/" + entityPath.Trim('/'), operation);
-        request.Headers.TryAddWithoutValidation("clientname", options.ClientName);
-        if (project is not null)
-        {
-            request.Headers.TryAddWithoutValidation("projectid", project);
-        }
-
-        foreach (var header in query.GetHeaders())
-        {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        return request;
-    }
-
-    private string? ResolveProject(bool siteScoped, string? projectId)
-    {
-        if (!siteScoped)
-        {
-            return null;
-        }
-
         var project = projectId ?? options.ProjectId;
         if (string.IsNullOrWhiteSpace(project))
         {
@@ -122,15 +78,50 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
         return project;
     }
 
-    private static void ValidatePath(string entityPath, string parameterName)
+    /// <summary>Checks a caller's entity path (<c>spaces</c>, <c>documents/folders</c>) and returns it without outer slashes.</summary>
+    /// <exception cref="ArgumentException">The path is empty or holds anything but letters, digits, <c>_</c>, <c>-</c> and <c>/</c>.</exception>
+    public static string ValidatePath(string entityPath, string parameterName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entityPath, parameterName);
-        foreach (var c in entityPath.Trim('/'))
+        var trimmed = entityPath.Trim('/');
+        foreach (var c in trimmed)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '/'))
             {
                 throw new ArgumentException($"'{entityPath}' is not an entity path such as 'assets' or 'spaces'.", parameterName);
             }
         }
+
+        return trimmed;
     }
+
+    private async Task<T> GetCoreAsync<T>(string entityName, string id, QueryHeaders headers, JsonTypeInfo<T> itemType, JsonTypeInfo<List<T>> listType, Func<QueryHeaders, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        using var response = await send(headers, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+
+        // The service answers a get-by-id with an array holding the one entity (vendor doc, "Get information of a specific
+        // site by id"); a bare entity is accepted too. The first token decides the shape, so the body is parsed once.
+        if (HttpApi.PeekJsonToken(response, cancellationToken) != JsonTokenType.StartArray)
+        {
+            return await runtime.ReadJsonAsync(response, itemType, cancellationToken).ConfigureAwait(false);
+        }
+
+        var list = await runtime.ReadJsonAsync(response, listType, cancellationToken).ConfigureAwait(false);
+        var path = response.RequestMessage?.RequestUri?.AbsolutePath;
+        if (list.Count == 0)
+        {
+            throw new DigitalTwinNotFoundException(
+                new ApiErrorInfo(VendorName, HttpStatusCode.NotFound) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = path, ErrorCode = "EmptyResult" },
+                $"{VendorName} has no {entityName} entity with id '{id}'.");
+        }
+
+        return list[0] ?? throw new DigitalTwinInvalidResponseException(
+            new ApiErrorInfo(VendorName, response.StatusCode) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = path, ErrorCode = "InvalidResponse" },
+            $"{VendorName} answered GET {path} with a null entity.");
+    }
+
+    /// <summary>Turns an error status into the SDK's typed exception (the declared endpoints return every status).</summary>
+    private ValueTask EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken);
 }

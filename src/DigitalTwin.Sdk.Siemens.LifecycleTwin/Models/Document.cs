@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
 

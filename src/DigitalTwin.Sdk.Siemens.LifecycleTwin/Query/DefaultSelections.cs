@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// The <c>select</c> header the SDK sends when the caller gives no selection: per typed model, the fields that model

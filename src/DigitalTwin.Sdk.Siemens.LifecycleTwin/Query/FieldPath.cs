@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// An immutable, validated path to a field in a Lifecycle Twin <c>filter</c> or <c>sort</c> header.

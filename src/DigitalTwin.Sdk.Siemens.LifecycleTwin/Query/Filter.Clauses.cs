@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <content>The factories of the eleven documented clauses.</content>
 public sealed partial class Filter

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// An immutable filter for the Lifecycle Twin <c>filter</c> header, built from the eleven documented clauses and

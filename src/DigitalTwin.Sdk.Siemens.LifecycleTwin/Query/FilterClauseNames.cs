@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>The filter clause names as the builder writes them (lower case; the server accepts any case).</summary>
 internal static class FilterClauseNames

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// A JSON literal used as the operand of a filter clause: a string, a number, <c>true</c>/<c>false</c> or

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// Lexical rules shared by the Lifecycle Twin query headers: field names, JSON string escaping and

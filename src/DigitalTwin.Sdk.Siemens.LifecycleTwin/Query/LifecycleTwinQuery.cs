@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// An immutable Lifecycle Twin query: the <c>select</c>, <c>filter</c>, <c>sort</c> and <c>pagination</c> headers of a
@@ -116,7 +116,7 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
     /// <param name="filter">The condition to add.</param>
     /// <returns>The new query.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="filter"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The current filter already has the same clause on the same path (see <see cref="Query.Filter.And"/>).</exception>
+    /// <exception cref="ArgumentException">The current filter already has the same clause on the same path (see <see cref="Filter.And"/>).</exception>
     public LifecycleTwinQuery Where(Filter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -135,7 +135,7 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
 
     /// <summary>Returns a copy requesting one page.</summary>
     /// <param name="page">The 0-based page number.</param>
-    /// <param name="size">The page size, 1 to <see cref="Query.Pagination.MaxPageSize"/>.</param>
+    /// <param name="size">The page size, 1 to <see cref="Pagination.MaxPageSize"/>.</param>
     /// <returns>The new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="page"/> is negative or <paramref name="size"/> is out of range.</exception>
     public LifecycleTwinQuery WithPage(int page, int size) => WithPagination(new Pagination(page, size));
@@ -216,7 +216,7 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
 
         if (Sort is null)
         {
-            return WithSort(Query.Sort.Ascending(FieldPath.Id));
+            return WithSort(Sort.Ascending(FieldPath.Id));
         }
 
         return Sort.Contains(FieldPath.Id) ? this : WithSort(Sort.ThenByAscending(FieldPath.Id));
@@ -234,7 +234,7 @@ public sealed class LifecycleTwinQuery : IEquatable<LifecycleTwinQuery>
     /// </summary>
     /// <returns>The query to send.</returns>
     internal LifecycleTwinQuery WithDefaultSort() =>
-        Sort is not null || FindRawHeader(QueryHeaderNames.Sort) >= 0 ? this : WithSort(Query.Sort.Ascending(FieldPath.Id));
+        Sort is not null || FindRawHeader(QueryHeaderNames.Sort) >= 0 ? this : WithSort(Sort.Ascending(FieldPath.Id));
 
     /// <summary>
     /// Gets the headers this query sends, in order: <c>select</c>, <c>filter</c>, <c>sort</c>, <c>pagination</c> (those

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// A page request for the Lifecycle Twin <c>pagination</c> header: a 0-based page number and a page size.

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// Names of the HTTP headers that carry a Lifecycle Twin query. Lower-case, as sent on the wire

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// An immutable field selection for the Lifecycle Twin <c>select</c> header, with nested selections for

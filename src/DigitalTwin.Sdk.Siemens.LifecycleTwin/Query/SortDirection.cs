@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>The order of a sort key, written <c>ascending</c> or <c>descending</c> in the <c>sort</c> header.</summary>
 public enum SortDirection

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>One key of a <see cref="Sort"/>: a field path and a direction.</summary>
 public sealed record SortKey

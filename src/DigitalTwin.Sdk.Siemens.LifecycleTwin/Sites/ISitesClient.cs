@@ -1,8 +1,7 @@
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Sites;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>Sites (projects) of the portfolio: <c>/api/clientprojects</c>.</summary>
 public interface ISitesClient

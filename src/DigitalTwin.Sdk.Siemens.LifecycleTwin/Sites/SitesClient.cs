@@ -1,30 +1,30 @@
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Internal;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Sites;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
-/// <summary>Sites (projects) of the portfolio: <c>/api/clientprojects</c>. Not site-scoped (no <c>projectid</c> header).</summary>
-public class SitesClient : ISitesClient
+/// <summary>Sites (projects) of the portfolio over <see cref="ISitesApi"/>. Not site-scoped (no <c>projectid</c> header).</summary>
+internal sealed class SitesClient(ResourceReader reader, ISitesApi api) : ISitesClient
 {
-    private readonly ResourceReader? _reader;
+    public AsyncPageable<Site> GetSitesAsync(LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default) =>
+        reader.List(
+            query,
+            DefaultSelections.Site,
+            LifecycleTwinJsonContext.Default.ListSite,
+            (h, ct) => api.GetSitesAsync(reader.ClientName, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetSites", ct),
+            cancellationToken);
 
-    internal SitesClient(ResourceReader reader) => _reader = reader;
-
-    /// <summary>Initializes an instance for mocking.</summary>
-    protected SitesClient()
+    public Task<Site> GetSiteAsync(string siteId, LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
+        return reader.GetAsync(
+            "clientprojects",
+            siteId,
+            query,
+            DefaultSelections.Site,
+            LifecycleTwinJsonContext.Default.Site,
+            LifecycleTwinJsonContext.Default.ListSite,
+            (h, ct) => api.GetSiteAsync(siteId, reader.ClientName, h.Select, h.Filter, h.Sort, h.Pagination, h.Other, "GetSite", ct),
+            cancellationToken);
     }
-
-    private ResourceReader Reader => _reader ?? throw new InvalidOperationException("This instance was created for mocking.");
-
-    /// <inheritdoc />
-    public virtual AsyncPageable<Site> GetSitesAsync(LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default) =>
-        Reader.List("clientprojects", siteScoped: false, null, query, DefaultSelections.Site, LifecycleTwinJsonContext.Default.ListSite, "GetSites", cancellationToken);
-
-    /// <inheritdoc />
-    public virtual Task<Site> GetSiteAsync(string siteId, LifecycleTwinQuery? query = null, CancellationToken cancellationToken = default) =>
-        Reader.GetAsync("clientprojects", siteId, siteScoped: false, null, query, DefaultSelections.Site, LifecycleTwinJsonContext.Default.Site, LifecycleTwinJsonContext.Default.ListSite, "GetSite", cancellationToken);
 }

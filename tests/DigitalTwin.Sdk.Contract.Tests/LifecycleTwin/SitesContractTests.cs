@@ -1,5 +1,5 @@
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
+using DigitalTwin.Sdk.Siemens.LifecycleTwin;
 using WireMock.Matchers;
 using static DigitalTwin.Sdk.Contract.Tests.LifecycleTwin.LifecycleTwinContract;
 

@@ -45,7 +45,7 @@ public sealed class LifecycleTwinHarness : VendorHarness
         audit.AddSecret(options.Password);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new LifecycleTwinClient(options, audit.Transport.CreateClient(), audit.LoggerFactory);
+        var client = new LifecycleTwinClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
         return new LifecycleTwinHarness(emulator, client, options);
     }
 

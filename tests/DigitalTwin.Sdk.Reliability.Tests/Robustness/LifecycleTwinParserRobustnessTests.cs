@@ -27,7 +27,7 @@ public sealed class LifecycleTwinParserRobustnessTests(ITestOutputHelper output)
             PrefetchNextPage = false,
         };
         Tune(options);
-        var client = new LifecycleTwinClient(options, transport);
+        var client = new LifecycleTwinClient(options, transport: transport);
         var projectId = emu.ProjectId;
         var assetId = emu.Assets[0].Id;
         return

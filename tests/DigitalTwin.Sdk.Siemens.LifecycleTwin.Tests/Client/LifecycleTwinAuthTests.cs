@@ -31,7 +31,7 @@ public sealed class LifecycleTwinAuthTests
         emulator.Faults.Add(DigitalTwin.Sdk.Testing.Faults.Fault.Status(503), pathPrefix: "/api/clientprojects");
         var counting = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
         using var transport = new HttpClient(counting);
-        var client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(emulator), transport);
+        var client = new LifecycleTwinClient(LifecycleTwinFixture.OptionsFor(emulator), transport: transport);
 
         var sites = await client.Sites.GetSitesAsync().ToListAsync();
 

@@ -1,5 +1,4 @@
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 

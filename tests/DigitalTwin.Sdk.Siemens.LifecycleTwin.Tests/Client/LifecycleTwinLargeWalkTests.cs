@@ -1,4 +1,3 @@
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Client;

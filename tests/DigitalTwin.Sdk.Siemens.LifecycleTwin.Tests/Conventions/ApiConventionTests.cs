@@ -48,7 +48,8 @@ public sealed class ApiConventionTests
             .ToList();
 
         Assert.True(lists.Count >= 4, $"expected the LT list methods, found {lists.Count}");
-        Assert.Contains(assembly.GetExportedTypes(), t => t.Name == "AssetsClient");
+        Assert.Contains(assembly.GetExportedTypes(), t => t.Name == "IAssetsClient");
+        Assert.Contains(assembly.GetExportedTypes(), t => t.Name == "LifecycleTwinClient");
     }
 
     [Fact]
@@ -88,6 +89,29 @@ public sealed class ApiConventionTests
         Assert.Contains(violations, v => v.Contains("HalfVirtualClient.Extra()", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.Contains("HalfVirtualClient.Run", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.Contains("HalfVirtualClient.get_Items", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("DisposableClient", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnePublicNamespace_PlusModels()
+    {
+        var namespaces = typeof(LifecycleTwinClient).Assembly.GetExportedTypes().Select(t => t.Namespace).Distinct().Order().ToList();
+
+        Assert.Equal(
+            ["DigitalTwin.Sdk.Siemens.LifecycleTwin", "DigitalTwin.Sdk.Siemens.LifecycleTwin.Models", "Microsoft.Extensions.DependencyInjection"],
+            namespaces);
+    }
+
+    [Fact]
+    public void PublicClientClasses_AreSealedWithoutProtectedConstructors()
+    {
+        var clients = typeof(LifecycleTwinClient).Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && t.Name.EndsWith("Client", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(clients);
+        Assert.All(clients, t => Assert.True(t.IsSealed, $"{t.Name} is not sealed (mocking goes through interfaces)"));
+        Assert.All(clients, t => Assert.DoesNotContain(t.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance), c => c.IsFamily || c.IsFamilyOrAssembly));
     }
 
     /// <summary>Deliberately non-compliant types proving the checks can fail.</summary>
@@ -126,6 +150,17 @@ public sealed class ApiConventionTests
         public sealed class NoInterfaceClient
         {
             public string Name => "x";
+        }
+
+        public sealed class DisposableClient : IHalfVirtual, IDisposable
+        {
+            public void Run()
+            {
+            }
+
+            public void Dispose()
+            {
+            }
         }
 
         public class HalfVirtualClient : IHalfVirtual

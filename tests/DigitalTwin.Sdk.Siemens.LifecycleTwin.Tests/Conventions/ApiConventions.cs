@@ -66,7 +66,9 @@ internal static class ApiConventions
 
     /// <summary>
     /// Every public, non-static class whose name ends in <c>Client</c> implements an interface, and each of its public
-    /// instance methods and properties is virtual or implements an interface member, so apps can fake it.
+    /// instance methods and properties implements an interface member (or is virtual), so apps can fake it through the
+    /// interface. Members of framework contracts (<c>Dispose</c>) count as interface members: the template's root
+    /// clients are sealed and disposable (docs/client-template.md).
     /// </summary>
     public static IReadOnlyList<string> FakeableClients(Assembly assembly, Func<Type, bool>? typeFilter = null)
     {
@@ -84,7 +86,7 @@ internal static class ApiConventions
                 .ToHashSet();
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName || IsAccessor(m)))
             {
-                var fakeable = (method.IsVirtual && !method.IsFinal) || implemented.Contains(method) || method.DeclaringType == typeof(object);
+                var fakeable = (method.IsVirtual && !method.IsFinal) || implemented.Contains(method) || method.DeclaringType == typeof(object) || IsFrameworkContract(method);
                 if (!fakeable)
                 {
                     violations.Add($"{Describe(method)} is neither virtual nor an interface member.");

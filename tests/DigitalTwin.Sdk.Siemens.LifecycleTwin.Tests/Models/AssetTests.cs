@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Models;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Query;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 

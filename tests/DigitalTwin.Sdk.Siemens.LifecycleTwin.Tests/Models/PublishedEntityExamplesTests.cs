@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Models;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Models;
 

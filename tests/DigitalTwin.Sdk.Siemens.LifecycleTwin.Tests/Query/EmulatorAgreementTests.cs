@@ -1,5 +1,4 @@
 using System.Net;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Query;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Query;

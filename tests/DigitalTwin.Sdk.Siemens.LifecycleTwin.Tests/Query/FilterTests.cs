@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Query;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Query;
 

@@ -1,4 +1,3 @@
-using DigitalTwin.Sdk.Siemens.LifecycleTwin.Query;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Query;
 

@@ -3,10 +3,10 @@ using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Auth;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
-/// Lifecycle Twin tokens: <c>POST {BaseUrl}/api/token</c>, form-encoded. Uses <c>grant_type=refresh_token</c> when the
+/// Lifecycle Twin tokens: <c>POST {BaseUrl}/api/token</c> (or <see cref="LifecycleTwinOptions.TokenUrl"/>), form-encoded. Uses <c>grant_type=refresh_token</c> when the
 /// expiring token carries a refresh token, and falls back to the password grant when the refresh is refused.
 /// </summary>
 internal sealed class LifecycleTwinTokenSource(ClientRuntime tokenRuntime, LifecycleTwinOptions options) : ITokenSource
@@ -49,7 +49,7 @@ internal sealed class LifecycleTwinTokenSource(ClientRuntime tokenRuntime, Lifec
 
     private Task<AccessToken> RequestAsync(KeyValuePair<string, string>[] form, bool idempotent, CancellationToken cancellationToken)
     {
-        var request = tokenRuntime.CreateRequest(HttpMethod.Post, "api/token", "AcquireToken");
+        var request = tokenRuntime.CreateRequest(HttpMethod.Post, options.TokenUrl?.AbsoluteUri ?? "api/token", "AcquireToken");
         request.Content = new FormUrlEncodedContent(form);
         if (idempotent)
         {

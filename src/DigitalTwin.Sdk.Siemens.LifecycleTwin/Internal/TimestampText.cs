@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>Reads Lifecycle Twin timestamps without depending on the machine's time zone.</summary>
 internal static class TimestampText

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// Converter for the UTC timestamps of Lifecycle Twin (<c>CreatedOn</c>, <c>InstallationDate</c>): reads any ISO 8601

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// Converter for the local timestamps of Lifecycle Twin (<c>CreatedOnLocal</c>, <c>ModifiedOnLocal</c>): reads any

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin.Models;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Serialization;
+namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
 /// <summary>
 /// Source-generated System.Text.Json metadata for the Lifecycle Twin models (no reflection, AOT-safe).
