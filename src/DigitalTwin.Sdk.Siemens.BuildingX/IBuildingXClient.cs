@@ -1,9 +1,4 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
-using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
-using DigitalTwin.Sdk.Siemens.BuildingX.Locations;
-using DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
-using DigitalTwin.Sdk.Siemens.BuildingX.Points;
-using DigitalTwin.Sdk.Siemens.BuildingX.Resources;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 

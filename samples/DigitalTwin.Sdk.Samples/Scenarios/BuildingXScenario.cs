@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Siemens.BuildingX;
-using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Points;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,7 +205,7 @@ internal sealed class BuildingXScenario : IScenario
             {
                 var path = $"partitions/{partitionId}/points/{setpoint.Id}?field[Point]=pointValue";
                 var command = JsonDocument.Parse("{\"pointValue\":{\"value\":\"21.5\"}}").RootElement.Clone();
-                var result = await client.Resources.UpdateAsync(path, new JsonApiResource<JsonElement> { Type = "Point", Id = setpoint.Id, Attributes = command }, cancellationToken);
+                var result = await client.Resources.UpdateResourceAsync(path, new JsonApiResource<JsonElement> { Type = "Point", Id = setpoint.Id, Attributes = command }, cancellationToken);
                 var after = await client.Points.GetPointAsync(partitionId, setpoint.Id!, new JsonApiQuery().Field("Point", "pointValue"), cancellationToken);
                 AnsiConsole.MarkupLine($"--write: commanded {Markup.Escape(setpoint.Id!)} to 21.5 ({(int)result.StatusCode}); it now reads {Markup.Escape(after.Attributes?.PointValue?.Value?.ToString() ?? "-")}.");
             }

@@ -1,10 +1,8 @@
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.Customers;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Reads <c>/me/usergroups</c> and <c>/me/customers</c> of the Accounts API.</summary>
 internal sealed class AccountClient(BuildingXConnection accounts) : IAccountClient

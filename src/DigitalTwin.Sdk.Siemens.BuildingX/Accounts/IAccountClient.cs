@@ -1,8 +1,7 @@
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.Customers;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>
 /// The calling machine user, as the Accounts API shows it (<c>/me/usergroups</c>, <c>/me/customers</c>). The Accounts

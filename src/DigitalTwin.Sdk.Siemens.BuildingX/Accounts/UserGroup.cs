@@ -1,6 +1,5 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A user group of the calling machine user (<c>GET /me/usergroups</c> of the Accounts API).</summary>
 public sealed record UserGroup : JsonApiResource<UserGroupAttributes>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Auth;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>Source-generated metadata of the token endpoint's request and response bodies.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Auth;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>The JSON body of the client-credentials token request, as the vendor's guide sends it.</summary>
 /// <param name="ClientId">The machine user's client id.</param>

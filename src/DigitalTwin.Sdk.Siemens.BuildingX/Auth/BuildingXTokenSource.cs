@@ -4,7 +4,7 @@ using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Auth;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>
 /// Acquires Building X tokens with the OAuth 2.0 client-credentials grant: a JSON body with <c>client_id</c>,

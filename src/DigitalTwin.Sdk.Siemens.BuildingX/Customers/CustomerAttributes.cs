@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Customers;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>Attributes of a customer.</summary>
 public sealed record CustomerAttributes
@@ -12,5 +12,5 @@ public sealed record CustomerAttributes
     /// <summary>Gets attributes this model does not know (the vendor adds properties over time).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

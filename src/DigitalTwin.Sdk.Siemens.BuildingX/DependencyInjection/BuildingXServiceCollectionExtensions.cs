@@ -1,6 +1,6 @@
 using DigitalTwin.Sdk.Core.Configuration;
 using DigitalTwin.Sdk.Siemens.BuildingX;
-using DigitalTwin.Sdk.Siemens.BuildingX.Auth;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A device: equipment with computing ability (controllers, sensors, gateways, ...).</summary>
 public sealed record Device : JsonApiResource<DeviceAttributes>

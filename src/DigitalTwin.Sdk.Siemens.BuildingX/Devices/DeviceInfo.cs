@@ -1,6 +1,5 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>The <c>DeviceInfo</c> feature of a device, returned with <c>include=hasFeatures.DeviceInfo</c>.</summary>
 public sealed record DeviceInfo : JsonApiResource<DeviceInfoAttributes>;

@@ -1,7 +1,7 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Devices;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Devices of a partition and the child devices behind gateways; every path is nested under the partition.</summary>
 public interface IDevicesClient

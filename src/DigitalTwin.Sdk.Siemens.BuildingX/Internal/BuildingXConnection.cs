@@ -9,9 +9,7 @@ using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 

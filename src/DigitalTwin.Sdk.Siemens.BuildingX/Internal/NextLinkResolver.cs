@@ -1,5 +1,4 @@
 using System.Text;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A JSON:API error object, as Building X returns them in a top-level <c>errors</c> array.</summary>
 public sealed record JsonApiError
@@ -33,5 +33,5 @@ public sealed record JsonApiError
     /// <summary>Gets members of the error object this model does not know.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

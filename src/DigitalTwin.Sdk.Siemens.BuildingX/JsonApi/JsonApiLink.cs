@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A JSON:API link: a URI-reference string, or a link object with <c>href</c> and more.</summary>
 /// <param name="Href">The link target; may be absolute or relative (Building X sends <c>/operations/...</c>).</param>

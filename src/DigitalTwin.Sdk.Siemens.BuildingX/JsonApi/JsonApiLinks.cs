@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A JSON:API links object. Absent keys mean the link is unavailable (no <see cref="Next"/>: last page).</summary>
 public sealed record JsonApiLinks
@@ -33,5 +33,5 @@ public sealed record JsonApiLinks
     /// <summary>Gets links this model does not know.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

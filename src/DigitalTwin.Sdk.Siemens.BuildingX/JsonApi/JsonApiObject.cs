@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>The top-level <c>jsonapi</c> member: the server's implementation of the specification.</summary>
 public sealed record JsonApiObject
@@ -21,5 +21,5 @@ public sealed record JsonApiObject
     /// <summary>Gets members this model does not know.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

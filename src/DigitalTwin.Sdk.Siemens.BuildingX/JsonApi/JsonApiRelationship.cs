@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A JSON:API relationship object: resource linkage in <c>data</c>, plus <c>links</c> and <c>meta</c>.</summary>
 public sealed record JsonApiRelationship
@@ -18,7 +18,7 @@ public sealed record JsonApiRelationship
     /// <summary>Gets members of the relationship object this model does not know.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     /// <summary>Creates a to-one relationship.</summary>
     /// <param name="type">Related resource type.</param>

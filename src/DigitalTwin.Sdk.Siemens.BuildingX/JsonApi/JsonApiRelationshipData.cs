@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>
 /// The <c>data</c> of a relationship: one resource identifier (to-one) or an array of them (to-many).

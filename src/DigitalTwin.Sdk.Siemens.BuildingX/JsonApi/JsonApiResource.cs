@@ -2,14 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>
 /// A JSON:API resource object without its attributes: <c>type</c>, <c>id</c>, <c>relationships</c>, <c>links</c>,
 /// <c>meta</c>. Use <see cref="JsonApiResource{TAttributes}"/> for the typed attributes.
 /// </summary>
 /// <remarks>
-/// Members the specification or the vendor adds later are kept in <see cref="ExtensionData"/>. When the resource came
+/// Members the specification or the vendor adds later are kept in <see cref="AdditionalProperties"/>. When the resource came
 /// from a response with <c>include</c>, <see cref="Included"/> holds that response's included resources so
 /// <see cref="GetRelated(string)"/> resolves relationships without another request.
 /// </remarks>
@@ -33,7 +33,7 @@ public abstract record JsonApiResource
     /// <summary>Gets members of the resource object this model does not know.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     /// <summary>Gets the included resources of the document this resource came from, if it had any.</summary>
     [JsonIgnore]

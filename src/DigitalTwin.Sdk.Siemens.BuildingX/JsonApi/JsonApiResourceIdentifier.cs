@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A JSON:API resource identifier object: the <c>type</c> and <c>id</c> that name a resource.</summary>
 /// <param name="Type">The resource type, e.g. <c>Room</c>.</param>

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A JSON:API resource object with typed <c>attributes</c>.</summary>
 /// <typeparam name="TAttributes">

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>The outcome of a create, update or delete.</summary>
 /// <param name="StatusCode">

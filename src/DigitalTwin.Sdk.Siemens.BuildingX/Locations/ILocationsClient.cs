@@ -1,7 +1,7 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Locations;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Locations (campus, buildings, floors, rooms) of a partition.</summary>
 public interface ILocationsClient

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Locations;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>
 /// A location of the building structure; <see cref="JsonApiResource.Type"/> tells which kind

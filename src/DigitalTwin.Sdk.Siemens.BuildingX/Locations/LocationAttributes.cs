@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Locations;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>Attributes of a location.</summary>
 public sealed record LocationAttributes
@@ -15,5 +15,5 @@ public sealed record LocationAttributes
     /// <summary>Gets attributes this model does not know (the vendor adds properties over time).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,9 +1,8 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Locations;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Reads locations.</summary>
 internal sealed class LocationsClient(BuildingXConnection connection) : ILocationsClient

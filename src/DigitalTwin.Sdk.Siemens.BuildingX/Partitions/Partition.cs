@@ -1,6 +1,5 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A partition: the unit of data access that holds locations and devices.</summary>
 public sealed record Partition : JsonApiResource<PartitionAttributes>

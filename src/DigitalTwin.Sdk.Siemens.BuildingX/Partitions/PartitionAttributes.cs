@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>Attributes of a partition.</summary>
 public sealed record PartitionAttributes
@@ -15,5 +15,5 @@ public sealed record PartitionAttributes
     /// <summary>Gets attributes this model does not know (the vendor adds properties over time).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,9 +1,8 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Reads partitions from the Accounts API.</summary>
 internal sealed class PartitionsClient(BuildingXConnection accounts) : IPartitionsClient

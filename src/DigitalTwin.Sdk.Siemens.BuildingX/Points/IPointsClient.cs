@@ -1,7 +1,7 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Data points of devices and their values; every path is nested under the partition.</summary>
 public interface IPointsClient

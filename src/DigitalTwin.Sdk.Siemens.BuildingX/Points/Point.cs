@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>A data point of a device: the interface to one measured or commanded value.</summary>
 public sealed record Point : JsonApiResource<PointAttributes>

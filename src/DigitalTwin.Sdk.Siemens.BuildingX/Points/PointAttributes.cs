@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>Attributes of a point.</summary>
 public sealed record PointAttributes
@@ -27,5 +27,5 @@ public sealed record PointAttributes
     /// <summary>Gets attributes this model does not know, including other fields asked for with <c>field[Point]</c>.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 /// <summary>Attributes of a point value.</summary>
 public sealed record PointValueAttributes
@@ -21,5 +21,5 @@ public sealed record PointValueAttributes
     /// <summary>Gets attributes this model does not know (the vendor adds properties over time).</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

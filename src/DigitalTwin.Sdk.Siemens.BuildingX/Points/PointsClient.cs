@@ -1,9 +1,8 @@
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Points;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Reads points and point values of the Operations API.</summary>
 internal sealed class PointsClient(BuildingXConnection connection) : IPointsClient

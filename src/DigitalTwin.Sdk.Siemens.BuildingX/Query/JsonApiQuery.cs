@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Query;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>
 /// Builds the JSON:API query string of a Building X request: the <c>filter[...]</c> and <c>page[...]</c> families,

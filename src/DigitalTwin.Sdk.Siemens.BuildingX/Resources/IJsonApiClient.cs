@@ -1,9 +1,8 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Resources;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>
 /// Generic JSON:API access to any Building X path, for resources this package does not model. Paths are relative to
@@ -18,7 +17,7 @@ public interface IJsonApiClient
     /// <returns>The resource, with untyped attributes and its includes attached.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="Core.DigitalTwinApiException">The service refused the request.</exception>
-    Task<JsonApiResource<JsonElement>> GetAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
+    Task<JsonApiResource<JsonElement>> GetResourceAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a collection, following <c>links.next</c> until it is absent.</summary>
     /// <param name="path">Collection path relative to the base URL.</param>
@@ -26,7 +25,7 @@ public interface IJsonApiClient
     /// <param name="cancellationToken">Cancels every page request.</param>
     /// <returns>The resources, fetched page by page.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    AsyncPageable<JsonApiResource<JsonElement>> ListAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
+    AsyncPageable<JsonApiResource<JsonElement>> GetResourcesAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a resource in a collection (<c>POST</c>): 201 with the resource, 202 accepted, or 204 for a client-generated id.</summary>
     /// <param name="collectionPath">Collection path relative to the base URL.</param>
@@ -35,7 +34,7 @@ public interface IJsonApiClient
     /// <returns>The outcome.</returns>
     /// <exception cref="ArgumentException"><paramref name="collectionPath"/> or the resource type is empty.</exception>
     /// <exception cref="Core.DigitalTwinConflictException">409: the id exists already or the type does not fit the collection.</exception>
-    Task<JsonApiWriteResult> CreateAsync(string collectionPath, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default);
+    Task<JsonApiWriteResult> CreateResourceAsync(string collectionPath, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default);
 
     /// <summary>Updates a resource (<c>PATCH</c>) with the attributes and relationships given.</summary>
     /// <param name="path">Resource path relative to the base URL.</param>
@@ -44,7 +43,7 @@ public interface IJsonApiClient
     /// <returns>The outcome (200 with the resource, 202 or 204).</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/>, the type or the id is empty.</exception>
     /// <exception cref="Core.DigitalTwinConflictException">409: type or id do not match.</exception>
-    Task<JsonApiWriteResult> UpdateAsync(string path, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default);
+    Task<JsonApiWriteResult> UpdateResourceAsync(string path, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a resource (<c>DELETE</c>).</summary>
     /// <param name="path">Resource path relative to the base URL.</param>
@@ -52,5 +51,5 @@ public interface IJsonApiClient
     /// <returns>The outcome (usually 204).</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="Core.DigitalTwinNotFoundException">No such resource.</exception>
-    Task<JsonApiWriteResult> DeleteAsync(string path, CancellationToken cancellationToken = default);
+    Task<JsonApiWriteResult> DeleteResourceAsync(string path, CancellationToken cancellationToken = default);
 }

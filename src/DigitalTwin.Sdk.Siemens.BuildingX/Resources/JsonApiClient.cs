@@ -2,28 +2,26 @@ using System.Text.Json;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Resources;
+namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>Generic JSON:API access.</summary>
 internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiClient
 {
-    public Task<JsonApiResource<JsonElement>> GetAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public Task<JsonApiResource<JsonElement>> GetResourceAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         return connection.GetResourceAsync(path.TrimStart('/'), query, BuildingXJsonContext.Default.ResourceDocument, "Get", cancellationToken);
     }
 
-    public AsyncPageable<JsonApiResource<JsonElement>> ListAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<JsonApiResource<JsonElement>> GetResourcesAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         return connection.List(path.TrimStart('/'), query, BuildingXJsonContext.Default.ResourceListDocument, "List", cancellationToken);
     }
 
-    public Task<JsonApiWriteResult> CreateAsync(string collectionPath, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)
+    public Task<JsonApiWriteResult> CreateResourceAsync(string collectionPath, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collectionPath);
         ArgumentNullException.ThrowIfNull(resource);
@@ -31,7 +29,7 @@ internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiCl
         return connection.SendDocumentAsync(HttpMethod.Post, collectionPath.TrimStart('/'), Document(resource), "Create", cancellationToken);
     }
 
-    public Task<JsonApiWriteResult> UpdateAsync(string path, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)
+    public Task<JsonApiWriteResult> UpdateResourceAsync(string path, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(resource);
@@ -40,7 +38,7 @@ internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiCl
         return connection.SendDocumentAsync(HttpMethod.Patch, path.TrimStart('/'), Document(resource), "Update", cancellationToken);
     }
 
-    public Task<JsonApiWriteResult> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    public Task<JsonApiWriteResult> DeleteResourceAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         return connection.SendDocumentAsync(HttpMethod.Delete, path.TrimStart('/'), null, "Delete", cancellationToken);

@@ -1,14 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.Accounts;
-using DigitalTwin.Sdk.Siemens.BuildingX.Customers;
-using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Locations;
-using DigitalTwin.Sdk.Siemens.BuildingX.Partitions;
-using DigitalTwin.Sdk.Siemens.BuildingX.Points;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>
 /// Source-generated System.Text.Json metadata for every Building X model (camelCase, nulls not written).
@@ -36,4 +30,4 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
 [JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<Point>>), TypeInfoPropertyName = "PointListDocument")]
 [JsonSerializable(typeof(JsonApiDocument<PointValue>), TypeInfoPropertyName = "PointValueDocument")]
 [JsonSerializable(typeof(JsonApiDocument<IReadOnlyList<PointValue>>), TypeInfoPropertyName = "PointValueListDocument")]
-public sealed partial class BuildingXJsonContext : JsonSerializerContext;
+internal sealed partial class BuildingXJsonContext : JsonSerializerContext;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>Reads a link given as a string or as a link object; writes a string when nothing but <c>href</c> is set.</summary>
 internal sealed class JsonApiLinkConverter : JsonConverter<JsonApiLink>

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>Reads and writes relationship linkage that is either one identifier object or an array of them.</summary>
 internal sealed class JsonApiRelationshipDataConverter : JsonConverter<JsonApiRelationshipData>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
+using DigitalTwin.Sdk.Siemens.BuildingX;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -81,7 +81,7 @@ public sealed class BuildingXContractTests
         var customer = Assert.Single(await client.Account.GetCustomersAsync().ToListAsync());
 
         Assert.Equal("test-customer-name", customer.Attributes!.Name);
-        Assert.Equal("active", customer.Attributes.ExtensionData!["customerMembershipState"].GetProperty("state").GetString());
+        Assert.Equal("active", customer.Attributes.AdditionalProperties!["customerMembershipState"].GetProperty("state").GetString());
         contract.AssertContract();
     }
 
@@ -308,7 +308,7 @@ public sealed class BuildingXContractTests
 
         var building = await client.Locations.GetLocationAsync(Partition, "b1", new JsonApiQuery().Include("hasPostalAddress"));
 
-        Assert.Equal("Europe/Zurich", building.Attributes!.ExtensionData!["timeZone"].GetString());
+        Assert.Equal("Europe/Zurich", building.Attributes!.AdditionalProperties!["timeZone"].GetString());
         contract.AssertContract();
     }
 
@@ -331,7 +331,7 @@ public sealed class BuildingXContractTests
     }
 
     // [CL] point.go CommandPointValue: PATCH points/{id}?field[Point]=pointValue with content-type application/vnd.api+json
-    // and {"data":{"id":..,"attributes":{"pointValue":{"value":"true"}}}} (the generic Resources.UpdateAsync adds "type").
+    // and {"data":{"id":..,"attributes":{"pointValue":{"value":"true"}}}} (the generic Resources.UpdateResourceAsync adds "type").
     [Fact]
     public async Task ResourcesUpdate_PointCommand_IsTheDocumentedPatch()
     {
@@ -347,7 +347,7 @@ public sealed class BuildingXContractTests
         var client = contract.CreateClient();
         var attributes = JsonDocument.Parse("""{"pointValue":{"value":"true"}}""").RootElement.Clone();
 
-        var result = await client.Resources.UpdateAsync($"partitions/{Partition}/points/p1?field[Point]=pointValue", new JsonApiResource<JsonElement> { Type = "Point", Id = "p1", Attributes = attributes });
+        var result = await client.Resources.UpdateResourceAsync($"partitions/{Partition}/points/p1?field[Point]=pointValue", new JsonApiResource<JsonElement> { Type = "Point", Id = "p1", Attributes = attributes });
 
         Assert.Equal(System.Net.HttpStatusCode.NoContent, result.StatusCode);
         contract.AssertContract();

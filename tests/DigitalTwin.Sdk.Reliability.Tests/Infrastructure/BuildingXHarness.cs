@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Siemens.BuildingX;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using DigitalTwin.Sdk.Testing.Hosting;
 
@@ -57,7 +57,7 @@ public sealed class BuildingXHarness : VendorHarness
         audit.AddSecret(options.ClientSecret);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new BuildingXClient(options, audit.Transport.CreateClient(), audit.LoggerFactory);
+        var client = new BuildingXClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
         return new BuildingXHarness(emulator, client, options);
     }
 
@@ -67,7 +67,7 @@ public sealed class BuildingXHarness : VendorHarness
     {
         var n = Interlocked.Increment(ref _created);
         var attributes = JsonDocument.Parse($$"""{"name":"Reliability pump {{n}}","serialNumber":"R-{{n}}"}""").RootElement.Clone();
-        return Client.Resources.CreateAsync(
+        return Client.Resources.CreateResourceAsync(
             "partitions/" + Emu.DocumentedPartitionId + "/devices",
             new JsonApiResource<JsonElement> { Type = "Device", Attributes = attributes },
             cancellationToken);

@@ -24,7 +24,7 @@ public sealed class BuildingXParserRobustnessTests(ITestOutputHelper output) : P
             ClientSecret = emu.ClientSecret,
         };
         Tune(options);
-        var client = new BuildingXClient(options, transport);
+        var client = new BuildingXClient(options, transport: transport);
         var partition = emu.DocumentedPartitionId;
         var device = emu.StandaloneDeviceIds[0];
         return

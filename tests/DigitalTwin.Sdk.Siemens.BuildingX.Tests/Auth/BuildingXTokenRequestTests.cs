@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.BuildingX.Auth;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Auth;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using DigitalTwin.Sdk.Testing.Faults;
 
@@ -35,7 +34,7 @@ public sealed class BuildingXClientErrorTests
         await using var context = await BuildingXTestContext.StartAsync();
         var resource = new JsonApiResource<JsonElement> { Type = "Device", Attributes = JsonDocument.Parse("{}").RootElement.Clone() };
 
-        var error = await Assert.ThrowsAsync<DigitalTwinApiException>(() => context.Client.Resources.CreateAsync($"partitions/{context.Partition}/devices", resource));
+        var error = await Assert.ThrowsAsync<DigitalTwinApiException>(() => context.Client.Resources.CreateResourceAsync($"partitions/{context.Partition}/devices", resource));
 
         Assert.Equal(2, error.Errors.Count);
         Assert.All(error.Errors, e => Assert.Equal("34-0001", e.Code));

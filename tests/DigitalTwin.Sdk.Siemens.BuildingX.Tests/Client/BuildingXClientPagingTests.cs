@@ -1,5 +1,4 @@
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using DigitalTwin.Sdk.Testing.Faults;
 
@@ -127,12 +126,12 @@ public sealed class BuildingXClientPagingTests
         var point = (await context.Client.Points.GetPointsAsync(context.Partition, device).ToListAsync())[0].Id!;
         var resources = context.Client.Resources;
 
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetAsync($"devices/{device}"));
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync($"devices/{device}/devices").ToListAsync().AsTask());
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync($"devices/{device}/points").ToListAsync().AsTask());
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetAsync($"points/{point}"));
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync($"points/{point}/values", new JsonApiQuery().Filter("timestamp", "from", DateTimeOffset.UnixEpoch)).ToListAsync().AsTask());
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.ListAsync("partitions").ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetResourceAsync($"devices/{device}"));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetResourcesAsync($"devices/{device}/devices").ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetResourcesAsync($"devices/{device}/points").ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetResourceAsync($"points/{point}"));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetResourcesAsync($"points/{point}/values", new JsonApiQuery().Filter("timestamp", "from", DateTimeOffset.UnixEpoch)).ToListAsync().AsTask());
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => resources.GetResourcesAsync("partitions").ToListAsync().AsTask());
     }
 
     [Fact]
@@ -143,8 +142,8 @@ public sealed class BuildingXClientPagingTests
         var point = (await context.Client.Points.GetPointsAsync(context.Partition, context.Emulator.GatewayDeviceIds[0]).ToListAsync())[0].Id!;
         var resources = context.Client.Resources;
 
-        var noFrom = await Assert.ThrowsAsync<DigitalTwinApiException>(() => resources.ListAsync($"partitions/{context.Partition}/points/{point}/values").ToListAsync().AsTask());
-        var bareField = await Assert.ThrowsAsync<DigitalTwinApiException>(() => resources.GetAsync($"partitions/{context.Partition}/points/{point}", new JsonApiQuery().Parameter("field", "pointValue")));
+        var noFrom = await Assert.ThrowsAsync<DigitalTwinApiException>(() => resources.GetResourcesAsync($"partitions/{context.Partition}/points/{point}/values").ToListAsync().AsTask());
+        var bareField = await Assert.ThrowsAsync<DigitalTwinApiException>(() => resources.GetResourceAsync($"partitions/{context.Partition}/points/{point}", new JsonApiQuery().Parameter("field", "pointValue")));
         var values = await context.Client.Points.GetPointValuesAsync(context.Partition, point, DateTimeOffset.UtcNow.AddHours(-1)).ToListAsync();
 
         Assert.Equal(400, (int)noFrom.StatusCode);

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Testing.BuildingX;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
@@ -75,7 +74,7 @@ public sealed class BuildingXClientResourceTests
         {
             Assert.NotNull(p.Attributes!.Description);
             Assert.NotNull(p.Attributes.IsActive);
-            Assert.Equal(JsonValueKind.Array, p.Attributes.ExtensionData!["haystackTags"].ValueKind);
+            Assert.Equal(JsonValueKind.Array, p.Attributes.AdditionalProperties!["haystackTags"].ValueKind);
             Assert.Equal(deviceId, p.DeviceId);
         });
         Assert.Equal(temperature.Attributes!.Name, single.Attributes!.Name);
@@ -94,16 +93,16 @@ public sealed class BuildingXClientResourceTests
         var devices = $"partitions/{context.Partition}/devices";
         var resources = context.Client.Resources;
 
-        var created = await resources.CreateAsync(devices, Resource("Device", null, """{"name":"Boiler","serialNumber":"777"}"""));
+        var created = await resources.CreateResourceAsync(devices, Resource("Device", null, """{"name":"Boiler","serialNumber":"777"}"""));
         var id = created.Resource!.Id!;
         var clientId = Guid.NewGuid().ToString();
-        var withClientId = await resources.CreateAsync(devices, Resource("Device", clientId, """{"name":"Pump","serialNumber":"778"}"""));
-        var conflict = await Assert.ThrowsAsync<DigitalTwinConflictException>(() => resources.CreateAsync(devices, Resource("Device", clientId, """{"name":"Pump","serialNumber":"778"}""")));
-        var updated = await resources.UpdateAsync($"{devices}/{id}", Resource("Device", id, """{"name":"Renamed"}"""));
+        var withClientId = await resources.CreateResourceAsync(devices, Resource("Device", clientId, """{"name":"Pump","serialNumber":"778"}"""));
+        var conflict = await Assert.ThrowsAsync<DigitalTwinConflictException>(() => resources.CreateResourceAsync(devices, Resource("Device", clientId, """{"name":"Pump","serialNumber":"778"}""")));
+        var updated = await resources.UpdateResourceAsync($"{devices}/{id}", Resource("Device", id, """{"name":"Renamed"}"""));
         var fetched = await context.Client.Devices.GetDeviceAsync(context.Partition, id);
-        var deleted = await resources.DeleteAsync($"{devices}/{id}");
+        var deleted = await resources.DeleteResourceAsync($"{devices}/{id}");
         var setpoint = (await context.Client.Points.GetPointsAsync(context.Partition, context.Emulator.StandaloneDeviceIds[0], new JsonApiQuery().Filter("name", "Setpoint")).ToListAsync())[0];
-        var command = await resources.CreateAsync($"partitions/{context.Partition}/points/{setpoint.Id}/values", Resource("PointValue", null, """{"value":22.5}"""));
+        var command = await resources.CreateResourceAsync($"partitions/{context.Partition}/points/{setpoint.Id}/values", Resource("PointValue", null, """{"value":22.5}"""));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.EndsWith("/devices/" + id, created.Location!.ToString(), StringComparison.Ordinal);

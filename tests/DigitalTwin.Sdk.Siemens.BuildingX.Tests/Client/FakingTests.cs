@@ -1,7 +1,5 @@
 using DigitalTwin.Sdk.Core.Paging;
-using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
 
@@ -9,7 +7,7 @@ namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
 public sealed class FakingTests
 {
     [Fact]
-    public async Task HostApp_CanSubclassClientAndImplementSubClientWithPagesAndModels()
+    public async Task HostApp_CanImplementClientInterfacesWithPagesAndModels()
     {
         IBuildingXClient client = new FakeClient();
 
@@ -23,9 +21,19 @@ public sealed class FakingTests
         Assert.Equal("room-1", one.LocationId);
     }
 
-    private sealed class FakeClient : BuildingXClient
+    private sealed class FakeClient : IBuildingXClient
     {
-        public override IDevicesClient Devices { get; } = new FakeDevices();
+        public IAccountClient Account => throw new NotSupportedException();
+
+        public IPartitionsClient Partitions => throw new NotSupportedException();
+
+        public ILocationsClient Locations => throw new NotSupportedException();
+
+        public IDevicesClient Devices { get; } = new FakeDevices();
+
+        public IPointsClient Points => throw new NotSupportedException();
+
+        public IJsonApiClient Resources => throw new NotSupportedException();
     }
 
     private sealed class FakeDevices : IDevicesClient

@@ -1,5 +1,4 @@
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Internal;
 

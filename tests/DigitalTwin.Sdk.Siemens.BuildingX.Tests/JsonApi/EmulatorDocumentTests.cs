@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 using DigitalTwin.Sdk.Testing.BuildingX;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.JsonApi;

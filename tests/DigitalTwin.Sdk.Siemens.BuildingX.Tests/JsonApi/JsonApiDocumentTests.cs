@@ -1,7 +1,6 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.BuildingX.Devices;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.JsonApi;
 
@@ -98,7 +97,7 @@ public sealed class JsonApiDocumentTests
         Assert.Equal("Accept", error.Source.Header);
         Assert.Equal("https://example.com/e1", error.Links!.About!.Href);
         Assert.Equal(1, error.Meta!.Value.GetProperty("hint").GetInt32());
-        Assert.Equal("kept", error.ExtensionData!["future"].GetString());
+        Assert.Equal("kept", error.AdditionalProperties!["future"].GetString());
     }
 
     [Fact]
@@ -134,13 +133,13 @@ public sealed class JsonApiDocumentTests
         var document = JsonSerializer.Deserialize(DeviceList, BuildingXJsonContext.Default.DeviceListDocument)!;
         var device = document.Data![0];
 
-        Assert.Equal(1, device.Attributes!.ExtensionData!["futureProperty"].GetProperty("x").GetInt32());
-        Assert.True(device.ExtensionData!["newMember"].GetBoolean());
-        Assert.Equal(2, document.ExtensionData!["somethingNew"].GetArrayLength());
+        Assert.Equal(1, device.Attributes!.AdditionalProperties!["futureProperty"].GetProperty("x").GetInt32());
+        Assert.True(device.AdditionalProperties!["newMember"].GetBoolean());
+        Assert.Equal(2, document.AdditionalProperties!["somethingNew"].GetArrayLength());
 
         var written = JsonSerializer.Serialize(document, BuildingXJsonContext.Default.DeviceListDocument);
         var again = JsonSerializer.Deserialize(written, BuildingXJsonContext.Default.DeviceListDocument)!;
-        Assert.Equal(1, again.Data![0].Attributes!.ExtensionData!["futureProperty"].GetProperty("x").GetInt32());
+        Assert.Equal(1, again.Data![0].Attributes!.AdditionalProperties!["futureProperty"].GetProperty("x").GetInt32());
         Assert.Equal("f1", again.Data[0].Relationships!["hasFeatures"].Data!.Identifiers[0].Id);
         Assert.True(again.Data[0].Relationships!["hasFeatures"].Data!.IsToMany);
         Assert.Equal("r1", again.Data[0].Relationships!["hasLocation"].Data!.Single!.Id);
@@ -192,6 +191,6 @@ public sealed class JsonApiDocumentTests
         Assert.Equal(21.5, values[0].Attributes!.Value!.Value.GetDouble());
         Assert.True(values[1].Attributes!.Value!.Value.GetBoolean());
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 9, 30, 0, 500, TimeSpan.Zero), values[1].Attributes!.Timestamp);
-        Assert.Equal("good", values[1].Attributes!.ExtensionData!["quality"].GetString());
+        Assert.Equal("good", values[1].Attributes!.AdditionalProperties!["quality"].GetString());
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Siemens.BuildingX.JsonApi;
-using DigitalTwin.Sdk.Siemens.BuildingX.Serialization;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
+using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.JsonApi;
 
@@ -88,7 +88,7 @@ public sealed class JsonApiIncludedTests
         Assert.False(index.TryFind(new JsonApiResourceIdentifier("Floor", "r"), out _));
     }
 
-    private static IReadOnlyList<Devices.Device> Parse()
+    private static IReadOnlyList<Device> Parse()
     {
         var document = JsonSerializer.Deserialize(Json, BuildingXJsonContext.Default.DeviceListDocument)!;
         return JsonApiIncluded.Attach(document.Data!, document.Included);

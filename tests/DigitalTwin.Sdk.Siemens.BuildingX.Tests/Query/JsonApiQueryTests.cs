@@ -1,4 +1,3 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.Query;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Query;
 
