@@ -1,8 +1,4 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
-using DigitalTwin.Sdk.Autodesk.Tandem.Groups;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 

@@ -1,9 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
-using DigitalTwin.Sdk.Autodesk.Tandem.Groups;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Internal;
 using Microsoft.Extensions.Logging;
@@ -24,14 +20,18 @@ public sealed class TandemClient : ITandemClient, IDisposable
     private readonly List<IDisposable> _owned = [];
 
     /// <summary>Initializes a client without DI.</summary>
-    /// <param name="options">Settings; validated here.</param>
-    /// <param name="httpClient">Your own transport (its handler is used under the SDK pipeline), or <see langword="null"/> for the SDK default.</param>
-    /// <param name="tokenStore">Where three-legged refresh tokens persist; <see langword="null"/> for an in-memory store.</param>
-    /// <param name="timeProvider">Clock; <see langword="null"/> for the system clock.</param>
+    /// <param name="options">Settings; validated here. Three-legged refresh tokens go to the store set with <see cref="TandemOptions.UseTokenStore"/> (in memory without one).</param>
+    /// <param name="credential">
+    /// Your own source of access tokens (a vault, the host app's identity service); it replaces both APS grant flows
+    /// configured in <paramref name="options"/>, so sign-in through <see cref="ITandemClient.Auth"/> is unavailable.
+    /// <see langword="null"/> for the flow of <see cref="TandemOptions.Flow"/>. The client does not dispose it.
+    /// </param>
+    /// <param name="transport">Your own transport (its handler is used under the SDK pipeline), or <see langword="null"/> for the SDK default. The client does not dispose it.</param>
     /// <param name="loggerFactory">Logging; <see langword="null"/> for none.</param>
+    /// <param name="timeProvider">Clock; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting.</exception>
-    public TandemClient(TandemOptions options, HttpClient? httpClient = null, ITandemTokenStore? tokenStore = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    public TandemClient(TandemOptions options, ITokenProvider? credential = null, HttpClient? transport = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate(TandemOptions.SectionName);
@@ -42,16 +42,27 @@ public sealed class TandemClient : ITandemClient, IDisposable
 
         var api = new ClientRuntime(VendorName, options, timeProvider, loggerFactory);
         var tokens = new ClientRuntime(VendorName, options, timeProvider, loggerFactory, useRateLimit: false);
-        var apiHttp = HttpPipeline.CreateClient(api, httpClient);
-        var tokenHttp = HttpPipeline.CreateClient(tokens, httpClient, authenticate: false, rateLimit: false);
+        var apiHttp = HttpPipeline.CreateClient(api, transport);
+        var tokenHttp = HttpPipeline.CreateClient(tokens, transport, authenticate: false, rateLimit: false);
         _owned.Add(apiHttp);
         _owned.Add(tokenHttp);
         api.UseHttpClientFactory(() => apiHttp);
         tokens.UseHttpClientFactory(() => tokenHttp);
-        var store = tokenStore ?? new InMemoryTandemTokenStore();
-        var source = CreateTokenSource(tokens, options, store);
-        api.Tokens = new TokenCache(source, api.Time, new TokenCacheOptions { Vendor = api.Vendor });
-        Initialize(api, tokens, options, store, source as ThreeLeggedTokenSource);
+        var store = options.GetTokenStore() ?? new InMemoryTandemTokenStore();
+        ThreeLeggedTokenSource? threeLegged = null;
+        if (credential is not null)
+        {
+            // The host app's credential replaces the APS grant flows.
+            api.Tokens = credential;
+        }
+        else
+        {
+            var source = CreateTokenSource(tokens, options, store);
+            threeLegged = source as ThreeLeggedTokenSource;
+            api.Tokens = new TokenCache(source, api.Time, new TokenCacheOptions { Vendor = api.Vendor });
+        }
+
+        Initialize(api, tokens, options, store, threeLegged);
     }
 
     /// <summary>Initializes a client over runtimes built by DI.</summary>

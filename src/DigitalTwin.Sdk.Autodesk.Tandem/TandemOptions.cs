@@ -1,4 +1,4 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Http;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
@@ -12,9 +12,39 @@ public sealed class TandemOptions : DigitalTwinClientOptions
     /// <summary>Initializes the options with the production endpoints.</summary>
     public TandemOptions() => BaseUrl = new Uri("https://developer.api.autodesk.com/tandem/v1/");
 
-    /// <summary>Gets or sets the base URL of APS Authentication v2 (<c>token</c>, <c>authorize</c> and <c>revoke</c> are resolved against it).</summary>
-    /// <value>Defaults to <c>https://developer.api.autodesk.com/authentication/v2/</c>.</value>
-    public Uri? AuthUrl { get; set; } = new("https://developer.api.autodesk.com/authentication/v2/");
+    /// <summary>Gets or sets the APS token endpoint (<c>POST authentication/v2/token</c>).</summary>
+    /// <value>Defaults to <c>https://developer.api.autodesk.com/authentication/v2/token</c>.</value>
+    public Uri? TokenUrl { get; set; } = new("https://developer.api.autodesk.com/authentication/v2/token");
+
+    /// <summary>Gets or sets the APS authorize endpoint the user's browser opens (three-legged sign-in).</summary>
+    /// <value>Defaults to <c>https://developer.api.autodesk.com/authentication/v2/authorize</c>.</value>
+    public Uri? AuthorizeUrl { get; set; } = new("https://developer.api.autodesk.com/authentication/v2/authorize");
+
+    /// <summary>Gets or sets the APS revoke endpoint (<c>POST authentication/v2/revoke</c>).</summary>
+    /// <value>Defaults to <c>https://developer.api.autodesk.com/authentication/v2/revoke</c>.</value>
+    public Uri? RevokeUrl { get; set; } = new("https://developer.api.autodesk.com/authentication/v2/revoke");
+
+    // A field, not a property: the configuration binder's source generator inspects every property, even internal ones.
+    private ITandemTokenStore? _tokenStore;
+
+    /// <summary>
+    /// Makes the three-legged flow keep the user's single-use refresh token in <paramref name="tokenStore"/>, so a host app
+    /// survives restarts without a new sign-in. A method rather than a property so configuration binding never sees it
+    /// (it is an object, not a setting).
+    /// </summary>
+    /// <param name="tokenStore">The store; the client does not dispose it.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tokenStore"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Without a store the client keeps the token in memory (a new <see cref="InMemoryTandemTokenStore"/> per client), or, under DI,
+    /// in the <see cref="ITandemTokenStore"/> the app registered, if any.
+    /// </remarks>
+    public TandemOptions UseTokenStore(ITandemTokenStore tokenStore)
+    {
+        ArgumentNullException.ThrowIfNull(tokenStore);
+        _tokenStore = tokenStore;
+        return this;
+    }
 
     /// <summary>Gets or sets the client id of the APS application.</summary>
     /// <value>Required.</value>
@@ -63,20 +93,17 @@ public sealed class TandemOptions : DigitalTwinClientOptions
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
-    /// <summary>Gets the authorize endpoint.</summary>
-    internal Uri AuthorizeEndpoint => new(EnsureSlash(AuthUrl!), "authorize");
-
-    /// <summary>Gets the token endpoint.</summary>
-    internal Uri TokenEndpoint => new(EnsureSlash(AuthUrl!), "token");
-
-    /// <summary>Gets the revoke endpoint.</summary>
-    internal Uri RevokeEndpoint => new(EnsureSlash(AuthUrl!), "revoke");
+    /// <summary>Gets the store <see cref="UseTokenStore"/> set, or <see langword="null"/>.</summary>
+    /// <returns>The store or <see langword="null"/>.</returns>
+    internal ITandemTokenStore? GetTokenStore() => _tokenStore;
 
     /// <inheritdoc />
     protected override void ValidateCore(ICollection<string> errors, string sectionPath)
     {
         base.ValidateCore(errors, sectionPath);
-        ValidateEndpoint(errors, sectionPath, nameof(AuthUrl), AuthUrl, required: true);
+        ValidateEndpoint(errors, sectionPath, nameof(TokenUrl), TokenUrl, required: true);
+        ValidateEndpoint(errors, sectionPath, nameof(AuthorizeUrl), AuthorizeUrl, required: Flow == TandemAuthFlow.ThreeLegged);
+        ValidateEndpoint(errors, sectionPath, nameof(RevokeUrl), RevokeUrl, required: false);
         if (string.IsNullOrWhiteSpace(ClientId))
         {
             errors.Add($"{sectionPath}:{nameof(ClientId)} is required.");
@@ -116,6 +143,4 @@ public sealed class TandemOptions : DigitalTwinClientOptions
             errors.Add($"{sectionPath}:{nameof(TwinId)} must be a twin URN (urn:adsk.dtt:...).");
         }
     }
-
-    private static Uri EnsureSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

@@ -1,6 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Core.Configuration;
 using DigitalTwin.Sdk.Core.Internal;
 using Microsoft.Extensions.Configuration;
@@ -15,24 +14,80 @@ public static class TandemServiceCollectionExtensions
     private const string VendorKey = "Tandem";
 
     /// <summary>
-    /// Registers <see cref="ITandemClient"/> (keyed by <paramref name="name"/>, and unkeyed for the default name) with options
-    /// bound from configuration section <c>DigitalTwin:Tandem</c> (keys <c>BaseUrl</c>, <c>AuthUrl</c>, <c>ClientId</c>,
-    /// <c>ClientSecret</c>, <c>TwinId</c>, ...) and validated on start. Three-legged refresh tokens go to the registered
-    /// <see cref="ITandemTokenStore"/> (in memory unless you register one).
+    /// Registers <see cref="ITandemClient"/> with options bound from configuration section <c>DigitalTwin:Tandem</c> when the app
+    /// registered an <see cref="IConfiguration"/>, then adjusted by <paramref name="configure"/>, and validated on start.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Adjusts the options after binding; <see langword="null"/> for none.</param>
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns>The builder of the API's named <see cref="HttpClient"/>, to add your own handlers or <c>UseCredential</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Three-legged refresh tokens go to the store set with <see cref="TandemOptions.UseTokenStore"/>, else to the registered <see cref="ITandemTokenStore"/>
+    /// (in memory unless you register one).
+    /// </remarks>
+    public static IHttpClientBuilder AddTandem(this IServiceCollection services, Action<TandemOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, Options.Options.DefaultName, configure, configuration: null);
+    }
+
+    /// <summary>Registers <see cref="ITandemClient"/> with options bound from <paramref name="configuration"/> (e.g. the section <c>DigitalTwin:Tandem</c>) and validated on start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding <c>BaseUrl</c>, <c>TokenUrl</c>, <c>ClientId</c>, <c>ClientSecret</c>, <c>Flow</c>, ...</param>
+    /// <returns>The builder of the API's named <see cref="HttpClient"/>, to add your own handlers or <c>UseCredential</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddTandem(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddCore(services, Options.Options.DefaultName, configure: null, configuration);
+    }
+
+    /// <summary>
+    /// Registers a named <see cref="ITandemClient"/> (resolve it with <c>GetRequiredKeyedService&lt;ITandemClient&gt;(name)</c>) with
+    /// options bound from section <c>DigitalTwin:Tandem:{name}</c> when the app registered an <see cref="IConfiguration"/>, then
+    /// adjusted by <paramref name="configure"/>, and validated on start.
+    /// </summary>
+    /// <param name="services">The services.</param>
     /// <param name="name">Options and client name, for several Tandem tenants in one app.</param>
-    /// <returns>The builder of the API's named <see cref="HttpClient"/>, to add your own handlers.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
-    public static IHttpClientBuilder AddTandem(this IServiceCollection services, Action<TandemOptions>? configure = null, string? name = null)
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns>The builder of the API's named <see cref="HttpClient"/>, to add your own handlers or <c>UseCredential</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddTandem(this IServiceCollection services, string name, Action<TandemOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, name, configure, configuration: null);
+    }
+
+    /// <summary>Registers a named <see cref="ITandemClient"/> (resolve it with <c>GetRequiredKeyedService&lt;ITandemClient&gt;(name)</c>) with options bound from <paramref name="configuration"/> and validated on start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">Options and client name, for several Tandem tenants in one app.</param>
+    /// <param name="configuration">The section holding the options.</param>
+    /// <returns>The builder of the API's named <see cref="HttpClient"/>, to add your own handlers or <c>UseCredential</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddTandem(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddCore(services, name, configure: null, configuration);
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services, string name, Action<TandemOptions>? configure, IConfiguration? configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        name ??= Options.Options.DefaultName;
         var section = name == Options.Options.DefaultName ? TandemOptions.SectionName : TandemOptions.SectionName + ":" + name;
-        // Bind only when the app has configuration, so apps that configure in code need no IConfiguration.
-        var optionsBuilder = services.AddOptions<TandemOptions>(name)
-            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(section).Bind(options));
+        var optionsBuilder = services.AddOptions<TandemOptions>(name);
+
+        if (configuration is not null)
+        {
+            optionsBuilder.Configure(options => configuration.Bind(options));
+        }
+        else
+        {
+            // Bind only when the app has configuration, so apps that configure in code need no IConfiguration.
+            optionsBuilder.Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(section).Bind(options));
+        }
+
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
@@ -48,7 +103,7 @@ public static class TandemServiceCollectionExtensions
             section,
             (sp, tokens, options) =>
             {
-                var source = TandemClient.CreateTokenSource(tokens, options, sp.GetRequiredService<ITandemTokenStore>());
+                var source = TandemClient.CreateTokenSource(tokens, options, options.GetTokenStore() ?? sp.GetRequiredService<ITandemTokenStore>());
                 sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged = source as ThreeLeggedTokenSource;
                 return source;
             });
@@ -57,7 +112,8 @@ public static class TandemServiceCollectionExtensions
             var apiName = ClientRegistration.HttpClientName(VendorKey, name);
             var api = sp.GetRequiredKeyedService<ClientRuntime>(apiName);
             var tokens = sp.GetRequiredKeyedService<ClientRuntime>(apiName + ".Token");
-            return new TandemClient(api, tokens, (TandemOptions)api.Options, sp.GetRequiredService<ITandemTokenStore>(), sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged);
+            var options = (TandemOptions)api.Options;
+            return new TandemClient(api, tokens, options, options.GetTokenStore() ?? sp.GetRequiredService<ITandemTokenStore>(), sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged);
         });
         if (name == Options.Options.DefaultName)
         {

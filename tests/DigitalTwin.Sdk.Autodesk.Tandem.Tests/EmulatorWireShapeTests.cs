@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Testing.Tandem;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests;
@@ -21,8 +20,8 @@ public sealed class EmulatorWireShapeTests
         };
         tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(emu.ClientId + ":" + emu.ClientSecret)));
         using var tokenResponse = await http.SendAsync(tokenRequest);
-        var token = JsonSerializer.Deserialize(await tokenResponse.Content.ReadAsStringAsync(), TandemJsonContext.Default.ApsToken)!;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
         return (emu, http);
     }
 

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
-using DigitalTwin.Sdk.Autodesk.Tandem.Groups;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Paging;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests;
@@ -33,7 +29,7 @@ public sealed class FakeabilityTests
     /// <summary>What a host app might write against <see cref="ITandemClient"/>.</summary>
     private static async Task<string> DescribeAsync(ITandemClient client, TwinUrn twinId)
     {
-        var twin = await client.Twins.GetAsync(twinId);
+        var twin = await client.Twins.GetTwinAsync(twinId);
         var views = new List<string>();
         await foreach (var view in client.Twins.GetViewsAsync(twinId))
         {
@@ -58,7 +54,7 @@ public sealed class FakeabilityTests
 
     private sealed class FakeTwins(TandemTwin twin) : ITandemTwinsClient
     {
-        public Task<TandemTwin> GetAsync(TwinUrn twinId, CancellationToken cancellationToken = default) => Task.FromResult(twin);
+        public Task<TandemTwin> GetTwinAsync(TwinUrn twinId, CancellationToken cancellationToken = default) => Task.FromResult(twin);
 
         public Task<bool> ExistsAsync(TwinUrn twinId, CancellationToken cancellationToken = default) => Task.FromResult(true);
 

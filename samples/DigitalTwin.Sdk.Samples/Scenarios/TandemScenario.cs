@@ -1,8 +1,6 @@
 using System.Globalization;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Autodesk.Tandem;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Testing.Tandem;
@@ -31,7 +29,9 @@ internal sealed class TandemScenario : IScenario
         // https://tandem.autodesk.com, so it is the allow-list entry that may receive the bearer token.
         return new ServedEmulator(emulator, Settings.Of(TandemOptions.SectionName,
             ("BaseUrl", new Uri(emulator.BaseUri, "tandem/v1/").ToString()),
-            ("AuthUrl", new Uri(emulator.BaseUri, "authentication/v2/").ToString()),
+            ("TokenUrl", new Uri(emulator.BaseUri, "authentication/v2/token").ToString()),
+            ("AuthorizeUrl", new Uri(emulator.BaseUri, "authentication/v2/authorize").ToString()),
+            ("RevokeUrl", new Uri(emulator.BaseUri, "authentication/v2/revoke").ToString()),
             ("ClientId", emulator.ClientId),
             ("ClientSecret", emulator.ClientSecret),
             ("Scope", "data:read data:write"),
@@ -46,16 +46,18 @@ internal sealed class TandemScenario : IScenario
             configuredEndpoint: section["BaseUrl"],
             startEmulator: ct => TandemEmulator.StartAsync(ct: ct),
             emulatorEndpoint: emulator => emulator.BaseUri,
-            settingsHint: "DigitalTwin__Tandem__BaseUrl, AuthUrl, ClientId and ClientSecret (Scope 'data:read data:write' for --write)",
+            settingsHint: "DigitalTwin__Tandem__BaseUrl, TokenUrl, ClientId and ClientSecret (Scope 'data:read data:write' for --write)",
             addConfigured: services =>
             {
                 services.AddSingleton(configuration);
-                services.AddTandem();
+                services.AddTandem(section);
             },
             addEmulated: (services, emulator) => services.AddTandem(o =>
             {
                 o.BaseUrl = new Uri(emulator.BaseUri, "tandem/v1/");
-                o.AuthUrl = new Uri(emulator.BaseUri, "authentication/v2/");
+                o.TokenUrl = new Uri(emulator.BaseUri, "authentication/v2/token");
+                o.AuthorizeUrl = new Uri(emulator.BaseUri, "authentication/v2/authorize");
+                o.RevokeUrl = new Uri(emulator.BaseUri, "authentication/v2/revoke");
                 o.ClientId = emulator.ClientId;
                 o.ClientSecret = emulator.ClientSecret;
                 o.Scope = "data:read data:write";
@@ -73,7 +75,7 @@ internal sealed class TandemScenario : IScenario
             return;
         }
 
-        var twin = await client.Twins.GetAsync(twinId, cancellationToken);
+        var twin = await client.Twins.GetTwinAsync(twinId, cancellationToken);
         var exists = await client.Twins.ExistsAsync(twinId, cancellationToken);
         AnsiConsole.MarkupLine(
             $"Twin [green]{Markup.Escape(twin.GetProperty("Identity Data", "Building Name") ?? twinId.Value)}[/] ({Markup.Escape(twinId.Value)}), " +
@@ -144,7 +146,7 @@ internal sealed class TandemScenario : IScenario
                 continue;
             }
 
-            var one = await client.Groups.GetAsync(group.Urn, cancellationToken);
+            var one = await client.Groups.GetGroupAsync(group.Urn, cancellationToken);
             var twins = 0;
             await foreach (var _ in client.Groups.GetTwinsAsync(group.Urn, cancellationToken))
             {

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>
 /// Builds the URL of <c>GET authentication/v2/authorize</c>, where the user signs in and grants the app access
 /// (step one of the three-legged flow). The browser comes back to <see cref="RedirectUri"/> with <c>code</c> and <c>state</c>.
 /// </summary>
-public sealed record ApsAuthorizeRequest
+internal sealed record ApsAuthorizeRequest
 {
     /// <summary>The production authorize endpoint.</summary>
     public static readonly Uri DefaultEndpoint = new("https://developer.api.autodesk.com/authentication/v2/authorize");

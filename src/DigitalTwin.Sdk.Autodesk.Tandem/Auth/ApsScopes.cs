@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>APS OAuth scopes used with Tandem (space-separated in requests).</summary>
 public static class ApsScopes

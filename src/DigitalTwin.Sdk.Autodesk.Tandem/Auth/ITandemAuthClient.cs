@@ -1,6 +1,7 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Auth;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>APS sign-in (three-legged authorization code with PKCE), token access and revocation.</summary>
 public interface ITandemAuthClient

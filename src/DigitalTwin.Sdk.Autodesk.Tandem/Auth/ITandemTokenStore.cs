@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>
 /// Persists the current APS refresh token of the three-legged flow, so a host app survives restarts without a new sign-in.

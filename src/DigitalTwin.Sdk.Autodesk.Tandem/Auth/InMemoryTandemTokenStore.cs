@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>An <see cref="ITandemTokenStore"/> that keeps the refresh token in memory only (lost on restart).</summary>
 /// <remarks>Thread-safe. Register your own store to persist tokens.</remarks>

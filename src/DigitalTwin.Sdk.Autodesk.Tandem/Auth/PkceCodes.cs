@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>
 /// A PKCE (RFC 7636) code verifier and its S256 code challenge for the APS three-legged authorization-code flow.

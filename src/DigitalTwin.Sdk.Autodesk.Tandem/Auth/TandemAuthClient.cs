@@ -1,12 +1,13 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Internal;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Default <see cref="ITandemAuthClient"/>.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Auth"/>.</remarks>
-public sealed class TandemAuthClient : ITandemAuthClient
+internal sealed class TandemAuthClient : ITandemAuthClient
 {
     private readonly ClientRuntime _api;
     private readonly ClientRuntime _tokenRuntime;
@@ -36,7 +37,7 @@ public sealed class TandemAuthClient : ITandemAuthClient
             Pkce = pkce,
             State = state,
             Nonce = nonce,
-        }.ToUri(_options.AuthorizeEndpoint);
+        }.ToUri(_options.AuthorizeUrl);
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Paging;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Groups;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Groups (accounts) and their twins.</summary>
 public interface ITandemGroupsClient
@@ -17,7 +17,7 @@ public interface ITandemGroupsClient
     /// <returns>The group.</returns>
     /// <exception cref="ArgumentException"><paramref name="groupId"/> is not a group URN.</exception>
     /// <exception cref="DigitalTwin.Sdk.Core.DigitalTwinNotFoundException">The group does not exist (404).</exception>
-    Task<TandemGroup> GetAsync(string groupId, CancellationToken cancellationToken = default);
+    Task<TandemGroup> GetGroupAsync(string groupId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the twins of a group (<c>GET groups/{groupID}/twins</c>).</summary>
     /// <param name="groupId">The group URN.</param>

@@ -1,13 +1,13 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Groups;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Default <see cref="ITandemGroupsClient"/> over the SDK pipeline.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Groups"/>.</remarks>
-public sealed class TandemGroupsClient : ITandemGroupsClient
+internal sealed class TandemGroupsClient : ITandemGroupsClient
 {
     private const string GroupPrefix = "urn:adsk.dtg:";
     private readonly ClientRuntime _runtime;
@@ -31,7 +31,7 @@ public sealed class TandemGroupsClient : ITandemGroupsClient
             cancellationToken: cancellationToken);
 
     /// <inheritdoc />
-    public Task<TandemGroup> GetAsync(string groupId, CancellationToken cancellationToken = default)
+    public Task<TandemGroup> GetGroupAsync(string groupId, CancellationToken cancellationToken = default)
     {
         var segment = GroupSegment(groupId);
         return GetCoreAsync(segment, cancellationToken);

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Http;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
@@ -12,7 +12,7 @@ namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 internal static class ApsTokenRequests
 {
     internal static HttpRequestMessage ClientCredentials(TandemOptions options) =>
-        Create(options, options.TokenEndpoint, "GetToken", [new("grant_type", "client_credentials"), new("scope", options.Scope)])
+        Create(options, options.TokenUrl!, "GetToken", [new("grant_type", "client_credentials"), new("scope", options.Scope)])
             .MarkIdempotent(); // Issuing another app token has no side effect, so a lost answer may be retried.
 
     internal static HttpRequestMessage AuthorizationCode(TandemOptions options, string code, PkceCodes? pkce)
@@ -28,14 +28,14 @@ internal static class ApsTokenRequests
             form.Add(new("code_verifier", pkce.Verifier));
         }
 
-        return Create(options, options.TokenEndpoint, "ExchangeCode", form);
+        return Create(options, options.TokenUrl!, "ExchangeCode", form);
     }
 
     internal static HttpRequestMessage Refresh(TandemOptions options, string refreshToken) =>
-        Create(options, options.TokenEndpoint, "RefreshToken", [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)]);
+        Create(options, options.TokenUrl!, "RefreshToken", [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)]);
 
     internal static HttpRequestMessage Revoke(TandemOptions options, string token, ApsTokenTypeHint hint) =>
-        Create(options, options.RevokeEndpoint, "RevokeToken",
+        Create(options, options.RevokeUrl ?? throw new InvalidOperationException("TandemOptions.RevokeUrl is not set."), "RevokeToken",
         [
             new("token", token),
             new("token_type_hint", hint == ApsTokenTypeHint.RefreshToken ? "refresh_token" : "access_token"),

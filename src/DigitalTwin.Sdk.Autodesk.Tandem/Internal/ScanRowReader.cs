@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using System.Text.Json;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 

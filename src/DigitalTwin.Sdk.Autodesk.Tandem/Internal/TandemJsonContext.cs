@@ -1,11 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
-using DigitalTwin.Sdk.Autodesk.Tandem.Errors;
-using DigitalTwin.Sdk.Autodesk.Tandem.Groups;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using System.Text.Json;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
@@ -26,8 +21,6 @@ namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 [JsonSerializable(typeof(StreamLastValuesRequest))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, JsonElement>>))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, Dictionary<string, JsonElement>>>))]
-[JsonSerializable(typeof(ApsToken))]
-[JsonSerializable(typeof(ApsErrorBody))]
 internal sealed partial class TandemJsonContext : JsonSerializerContext
 {
 }

@@ -30,7 +30,7 @@ internal static class TandemRequests
     internal static IntervalRateLimiter IngestLimiter(ClientRuntime runtime, string modelId) =>
         IngestLimiters.GetOrAdd(
             runtime.Options.BaseUrl!.GetLeftPart(UriPartial.Path) + "|" + modelId,
-            static (_, time) => new IntervalRateLimiter(Streams.TandemServiceLimits.StreamIngestInterval, time),
+            static (_, time) => new IntervalRateLimiter(TandemServiceLimits.StreamIngestInterval, time),
             runtime.Time);
 
     internal static DigitalTwinInvalidResponseException Invalid(ClientRuntime runtime, string operation, JsonException inner) =>

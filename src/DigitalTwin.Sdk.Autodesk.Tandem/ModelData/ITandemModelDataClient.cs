@@ -1,6 +1,6 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Element data of one model: scan, schema and change history.</summary>
 public interface ITandemModelDataClient

@@ -1,16 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
-using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Default <see cref="ITandemModelDataClient"/> over the SDK pipeline.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.ModelData"/>.</remarks>
-public sealed class TandemModelDataClient : ITandemModelDataClient
+internal sealed class TandemModelDataClient : ITandemModelDataClient
 {
     private readonly ClientRuntime _runtime;
     private readonly TandemOptions _options;

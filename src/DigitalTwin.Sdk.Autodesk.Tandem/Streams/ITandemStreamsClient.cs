@@ -1,7 +1,6 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Streams (sensor time series) of a twin's default model: last values, readings and ingest.</summary>
 /// <remarks>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Query of <c>GET timeseries/models/{modelID}/streams/{key}</c>: <c>from</c>, <c>to</c>, <c>limit</c>, <c>sort</c>.</summary>
 /// <remarks>Exactly the parameters the vendor publishes (aps.autodesk.com <c>tandem-data-streams-elementID-GET</c>; autodesk-tandem/tutorial-rest <c>getStreamData</c>).</remarks>

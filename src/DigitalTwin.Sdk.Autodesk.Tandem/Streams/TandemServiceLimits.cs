@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Limits the Tandem service enforces and the client respects before sending.</summary>
 public static class TandemServiceLimits

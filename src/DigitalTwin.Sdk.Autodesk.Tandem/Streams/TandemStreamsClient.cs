@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
-using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Default <see cref="ITandemStreamsClient"/> over the SDK pipeline.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Streams"/>.</remarks>
-public sealed class TandemStreamsClient : ITandemStreamsClient
+internal sealed class TandemStreamsClient : ITandemStreamsClient
 {
     private readonly ClientRuntime _runtime;
     private readonly TandemOptions _options;

@@ -1,6 +1,7 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Paging;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Twins (facilities): settings, existence, views, the caller's twins and linked documents.</summary>
 public interface ITandemTwinsClient
@@ -12,7 +13,7 @@ public interface ITandemTwinsClient
     /// <exception cref="ArgumentNullException"><paramref name="twinId"/> is <see langword="null"/>.</exception>
     /// <exception cref="DigitalTwin.Sdk.Core.DigitalTwinPermissionException">The caller may not read the twin (403).</exception>
     /// <exception cref="DigitalTwin.Sdk.Core.DigitalTwinNotFoundException">The twin does not exist (404).</exception>
-    Task<TandemTwin> GetAsync(TwinUrn twinId, CancellationToken cancellationToken = default);
+    Task<TandemTwin> GetTwinAsync(TwinUrn twinId, CancellationToken cancellationToken = default);
 
     /// <summary>Tells whether a twin exists (<c>HEAD twins/{twinID}</c>).</summary>
     /// <param name="twinId">The twin URN.</param>

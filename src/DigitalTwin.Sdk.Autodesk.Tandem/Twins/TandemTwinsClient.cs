@@ -1,14 +1,15 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Core;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Default <see cref="ITandemTwinsClient"/> over the SDK pipeline.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Twins"/>.</remarks>
-public sealed class TandemTwinsClient : ITandemTwinsClient
+internal sealed class TandemTwinsClient : ITandemTwinsClient
 {
     private const int MaxRedirects = 3;
     private readonly ClientRuntime _runtime;
@@ -21,7 +22,7 @@ public sealed class TandemTwinsClient : ITandemTwinsClient
     }
 
     /// <inheritdoc />
-    public Task<TandemTwin> GetAsync(TwinUrn twinId, CancellationToken cancellationToken = default)
+    public Task<TandemTwin> GetTwinAsync(TwinUrn twinId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(twinId);
         return GetCoreAsync(twinId, cancellationToken);

@@ -1,8 +1,9 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Reads a listing of twins keyed by URN as a one-page pageable.</summary>
 internal static class TwinListing

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Checks the shape shared by Tandem URNs: a fixed prefix, then a base64url-style id.</summary>
 internal static class UrnSyntax

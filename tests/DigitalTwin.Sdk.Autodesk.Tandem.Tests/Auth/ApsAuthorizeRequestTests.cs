@@ -1,4 +1,4 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.Auth;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.Tandem;
@@ -168,7 +166,7 @@ public sealed class TandemClientDataTests
         // Like tandem.autodesk.com, the emulator's document origin refuses a download without the bearer token.
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
         using var content = new MemoryStream();
 
         await client.Twins.DownloadDocumentAsync(twin.Docs[1], content);
@@ -184,7 +182,7 @@ public sealed class TandemClientDataTests
     {
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu, o => o.CredentialOrigins = null); // Default: https://tandem.autodesk.com only.
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
         using var content = new MemoryStream();
 
         await Assert.ThrowsAnyAsync<DigitalTwinException>(() => client.Twins.DownloadDocumentAsync(twin.Docs[1], content));
@@ -199,7 +197,7 @@ public sealed class TandemClientDataTests
         await using var storage = await TandemEmulator.StartAsync();
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
         var document = twin.Docs[0];
         var elsewhere = new Uri(storage.BaseUri, "bucket/schlage_warranty.pdf");
         emu.Faults.Add(Fault.Status(302).WithHeader("Location", elsewhere.AbsoluteUri), pathPrefix: "/api/v1/twins");

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Testing.Tandem;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.Client;
@@ -10,7 +10,9 @@ internal static class TandemClientFixture
     internal static TandemOptions Options(TandemEmulator emu, TandemAuthFlow flow = TandemAuthFlow.TwoLegged, bool publicClient = false) => new()
     {
         BaseUrl = new Uri(emu.BaseUri, "tandem/v1/"),
-        AuthUrl = new Uri(emu.BaseUri, "authentication/v2/"),
+        TokenUrl = new Uri(emu.BaseUri, "authentication/v2/token"),
+        AuthorizeUrl = new Uri(emu.BaseUri, "authentication/v2/authorize"),
+        RevokeUrl = new Uri(emu.BaseUri, "authentication/v2/revoke"),
         ClientId = publicClient ? emu.PublicClientId : emu.ClientId,
         ClientSecret = publicClient ? null : emu.ClientSecret,
         Flow = flow,
@@ -24,7 +26,12 @@ internal static class TandemClientFixture
     {
         var options = Options(emu);
         configure?.Invoke(options);
-        return new TandemClient(options, tokenStore: store);
+        if (store is not null)
+        {
+            options.UseTokenStore(store);
+        }
+
+        return new TandemClient(options);
     }
 
     /// <summary>Follows the authorize URL like a browser that consents at once, and returns the code of the callback.</summary>

@@ -1,5 +1,4 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Tandem;
 
@@ -10,7 +9,7 @@ public sealed class TandemClientThreeLeggedTests
     private static async Task<(TandemClient Client, InMemoryTandemTokenStore Store)> SignedInAsync(TandemEmulator emu, bool publicClient)
     {
         var store = new InMemoryTandemTokenStore();
-        var client = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient), tokenStore: store);
+        var client = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient).UseTokenStore(store));
         var pkce = PkceCodes.Create();
         var code = await TandemClientFixture.SignInAsync(client.Auth.CreateAuthorizeUri(pkce, state: "s1"));
         await client.Auth.ExchangeCodeAsync(code, pkce);
@@ -26,7 +25,7 @@ public sealed class TandemClientThreeLeggedTests
         var (client, store) = await SignedInAsync(emu, publicClient);
         using var _ = client;
 
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("Mill", twin.GetProperty("Identity Data", "Building Name"));
         Assert.NotNull(await store.GetRefreshTokenAsync());
@@ -44,10 +43,10 @@ public sealed class TandemClientThreeLeggedTests
         var (client, store) = await SignedInAsync(emu, publicClient: true);
         using var _ = client;
         var firstRefresh = await store.GetRefreshTokenAsync();
-        await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
         emu.ExpireAccessTokens();
 
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId))));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId))));
 
         Assert.Equal(1, emu.RefreshGrants);
         var rotated = await store.GetRefreshTokenAsync();
@@ -63,7 +62,7 @@ public sealed class TandemClientThreeLeggedTests
         first.Dispose();
         var persisted = await store.GetRefreshTokenAsync();
 
-        using var second = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true), tokenStore: new InMemoryTandemTokenStore(persisted));
+        using var second = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true).UseTokenStore(new InMemoryTandemTokenStore(persisted)));
         var twins = await second.Twins.GetMyTwinsAsync().ToListAsync();
 
         Assert.Single(twins);
@@ -76,7 +75,7 @@ public sealed class TandemClientThreeLeggedTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true));
 
-        var ex = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId)));
+        var ex = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId)));
 
         Assert.Contains("sign the user in", ex.Message, StringComparison.Ordinal);
         Assert.Empty(emu.Requests.ForPath("/tandem"));
@@ -87,11 +86,11 @@ public sealed class TandemClientThreeLeggedTests
     {
         await using var emu = await TandemEmulator.StartAsync();
         using var client = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true));
-        await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId)));
+        await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId)));
         var pkce = PkceCodes.Create();
 
         await client.Auth.ExchangeCodeAsync(await TandemClientFixture.SignInAsync(client.Auth.CreateAuthorizeUri(pkce)), pkce);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("free", twin.AccountType);
     }
@@ -109,8 +108,8 @@ public sealed class TandemClientThreeLeggedTests
         Assert.Null(await store.GetRefreshTokenAsync());
         var revoke = emu.Requests.ForPath("/authentication/v2/revoke").Single();
         Assert.Contains("token_type_hint=refresh_token", revoke.Body, StringComparison.Ordinal);
-        using var reuse = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true), tokenStore: new InMemoryTandemTokenStore(refresh));
-        await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => reuse.Twins.GetAsync(TwinUrn.Parse(emu.TwinId)));
+        using var reuse = new TandemClient(TandemClientFixture.Options(emu, TandemAuthFlow.ThreeLegged, publicClient: true).UseTokenStore(new InMemoryTandemTokenStore(refresh)));
+        await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => reuse.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId)));
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class TandemClientThreeLeggedTests
         var token = await client.Auth.GetAccessTokenAsync();
 
         await client.Auth.RevokeAsync(token.Value, ApsTokenTypeHint.AccessToken);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.NotNull(twin);
         Assert.Equal(1, emu.RefreshGrants);

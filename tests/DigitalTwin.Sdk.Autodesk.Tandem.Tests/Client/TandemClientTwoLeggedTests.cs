@@ -1,4 +1,4 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.Tandem;
@@ -14,7 +14,7 @@ public sealed class TandemClientTwoLeggedTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
 
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("Mill", twin.GetProperty("Identity Data", "Building Name"));
         var token = Assert.Single(emu.Requests.ForPath("/authentication/v2/token"));
@@ -32,7 +32,7 @@ public sealed class TandemClientTwoLeggedTests
         using var client = TandemClientFixture.Create(emu);
         var urn = TwinUrn.Parse(emu.TwinId);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.Twins.GetAsync(urn)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.Twins.GetTwinAsync(urn)));
 
         Assert.Equal(1, emu.TokensIssued);
     }
@@ -43,7 +43,7 @@ public sealed class TandemClientTwoLeggedTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
 
-        var ex = await Assert.ThrowsAsync<DigitalTwinPermissionException>(() => client.Twins.GetAsync(TwinUrn.Parse(emu.ForbiddenTwinId)));
+        var ex = await Assert.ThrowsAsync<DigitalTwinPermissionException>(() => client.Twins.GetTwinAsync(TwinUrn.Parse(emu.ForbiddenTwinId)));
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal("FORBIDDEN", ex.ErrorCode);
@@ -58,7 +58,7 @@ public sealed class TandemClientTwoLeggedTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu);
 
-        var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => client.Twins.GetAsync(TwinUrn.Parse("urn:adsk.dtt:NoSuchTwin")));
+        var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => client.Twins.GetTwinAsync(TwinUrn.Parse("urn:adsk.dtt:NoSuchTwin")));
 
         Assert.Contains("404", ex.Message, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public sealed class TandemClientTwoLeggedTests
         using var client = TandemClientFixture.Create(emu);
         emu.Faults.Add(Fault.Status(500, "{\"developerMessage\":\"boom\"}"), pathPrefix: "/tandem/v1/twins", times: 2);
 
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("1690357603997", twin.Etag);
         Assert.Equal(3, emu.Requests.ForPath("/tandem/v1/twins").Count);
@@ -98,14 +98,14 @@ public sealed class TandemClientTwoLeggedTests
         {
             var fixture = TandemClientFixture.Options(emu);
             o.BaseUrl = fixture.BaseUrl;
-            o.AuthUrl = fixture.AuthUrl;
+            o.TokenUrl = fixture.TokenUrl;
             o.ClientId = fixture.ClientId;
             o.ClientSecret = fixture.ClientSecret;
             o.Region = TandemRegion.EMEA;
         }).AddHttpMessageHandler(() => recorder);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<ITandemClient>().Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        await provider.GetRequiredService<ITandemClient>().Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("EMEA", emu.Requests.ForPath("/tandem/v1/twins").Single().Header("Region"));
         Assert.Equal(new Uri(emu.BaseUri, "tandem/v1/twins/urn:adsk.dtt:d5eZt_XtRzqUHT93-vNZxw").AbsoluteUri, Assert.Single(recorder.Sent).AbsoluteUri);
@@ -121,14 +121,14 @@ public sealed class TandemClientTwoLeggedTests
         using var client = TandemClientFixture.Create(emu);
 
         var groups = await client.Groups.GetGroupsAsync().ToListAsync();
-        var group = await client.Groups.GetAsync(emu.GroupId);
+        var group = await client.Groups.GetGroupAsync(emu.GroupId);
         var twins = await client.Groups.GetTwinsAsync(emu.GroupId).ToListAsync();
 
         Assert.Equal(emu.GroupId, Assert.Single(groups).Urn);
         Assert.Equal("Autodesk Samples", group.Name);
         Assert.Equal(emu.TwinId, Assert.Single(twins).TwinId);
         Assert.Throws<ArgumentException>(() => client.Groups.GetTwinsAsync(emu.TwinId));
-        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => client.Groups.GetAsync("urn:adsk.dtg:none"));
+        await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => client.Groups.GetGroupAsync("urn:adsk.dtg:none"));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class TandemClientTwoLeggedTests
         await using var emu = await TandemEmulator.StartAsync();
         using var client = TandemClientFixture.Create(emu, o => o.ClientSecret = "wrong-secret-value");
 
-        var ex = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId)));
+        var ex = await Assert.ThrowsAsync<DigitalTwinAuthenticationException>(() => client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId)));
 
         Assert.DoesNotContain("wrong-secret-value", ex.ToString(), StringComparison.Ordinal);
         Assert.Empty(emu.Requests.ForPath("/tandem"));

@@ -1,4 +1,4 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Testing.Tandem;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +13,9 @@ public sealed class TandemServiceCollectionExtensionsTests
         var settings = new Dictionary<string, string?>
         {
             ["DigitalTwin:Tandem:BaseUrl"] = new Uri(emu.BaseUri, "tandem/v1/").ToString(),
-            ["DigitalTwin:Tandem:AuthUrl"] = new Uri(emu.BaseUri, "authentication/v2/").ToString(),
+            ["DigitalTwin:Tandem:TokenUrl"] = new Uri(emu.BaseUri, "authentication/v2/token").ToString(),
+            ["DigitalTwin:Tandem:AuthorizeUrl"] = new Uri(emu.BaseUri, "authentication/v2/authorize").ToString(),
+            ["DigitalTwin:Tandem:RevokeUrl"] = new Uri(emu.BaseUri, "authentication/v2/revoke").ToString(),
             ["DigitalTwin:Tandem:ClientId"] = emu.ClientId,
             ["DigitalTwin:Tandem:ClientSecret"] = emu.ClientSecret,
             ["DigitalTwin:Tandem:TwinId"] = emu.TwinId,
@@ -24,8 +26,9 @@ public sealed class TandemServiceCollectionExtensionsTests
         }
 
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddTandem();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddTandem(configuration.GetSection(TandemOptions.SectionName));
         return services.BuildServiceProvider();
     }
 
@@ -37,7 +40,7 @@ public sealed class TandemServiceCollectionExtensionsTests
 
         var options = provider.GetRequiredService<IOptionsMonitor<TandemOptions>>().CurrentValue;
         var client = provider.GetRequiredService<ITandemClient>();
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(options.TwinId!));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(options.TwinId!));
 
         Assert.Same(client, provider.GetRequiredService<ITandemClient>());
         Assert.Equal(emu.TwinId, options.TwinId);
@@ -51,7 +54,7 @@ public sealed class TandemServiceCollectionExtensionsTests
         await using var emu = await TandemEmulator.StartAsync();
         await using var provider = Build(emu, new() { ["DigitalTwin:Tandem:CredentialOrigins:0"] = emu.DocumentOrigin.GetLeftPart(UriPartial.Authority) });
         var client = provider.GetRequiredService<ITandemClient>();
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
         using var content = new MemoryStream();
 
         await client.Twins.DownloadDocumentAsync(twin.Docs[2], content);
@@ -99,13 +102,13 @@ public sealed class TandemServiceCollectionExtensionsTests
             ["DigitalTwin:Tandem:RedirectUri"] = emu.RedirectUri.ToString(),
         });
         var client = provider.GetRequiredService<ITandemClient>();
-        var pkce = DigitalTwin.Sdk.Autodesk.Tandem.Auth.PkceCodes.Create();
+        var pkce = PkceCodes.Create();
 
         await client.Auth.ExchangeCodeAsync(await TandemClientFixture.SignInAsync(client.Auth.CreateAuthorizeUri(pkce)), pkce);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(emu.TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(emu.TwinId));
 
         Assert.Equal("Mill", twin.GetProperty("Identity Data", "Building Name"));
-        Assert.NotNull(await provider.GetRequiredService<DigitalTwin.Sdk.Autodesk.Tandem.Auth.ITandemTokenStore>().GetRefreshTokenAsync());
+        Assert.NotNull(await provider.GetRequiredService<ITandemTokenStore>().GetRefreshTokenAsync());
         Assert.Equal(0, emu.RefreshGrants);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.ModelData;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Autodesk.Tandem;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -103,12 +103,13 @@ public sealed class AuthContractTests
             new TandemOptions
             {
                 BaseUrl = server.At("tandem/v1/"),
-                AuthUrl = server.At("authentication/v2/"),
+                TokenUrl = server.At("authentication/v2/token"),
+                AuthorizeUrl = server.At("authentication/v2/authorize"),
+                RevokeUrl = server.At("authentication/v2/revoke"),
                 ClientId = ClientId,
                 Flow = TandemAuthFlow.ThreeLegged,
                 RedirectUri = new Uri(RedirectUri),
-            },
-            tokenStore: store);
+            }.UseTokenStore(store));
 
         await client.Auth.ExchangeCodeAsync("abc", pkce);
 
@@ -136,13 +137,14 @@ public sealed class AuthContractTests
             new TandemOptions
             {
                 BaseUrl = server.At("tandem/v1/"),
-                AuthUrl = server.At("authentication/v2/"),
+                TokenUrl = server.At("authentication/v2/token"),
+                AuthorizeUrl = server.At("authentication/v2/authorize"),
+                RevokeUrl = server.At("authentication/v2/revoke"),
                 ClientId = ClientId,
                 ClientSecret = ClientSecret,
                 Flow = TandemAuthFlow.ThreeLegged,
                 RedirectUri = new Uri(RedirectUri),
-            },
-            tokenStore: store);
+            }.UseTokenStore(store));
 
         var token = await client.Auth.GetAccessTokenAsync();
 

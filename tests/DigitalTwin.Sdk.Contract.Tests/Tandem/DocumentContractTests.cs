@@ -1,4 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
 using DigitalTwin.Sdk.Core;
 using WireMock.Matchers;
@@ -31,7 +32,7 @@ public sealed class DocumentContractTests
             .WithTitle("GET signedLink (tandem.autodesk.com)")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/pdf").WithBody("%PDF-1.4 schlage_warranty"));
         using var client = CreateClient(api, configure: o => o.CredentialOrigins = [app.BaseUri]);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(TwinId));
         using var content = new MemoryStream();
 
         await client.Twins.DownloadDocumentAsync(twin.Docs[0], content);
@@ -57,7 +58,7 @@ public sealed class DocumentContractTests
             .WithTitle("GET signedLink without credentials")
             .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("{\"developerMessage\":\"Unauthorized\"}"));
         using var client = CreateClient(api);
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(TwinId));
         using var content = new MemoryStream();
 
         await Assert.ThrowsAnyAsync<DigitalTwinException>(() => client.Twins.DownloadDocumentAsync(twin.Docs[0], content));

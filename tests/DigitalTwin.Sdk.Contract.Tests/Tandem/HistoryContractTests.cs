@@ -1,5 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
 
 namespace DigitalTwin.Sdk.Contract.Tests.Tandem;

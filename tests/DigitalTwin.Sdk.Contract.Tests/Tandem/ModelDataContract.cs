@@ -36,7 +36,9 @@ internal static class ModelDataContract
         return new TandemClient(new TandemOptions
         {
             BaseUrl = server.At("tandem/v1/"),
-            AuthUrl = server.At("authentication/v2/"),
+            TokenUrl = server.At("authentication/v2/token"),
+            AuthorizeUrl = server.At("authentication/v2/authorize"),
+            RevokeUrl = server.At("authentication/v2/revoke"),
             ClientId = ClientId,
             ClientSecret = ClientSecret,
         });

@@ -1,4 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Autodesk.Tandem;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -153,7 +153,9 @@ internal static class TwinContractSupport
         var options = new TandemOptions
         {
             BaseUrl = server.At("tandem/v1/"),
-            AuthUrl = server.At("authentication/v2/"),
+            TokenUrl = server.At("authentication/v2/token"),
+            AuthorizeUrl = server.At("authentication/v2/authorize"),
+            RevokeUrl = server.At("authentication/v2/revoke"),
             ClientId = ClientId,
             ClientSecret = ClientSecret,
             Scope = scope,

@@ -1,4 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Contract.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -23,7 +24,7 @@ public sealed class TwinContractTests
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(DocTwinJson));
         using var client = CreateClient(server);
 
-        var twin = await client.Twins.GetAsync(TwinUrn.Parse(TwinId));
+        var twin = await client.Twins.GetTwinAsync(TwinUrn.Parse(TwinId));
 
         Assert.Equal("Mill", twin.GetProperty("Identity Data", "Building Name"));
         Assert.Equal(4, twin.Links.Count);
@@ -103,7 +104,7 @@ public sealed class TwinContractTests
             groups.Add(g.Urn);
         }
 
-        var one = await client.Groups.GetAsync(groupId);
+        var one = await client.Groups.GetGroupAsync(groupId);
         var twins = new List<string>();
         await foreach (var t in client.Groups.GetTwinsAsync(groupId))
         {

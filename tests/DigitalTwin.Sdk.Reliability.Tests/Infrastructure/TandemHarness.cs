@@ -1,7 +1,5 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Autodesk.Tandem;
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
-using DigitalTwin.Sdk.Autodesk.Tandem.Streams;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 using DigitalTwin.Sdk.Testing.Hosting;
 using DigitalTwin.Sdk.Testing.Tandem;
 
@@ -45,7 +43,9 @@ public sealed class TandemHarness : VendorHarness
         var options = new TandemOptions
         {
             BaseUrl = new Uri(emulator.BaseUri, "tandem/v1/"),
-            AuthUrl = new Uri(emulator.BaseUri, "authentication/v2/"),
+            TokenUrl = new Uri(emulator.BaseUri, "authentication/v2/token"),
+            AuthorizeUrl = new Uri(emulator.BaseUri, "authentication/v2/authorize"),
+            RevokeUrl = new Uri(emulator.BaseUri, "authentication/v2/revoke"),
             ClientId = emulator.ClientId,
             ClientSecret = emulator.ClientSecret,
             Scope = "data:read data:write",
@@ -55,11 +55,11 @@ public sealed class TandemHarness : VendorHarness
         audit.AddSecret(options.ClientSecret);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new TandemClient(options, audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
+        var client = new TandemClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
         return new TandemHarness(emulator, client, options);
     }
 
-    public override Task ReadAsync(CancellationToken cancellationToken) => Client.Twins.GetAsync(TwinUrn.Parse(Emu.TwinId), cancellationToken);
+    public override Task ReadAsync(CancellationToken cancellationToken) => Client.Twins.GetTwinAsync(TwinUrn.Parse(Emu.TwinId), cancellationToken);
 
     public override Task UnsafePostAsync(CancellationToken cancellationToken)
     {

@@ -1,9 +1,8 @@
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Autodesk.Tandem;
-using DigitalTwin.Sdk.Autodesk.Tandem.Auth;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
-using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.JsonRpc;
+using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Reliability.Tests.Infrastructure;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.Tandem;
@@ -28,7 +27,9 @@ public sealed class ThreeLeggedAndSocketSecretSafetyTests
         var options = new TandemOptions
         {
             BaseUrl = new Uri(emu.BaseUri, "tandem/v1/"),
-            AuthUrl = new Uri(emu.BaseUri, "authentication/v2/"),
+            TokenUrl = new Uri(emu.BaseUri, "authentication/v2/token"),
+            AuthorizeUrl = new Uri(emu.BaseUri, "authentication/v2/authorize"),
+            RevokeUrl = new Uri(emu.BaseUri, "authentication/v2/revoke"),
             ClientId = emu.ClientId,
             ClientSecret = emu.ClientSecret,
             Flow = TandemAuthFlow.ThreeLegged,
@@ -39,11 +40,11 @@ public sealed class ThreeLeggedAndSocketSecretSafetyTests
         audit.AddSecret(options.ClientSecret);
         audit.AddApiOrigin(emu.BaseUri);
         var store = new InMemoryTandemTokenStore();
-        using var client = new TandemClient(options, audit.Transport.CreateClient(), store, loggerFactory: audit.LoggerFactory);
+        using var client = new TandemClient(options.UseTokenStore(store), transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
         var twin = TwinUrn.Parse(emu.TwinId);
 
         // Not signed in yet: a typed failure whose text is audited too.
-        await ObserveAsync(audit, ct => client.Twins.GetAsync(twin, ct));
+        await ObserveAsync(audit, ct => client.Twins.GetTwinAsync(twin, ct));
 
         var pkce = PkceCodes.Create();
         audit.AddSecret(pkce.Verifier);
@@ -52,17 +53,17 @@ public sealed class ThreeLeggedAndSocketSecretSafetyTests
         audit.AddSecret(code);
         await client.Auth.ExchangeCodeAsync(code, pkce).WaitAsync(VendorHarness.Bound);
         var firstRefresh = await store.GetRefreshTokenAsync();
-        await client.Twins.GetAsync(twin).WaitAsync(VendorHarness.Bound);
+        await client.Twins.GetTwinAsync(twin).WaitAsync(VendorHarness.Bound);
 
         // Expired access token: one refresh grant sends the refresh token in a logged body and rotates it.
         emu.ExpireAccessTokens();
-        await client.Twins.GetAsync(twin).WaitAsync(VendorHarness.Bound);
+        await client.Twins.GetTwinAsync(twin).WaitAsync(VendorHarness.Bound);
         var rotated = await store.GetRefreshTokenAsync();
 
         // A refused refresh and an error answer are audited as the caller sees them.
         emu.ExpireAccessTokens();
         emu.Faults.Add(Fault.Status(400, """{"error":"invalid_grant","error_description":"The refresh token is invalid or expired."}"""), "/authentication/v2/token", times: 10);
-        await ObserveAsync(audit, ct => client.Twins.GetAsync(twin, ct));
+        await ObserveAsync(audit, ct => client.Twins.GetTwinAsync(twin, ct));
         emu.Faults.Clear();
         await ObserveAsync(audit, ct => client.Auth.SignOutAsync(ct));
         audit.ObserveText(options.ToString());

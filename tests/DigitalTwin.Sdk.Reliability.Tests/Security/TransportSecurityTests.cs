@@ -49,13 +49,13 @@ public sealed class TransportSecurityTests
 
     [Theory]
     [MemberData(nameof(CloudUrls))]
-    public void Tandem_BaseUrlAndAuthUrl_HttpsOrLoopbackOnly(string url, bool valid)
+    public void Tandem_BaseUrlAndTokenUrl_HttpsOrLoopbackOnly(string url, bool valid)
     {
         var api = new TandemOptions { BaseUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
         AssertValid(api, valid, nameof(api.BaseUrl), () => new TandemClient(api).Dispose());
 
-        var auth = new TandemOptions { AuthUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
-        AssertValid(auth, valid, nameof(auth.AuthUrl), () => new TandemClient(auth).Dispose());
+        var auth = new TandemOptions { TokenUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
+        AssertValid(auth, valid, nameof(auth.TokenUrl), () => new TandemClient(auth).Dispose());
     }
 
     [Theory]
@@ -124,7 +124,9 @@ public sealed class TransportSecurityTests
     {
         Assert.Equal("https", new LifecycleTwinOptions().BaseUrl!.Scheme);
         Assert.Equal("https", new TandemOptions().BaseUrl!.Scheme);
-        Assert.Equal("https", new TandemOptions().AuthUrl!.Scheme);
+        Assert.Equal("https", new TandemOptions().TokenUrl!.Scheme);
+        Assert.Equal("https", new TandemOptions().AuthorizeUrl!.Scheme);
+        Assert.Equal("https", new TandemOptions().RevokeUrl!.Scheme);
         Assert.Equal("https", new BuildingXOptions().BaseUrl!.Scheme);
         Assert.Equal("https", new BuildingXOptions().TokenUrl!.Scheme);
         Assert.Equal("https", new ITwinIoTOptions().RestBaseUrl!.Scheme);

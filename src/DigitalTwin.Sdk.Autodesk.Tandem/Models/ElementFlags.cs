@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>
 /// The type of an element, read from the scan column <c>n:a</c> (<see cref="ElementRow.Flags"/>): tells a stream

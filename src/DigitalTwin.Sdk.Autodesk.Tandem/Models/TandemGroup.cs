@@ -1,8 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Groups;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>A Tandem group (account) the caller belongs to (<c>GET groups</c>, <c>GET groups/{groupID}</c>).</summary>
 public sealed record TandemGroup

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>The result of <c>POST modeldata/{modelID}/scan</c>: a version row followed by one row per element.</summary>
 public sealed record ScanResult

@@ -1,6 +1,5 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>
 /// One entry sent to <c>POST timeseries/models/{modelID}/webhooks/generic</c>: the stream key (<c>id</c>), an optional

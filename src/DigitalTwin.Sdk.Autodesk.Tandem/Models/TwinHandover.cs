@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>Details of a twin being handed over to another account.</summary>
 public sealed record TwinHandover

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>Order of the readings returned by <c>GET timeseries/models/{modelID}/streams/{key}</c>.</summary>
 public enum StreamSortOrder

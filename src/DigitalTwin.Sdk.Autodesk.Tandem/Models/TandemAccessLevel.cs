@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>
 /// The caller's level of access to a twin, group or model. The doc's schema types <c>accessLevel</c> as an integer

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>
 /// The 4-byte big-endian prefix of a full <see cref="ElementKey"/>: whether the element is logical (streams, levels,

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Auth;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>Which kind of token <c>POST authentication/v2/revoke</c> revokes (<c>token_type_hint</c>).</summary>
 public enum ApsTokenTypeHint

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>
 /// Readings of one stream, per property: the wire form is property id (e.g. <c>z:Dg</c>) → epoch milliseconds → value.

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Streams;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>One reading of a stream property.</summary>
 /// <param name="Timestamp">When the reading was taken.</param>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>The attribute schema of a model (<c>GET modeldata/{modelID}/schema</c>).</summary>
 /// <remarks>Fields of the official OpenAPI (<c>attributes</c>, <c>version</c>); others stay in <see cref="AdditionalProperties"/>.</remarks>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>A saved view of a twin (<c>GET twins/{twinID}/views</c>).</summary>
 /// <remarks>

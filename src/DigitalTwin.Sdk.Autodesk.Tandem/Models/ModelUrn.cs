@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>The URN of a Tandem model, <c>urn:adsk.dtm:&lt;id&gt;</c>.</summary>
 /// <remarks>Immutable. A twin links several models; <see cref="TwinUrn.DefaultModel"/> is the one that holds streams.</remarks>

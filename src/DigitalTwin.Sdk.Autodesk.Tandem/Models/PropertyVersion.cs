@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>One historical value of an element column, as returned by a scan with <see cref="ScanRequest.IncludeHistory"/>.</summary>
 /// <param name="Timestamp">When the value was written.</param>

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>The URN of a Tandem twin (facility), <c>urn:adsk.dtt:&lt;id&gt;</c>.</summary>
 /// <remarks>Immutable. Use <see cref="Parse"/> or <see cref="TryParse"/>; <see cref="DefaultModel"/> is the model that holds streams.</remarks>

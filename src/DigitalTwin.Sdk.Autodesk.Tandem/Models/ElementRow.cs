@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>One element of a scan result: its key (<c>k</c>) and the requested columns keyed by qualified id.</summary>
 /// <remarks>

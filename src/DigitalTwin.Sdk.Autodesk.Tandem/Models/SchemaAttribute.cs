@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>One attribute (column) of a model schema.</summary>
 /// <remarks>Fields of the official OpenAPI and the schema example of the APS blog "Tandem Data API – Reading Stream Data".</remarks>

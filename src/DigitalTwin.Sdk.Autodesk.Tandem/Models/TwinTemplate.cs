@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>The facility template applied to a twin.</summary>
 public sealed record TwinTemplate

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>One twin of a listing keyed by URN (<c>users/@me/twins</c>, <c>groups/{groupID}/twins</c>).</summary>
 /// <param name="TwinId">The twin URN.</param>

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>The body of <c>POST modeldata/{modelID}/history</c>: which change-history entries to read.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Twins;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>A twin (facility) as returned by <c>GET twins/{twinID}</c>.</summary>
 /// <remarks>Every field of the vendor doc is modelled; unknown fields land in <see cref="AdditionalProperties"/>.</remarks>

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.ModelData;
+namespace DigitalTwin.Sdk.Autodesk.Tandem.Models;
 
 /// <summary>
 /// The key of a Tandem element, in one of its two wire forms: the short key (20 bytes, the <c>k</c> of a scan row) or
