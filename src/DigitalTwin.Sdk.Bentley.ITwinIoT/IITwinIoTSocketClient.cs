@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Socket;
 using DigitalTwin.Sdk.Core.JsonRpc;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
@@ -12,7 +11,7 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 /// <see cref="JsonRpcTimeoutException"/> (no answer within the request timeout) or <see cref="ArgumentException"/>
 /// (invalid arguments, thrown before anything is sent).
 /// </summary>
-public interface IITwinIoTSocketClient : IAsyncDisposable
+public interface IITwinIoTSocketClient
 {
     /// <summary>Raised when the socket connects, drops, reconnects or closes.</summary>
     event EventHandler<JsonRpcConnectionStateChangedEventArgs>? StateChanged;

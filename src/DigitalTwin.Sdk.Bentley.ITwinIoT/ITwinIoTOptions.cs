@@ -4,7 +4,7 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 
 /// <summary>
 /// Settings of the iTwin IoT clients (REST and socket), bound from configuration section <c>DigitalTwin:ITwinIoT</c>
-/// with keys <c>WebSocketUrl, RestBaseUrl, ApiKey, ProjectId</c>, or <c>ImsTokenUrl, ClientId, ClientSecret, Scope</c>
+/// with keys <c>WebSocketUrl, RestBaseUrl, ApiKey, ProjectId</c>, or <c>TokenUrl, ClientId, ClientSecret, Scope</c>
 /// instead of <c>ApiKey</c>.
 /// </summary>
 /// <remarks>Holds credentials: <see cref="ToString"/> masks them.</remarks>
@@ -47,7 +47,7 @@ public sealed class ITwinIoTOptions : DigitalTwinClientOptions
 
     /// <summary>Gets or sets the IMS token endpoint used with <see cref="ClientId"/>/<see cref="ClientSecret"/>.</summary>
     /// <value>Defaults to <c>https://ims.bentley.com/connect/token</c>.</value>
-    public Uri ImsTokenUrl { get; set; } = new("https://ims.bentley.com/connect/token");
+    public Uri TokenUrl { get; set; } = new("https://ims.bentley.com/connect/token");
 
     /// <summary>Gets or sets the IMS client id (client-credentials grant).</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
@@ -70,20 +70,19 @@ public sealed class ITwinIoTOptions : DigitalTwinClientOptions
     public int PageSize { get; set; } = 100;
 
     /// <summary>Gets a value indicating whether IMS client credentials (rather than an API key) are configured.</summary>
-    public bool UsesIms => string.IsNullOrWhiteSpace(ApiKey);
+    internal bool UsesIms => string.IsNullOrWhiteSpace(ApiKey);
 
     /// <inheritdoc />
     public override string ToString() =>
         $"ITwinIoTOptions {{ RestBaseUrl = {BaseUrl}, RestApi = {RestApi}, WebSocketUrl = {WebSocketUrl}, ProjectId = {ProjectId}, ClientId = {ClientId}, ApiKey = {(ApiKey is null ? "null" : "***")}, ClientSecret = {(ClientSecret is null ? "null" : "***")} }}";
 
-    /// <summary>Creates the socket-client settings matching these options.</summary>
-    /// <param name="accessTokenProvider">Supplies IMS tokens when no API key is configured.</param>
+    /// <summary>Creates the socket-client settings matching these options; the socket authenticates with <paramref name="credential"/>.</summary>
+    /// <param name="credential">Supplies the <c>authenticate</c> code (the API key, an IMS token or the caller's token).</param>
     /// <returns>The socket options.</returns>
-    public ITwinIoTSocketOptions ToSocketOptions(Func<CancellationToken, ValueTask<string>>? accessTokenProvider = null) => new()
+    internal ITwinIoTSocketOptions ToSocketOptions(Func<CancellationToken, ValueTask<string>> credential) => new()
     {
         WebSocketUrl = WebSocketUrl,
-        ApiKey = string.IsNullOrWhiteSpace(ApiKey) ? null : ApiKey,
-        AccessTokenProvider = string.IsNullOrWhiteSpace(ApiKey) ? accessTokenProvider : null,
+        AccessTokenProvider = credential,
         ProjectId = ProjectId,
     };
 
@@ -95,11 +94,8 @@ public sealed class ITwinIoTOptions : DigitalTwinClientOptions
         ValidateEndpoint(errors, sectionPath, nameof(WebSocketUrl), WebSocketUrl, required: true);
         if (UsesIms)
         {
-            ValidateEndpoint(errors, sectionPath, nameof(ImsTokenUrl), ImsTokenUrl, required: true);
-            if (string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrWhiteSpace(ClientSecret))
-            {
-                errors.Add($"{sectionPath}: set {nameof(ApiKey)}, or {nameof(ClientId)} and {nameof(ClientSecret)} for IMS.");
-            }
+            // ClientId/ClientSecret are checked where the IMS grant is built: a caller's own credential replaces it.
+            ValidateEndpoint(errors, sectionPath, nameof(TokenUrl), TokenUrl, required: true);
         }
 
         if (PageSize is < 1 or > 1000)

@@ -2,8 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Socket;
 using DigitalTwin.Sdk.Core.JsonRpc;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Socket;
 using DigitalTwin.Sdk.Core.JsonRpc;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;

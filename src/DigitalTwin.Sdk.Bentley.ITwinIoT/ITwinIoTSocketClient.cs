@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
 using DigitalTwin.Sdk.Core.JsonRpc;
 using DigitalTwin.Sdk.Core.WebSockets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
@@ -21,16 +21,18 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 /// duplicate). Other requests in flight fail with <see cref="ConnectionLostException"/>; new ones wait for the new
 /// socket within their timeout. Dispose to close.</para>
 /// </remarks>
-public sealed partial class ITwinIoTSocketClient : IITwinIoTSocketClient
+public sealed partial class ITwinIoTSocketClient : IITwinIoTSocketClient, IAsyncDisposable
 {
     private readonly ITwinIoTSocketOptions _options;
     private readonly JsonRpcConnection _connection;
 
     /// <summary>Initializes a new instance of the <see cref="ITwinIoTSocketClient"/> class; nothing is opened until first use.</summary>
-    /// <param name="options">The settings; validated here.</param>
+    /// <param name="options">The settings; validated here. The credential is part of them (<see cref="ITwinIoTSocketOptions.ApiKey"/> or <see cref="ITwinIoTSocketOptions.AccessTokenProvider"/>), as the socket sends it in its own <c>authenticate</c> request.</param>
+    /// <param name="loggerFactory">Optional logging (never given credentials, parameters or results).</param>
+    /// <param name="timeProvider">Optional clock for request timeouts, keepalives and reconnect back-off.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">A setting is missing or invalid.</exception>
-    public ITwinIoTSocketClient(ITwinIoTSocketOptions options)
+    public ITwinIoTSocketClient(ITwinIoTSocketOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -48,8 +50,8 @@ public sealed partial class ITwinIoTSocketClient : IITwinIoTSocketClient
             ReconnectDelay = options.ReconnectDelay,
             MaxReconnectDelay = options.MaxReconnectDelay,
             MaxReconnectAttempts = options.MaxReconnectAttempts,
-            TimeProvider = options.TimeProvider,
-            Logger = options.Logger ?? NullLogger.Instance,
+            TimeProvider = timeProvider ?? TimeProvider.System,
+            Logger = loggerFactory?.CreateLogger<ITwinIoTSocketClient>() ?? (ILogger)NullLogger.Instance,
         });
         _connection.StateChanged += (_, e) => StateChanged?.Invoke(this, e);
     }
@@ -74,7 +76,8 @@ public sealed partial class ITwinIoTSocketClient : IITwinIoTSocketClient
     public Task<JsonElement> GetHelpAsync(CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync("help", static w => { w.WriteStartObject(); w.WriteEndObject(); }, ParseElement, cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>Closes the socket; requests still in flight fail with <see cref="ConnectionLostException"/>.</summary>
+    /// <returns>A task that completes when the socket is closed.</returns>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private async ValueTask<IJsonRpcTransport> OpenTransportAsync(CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
 using DigitalTwin.Sdk.Core.JsonRpc;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 
@@ -97,14 +96,6 @@ public sealed class ITwinIoTSocketOptions
     /// <summary>Gets or sets a factory replacing the socket entirely (tests cut the wire with it).</summary>
     /// <value>Defaults to <see langword="null"/> (use <see cref="Transport"/>).</value>
     public Func<CancellationToken, ValueTask<IJsonRpcTransport>>? TransportFactory { get; set; }
-
-    /// <summary>Gets or sets the clock for timeouts, keepalive and back-off.</summary>
-    /// <value>Defaults to <see cref="TimeProvider.System"/>.</value>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>Gets or sets the logger (never given credentials, parameters or results).</summary>
-    /// <value>Defaults to <see langword="null"/> (no logging).</value>
-    public ILogger? Logger { get; set; }
 
     /// <summary>Checks the settings.</summary>
     /// <exception cref="InvalidOperationException">A setting is missing, contradictory or out of range.</exception>

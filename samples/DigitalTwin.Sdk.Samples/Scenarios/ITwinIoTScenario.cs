@@ -149,9 +149,9 @@ internal sealed class ITwinIoTScenario : IScenario
     private static async Task TourRestAsync(IITwinIoTClient client, string? projectId, CancellationToken cancellationToken)
     {
         var table = new Table().AddColumns("REST read", "Found");
-        table.AddRow("nodes/all", Count(await client.Rest.GetAllNodesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
-        table.AddRow("devices/all", Count(await client.Rest.GetAllDevicesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
-        table.AddRow("sensors/all", Count(await client.Rest.GetAllSensorsAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
+        table.AddRow("nodes/all", Count(await client.Rest.GetNodesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
+        table.AddRow("devices/all", Count(await client.Rest.GetDevicesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
+        table.AddRow("sensors/all", Count(await client.Rest.GetSensorsAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
         table.AddRow("devices/types", Count((await client.Rest.GetDeviceTypesAsync(cancellationToken: cancellationToken)).Count));
         table.AddRow("sensors/types", Count((await client.Rest.GetSensorTypesAsync(cancellationToken: cancellationToken)).Count));
         table.AddRow("metrics/types", Count((await client.Rest.GetMetricTypesAsync(cancellationToken: cancellationToken)).Metrics.Count));

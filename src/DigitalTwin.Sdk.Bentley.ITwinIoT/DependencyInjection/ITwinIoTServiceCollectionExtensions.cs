@@ -1,5 +1,5 @@
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Auth;
+using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -13,7 +13,7 @@ public static class ITwinIoTServiceCollectionExtensions
     /// <summary>Registers the default iTwin IoT client configured in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The REST <see cref="IHttpClientBuilder"/>, to add your own handlers.</returns>
+    /// <returns>The REST <see cref="IHttpClientBuilder"/>, to add your own handlers or <c>.UseCredential(...)</c>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static IHttpClientBuilder AddITwinIoT(this IServiceCollection services, Action<ITwinIoTOptions> configure) =>
         services.AddITwinIoT(Microsoft.Extensions.Options.Options.DefaultName, configure);
@@ -27,6 +27,18 @@ public static class ITwinIoTServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return services.AddITwinIoT(Microsoft.Extensions.Options.Options.DefaultName, o => configuration.Bind(o));
+    }
+
+    /// <summary>Registers a named iTwin IoT client bound to a configuration section (resolve it as a keyed <see cref="IITwinIoTClient"/>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client name (one per tenant).</param>
+    /// <param name="configuration">The section.</param>
+    /// <returns>The REST <see cref="IHttpClientBuilder"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddITwinIoT(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddITwinIoT(name, o => configuration.Bind(o));
     }
 
     /// <summary>Registers a named iTwin IoT client (resolve it as a keyed <see cref="IITwinIoTClient"/>).</summary>
@@ -47,7 +59,7 @@ public static class ITwinIoTServiceCollectionExtensions
             ITwinIoTClient.VendorName,
             name,
             ITwinIoTOptions.SectionName,
-            (_, tokenRuntime, options) => new ITwinIoTTokenSource(tokenRuntime, options));
+            (_, tokenRuntime, options) => ITwinIoTTokenSource.Create(tokenRuntime, options));
         ClientRegistration.AddClient<IITwinIoTClient, ITwinIoTClient>(
             services,
             VendorKey,

@@ -24,5 +24,5 @@ internal sealed record SensorMetricsResponse
     public Dictionary<string, List<Metric>>? MetricsBySensor { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

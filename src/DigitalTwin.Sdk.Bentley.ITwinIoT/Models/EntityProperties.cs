@@ -5,7 +5,7 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
 /// <summary>
 /// The <c>props</c> of an entity. The commonly documented keys are typed; every other key (there are many, per entity
-/// type) is in <see cref="ExtensionData"/>.
+/// type) is in <see cref="AdditionalProperties"/>.
 /// </summary>
 public sealed record EntityProperties
 {
@@ -55,5 +55,5 @@ public sealed record EntityProperties
 
     /// <summary>Gets every other property.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

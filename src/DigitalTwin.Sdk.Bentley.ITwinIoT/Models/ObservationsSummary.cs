@@ -6,7 +6,7 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 /// <summary>
 /// One sensor's entry of a <c>getObservationsSummary</c> result: the service answers a map keyed by sensor id whose
 /// values carry <c>first</c> and <c>last</c>, each with an <c>observations</c> map of timestamp to value (the shape
-/// Bentley's own client reads). Anything else is kept in <see cref="ExtensionData"/>.
+/// Bentley's own client reads). Anything else is kept in <see cref="AdditionalProperties"/>.
 /// </summary>
 public sealed record ObservationsSummary
 {
@@ -20,5 +20,5 @@ public sealed record ObservationsSummary
 
     /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -6,7 +6,7 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 /// <summary>
 /// The answer of "Query Raw Data": the documented example starts with <c>sensor</c>, <c>sensorName</c> and
 /// <c>metricsAndUnits</c>; the rest of the answer (the observations themselves) is not shown by the page and is kept in
-/// <see cref="ExtensionData"/>.
+/// <see cref="AdditionalProperties"/>.
 /// </summary>
 public sealed record RawObservationsResult
 {
@@ -24,5 +24,5 @@ public sealed record RawObservationsResult
 
     /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed record SummaryObservations
 
     /// <summary>Gets or sets members the model does not define (settable because source-generated System.Text.Json cannot fill an init-only extension property).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Gets the observations read as <see cref="Observation"/> values, in timestamp order; keys that are not ISO timestamps are left out (they stay in <see cref="Observations"/>).</summary>
     [JsonIgnore]

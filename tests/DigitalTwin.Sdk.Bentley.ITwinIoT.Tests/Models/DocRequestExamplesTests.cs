@@ -78,7 +78,7 @@ public sealed class DocRequestExamplesTests
     /// <summary>Canonical text: keys sorted, numbers as doubles (so 100.0 equals 100).</summary>
     private static string Normalize(JsonNode? node) => node switch
     {
-        JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key, Serialization.ITwinIoTJsonContext.Default.String) + ":" + Normalize(p.Value))) + "}",
+        JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key, Internal.ITwinIoTJsonContext.Default.String) + ":" + Normalize(p.Value))) + "}",
         JsonArray a => "[" + string.Join(",", a.Select(Normalize)) + "]",
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         null => "null",

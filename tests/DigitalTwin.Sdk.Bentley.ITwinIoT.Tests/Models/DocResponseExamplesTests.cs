@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Tests.Models;
 
@@ -24,9 +23,9 @@ public sealed class DocResponseExamplesTests
 
         Assert.Equal(new DateTimeOffset(2016, 10, 18, 22, 26, 24, 818, TimeSpan.Zero), node.Props!.LastCommunication);
         Assert.Equal(16521, node.Props.ObservationCount);
-        Assert.Equal("/fn/6B652F/node", node.Props.ExtensionData!["GATEWAY"].GetString());
+        Assert.Equal("/fn/6B652F/node", node.Props.AdditionalProperties!["GATEWAY"].GetString());
         Assert.Equal(-17.24, device.Props!.Location!.Coordinates![2]);
-        Assert.Equal("IPI_BIAXIAL", device.Props.ExtensionData!["MODE"].GetString());
+        Assert.Equal("IPI_BIAXIAL", device.Props.AdditionalProperties!["MODE"].GetString());
         Assert.Equal(new DateTimeOffset(2016, 6, 24, 18, 1, 0, TimeSpan.Zero), device.Props.LastObservation!.Timestamp);
         Assert.Equal([-0.20226, 0.17345, 0.70659], sensor.Props!.LastObservation!.Values!.Select(v => v!.Value));
         Assert.Equal("/fn/6C4F6D/node/dgsimlogger/032432/device", sensor.Device);
@@ -121,7 +120,7 @@ public sealed class DocResponseExamplesTests
 
         var sensor = created.Integration!.Devices[0].Sensors[0];
         Assert.Equal("/api/B6627B/node", created.Integration.Node!.Id);
-        Assert.Equal("Alignment_Left_SD", sensor.Props!.ExtensionData!["UNKNOWN_METRICS"].GetProperty("0").GetString());
+        Assert.Equal("Alignment_Left_SD", sensor.Props!.AdditionalProperties!["UNKNOWN_METRICS"].GetProperty("0").GetString());
         Assert.Equal("DYNAMIC", sensor.ObservationType);
         Assert.Equal(123.0, advanced.Integration!.Node!.Props!.Location!.Coordinates![2]);
     }
@@ -139,7 +138,7 @@ public sealed class DocResponseExamplesTests
         Assert.Equal("millimeter", sensorMetrics.MetricsBySensor!.Single().Value[0].Units![0].Id);
         Assert.Equal("GENERIC", template.MetricsAndUnits![0].DefaultUnit);
         Assert.Equal("sensemetrics", device.Manufacturer);
-        Assert.Equal("1.0", device.ExtensionData!["minThreadVersion"].GetString());
+        Assert.Equal("1.0", device.AdditionalProperties!["minThreadVersion"].GetString());
     }
 
     private static T Parse<T>(string json) =>

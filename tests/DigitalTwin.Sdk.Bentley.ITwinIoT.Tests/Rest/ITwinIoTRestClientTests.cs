@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,21 +24,21 @@ public sealed class ITwinIoTRestClientTests
     {
         RestBaseUrl = emu.BaseUri,
         WebSocketUrl = emu.WebSocketUri,
-        ImsTokenUrl = emu.ImsTokenUri,
+        TokenUrl = emu.ImsTokenUri,
         ClientId = emu.Options.ImsClientId,
         ClientSecret = emu.Options.ImsClientSecret,
         ProjectId = emu.Options.DefaultProjectId,
     };
 
     [Fact]
-    public async Task GetAllSensorsAsync_WithApiKey_WalksEveryPageLazily()
+    public async Task GetSensorsAsync_WithApiKey_WalksEveryPageLazily()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync();
         await using var client = new ITwinIoTClient(ApiKeyOptions(emu));
 
         var pages = new List<int>();
         var ids = new List<string>();
-        await foreach (var page in client.Rest.GetAllSensorsAsync().AsPages())
+        await foreach (var page in client.Rest.GetSensorsAsync().AsPages())
         {
             pages.Add(page.Values.Count);
             ids.AddRange(page.Values.Select(s => s.Id));
@@ -186,7 +187,7 @@ public sealed class ITwinIoTRestClientTests
         options.ProjectId = emu.Options.DefaultProjectId;
         await using var client = new ITwinIoTClient(options);
 
-        var nodes = await client.Rest.GetAllNodesAsync().ToListAsync();
+        var nodes = await client.Rest.GetNodesAsync().ToListAsync();
 
         Assert.Contains(nodes, n => n.Id == ITwinIoTEmulator.NodeId);
         var request = emu.Requests.ForPath("/sensor-data/integrations/nodes")[0];
@@ -194,7 +195,7 @@ public sealed class ITwinIoTRestClientTests
         Assert.Contains("application/vnd.bentley.itwin-platform.v1+json", request.Header("Accept"), StringComparison.Ordinal);
         var refused = await Assert.ThrowsAsync<NotSupportedException>(() => client.Rest.GetMetricTypesAsync());
         Assert.Contains("GetMetricTypesAsync", refused.Message, StringComparison.Ordinal);
-        Assert.Throws<NotSupportedException>(() => client.Rest.GetAllSensorsAsync());
+        Assert.Throws<NotSupportedException>(() => client.Rest.GetSensorsAsync());
         Assert.Single(emu.Requests.Snapshot(), r => r.Path.StartsWith("/sensor-data/", StringComparison.Ordinal));
     }
 
@@ -214,23 +215,60 @@ public sealed class ITwinIoTRestClientTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IITwinIoTClient>();
-        var nodes = await client.Rest.GetAllNodesAsync().ToListAsync();
+        var nodes = await client.Rest.GetNodesAsync().ToListAsync();
         var time = await client.Socket.GetTimeAsync();
 
         Assert.NotEmpty(nodes);
         Assert.NotEqual(default, time);
-        await client.DisposeAsync();
     }
 
     [Fact]
-    public void Options_WithoutCredentials_AreRejected_AndToStringHidesSecrets()
+    public void Options_WithoutCredentials_AreRejectedUnlessACredentialIsGiven_AndToStringHidesSecrets()
     {
         var options = new ITwinIoTOptions { ClientId = "id", ClientSecret = "very-secret" };
         var noSecret = new ITwinIoTOptions { ClientId = "id" };
 
         Assert.Empty(options.Validate(ITwinIoTOptions.SectionName));
-        Assert.NotEmpty(noSecret.Validate(ITwinIoTOptions.SectionName));
+        var ex = Assert.Throws<ArgumentException>(() => new ITwinIoTClient(noSecret));
+        Assert.Contains("ClientSecret", ex.Message, StringComparison.Ordinal);
+        using (new ITwinIoTClient(noSecret, new CountingCredential("from-the-vault")))
+        {
+        }
+
         Assert.DoesNotContain("very-secret", options.ToString(), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new ITwinIoTClient(new ITwinIoTOptions { RestBaseUrl = new Uri("http://example.com/"), ApiKey = "k" }));
+    }
+
+    [Fact]
+    public async Task Constructor_WithCredential_ReplacesTheConfiguredGrant_ForRestAndSocket()
+    {
+        await using var emu = await ITwinIoTEmulator.StartAsync();
+        var credential = new CountingCredential(emu.ApiKey, scheme: "ApiKey");
+        var options = new ITwinIoTOptions { RestBaseUrl = emu.BaseUri, WebSocketUrl = emu.WebSocketUri, ClientId = "unused" };
+        await using var client = new ITwinIoTClient(options, credential);
+
+        var nodes = await client.Rest.GetNodesAsync().ToListAsync();
+        var time = await client.Socket.GetTimeAsync();
+
+        Assert.NotEmpty(nodes);
+        Assert.NotEqual(default, time);
+        Assert.True(credential.Calls >= 2, $"the credential was asked {credential.Calls} times (REST and socket)");
+    }
+
+    private sealed class CountingCredential(string token, string scheme = "Bearer") : ITokenProvider
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return ValueTask.FromResult(new AccessToken(token, DateTimeOffset.MaxValue, DateTimeOffset.UnixEpoch, scheme: scheme));
+        }
+
+        public void Invalidate(AccessToken token)
+        {
+        }
     }
 }

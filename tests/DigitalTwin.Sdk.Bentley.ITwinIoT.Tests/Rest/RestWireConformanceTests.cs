@@ -27,12 +27,12 @@ public sealed class RestWireConformanceTests
     };
 
     [Fact]
-    public async Task GetAllSensorsAsync_MoreSensorsThanAPage_WalksPageNumbersUntilAShortPage()
+    public async Task GetSensorsAsync_MoreSensorsThanAPage_WalksPageNumbersUntilAShortPage()
     {
         await using var emu = await ITwinIoTEmulator.StartAsync();
         await using var client = new ITwinIoTClient(Options(emu));
 
-        var sensors = await client.Rest.GetAllSensorsAsync().ToListAsync();
+        var sensors = await client.Rest.GetSensorsAsync().ToListAsync();
 
         Assert.Equal(5, sensors.Count);
         Assert.Equal(5, sensors.Select(s => s.Id).Distinct().Count());
@@ -50,12 +50,12 @@ public sealed class RestWireConformanceTests
     [InlineData("""{"items":[],"nextCursor":null}""")]
     [InlineData("""{"data":[{"id":"/a/1/node"}]}""")]
     [InlineData("null")]
-    public async Task GetAllNodesAsync_PageIsNotAnArray_ThrowsInvalidResponseInsteadOfAnEmptyList(string body)
+    public async Task GetNodesAsync_PageIsNotAnArray_ThrowsInvalidResponseInsteadOfAnEmptyList(string body)
     {
         await using var server = await StubServer.StartAsync("/api/nodes/all", 200, body);
         await using var client = new ITwinIoTClient(new ITwinIoTOptions { RestBaseUrl = server.BaseUri, ApiKey = "key" });
 
-        await Assert.ThrowsAsync<DigitalTwinInvalidResponseException>(async () => await client.Rest.GetAllNodesAsync().ToListAsync());
+        await Assert.ThrowsAsync<DigitalTwinInvalidResponseException>(async () => await client.Rest.GetNodesAsync().ToListAsync());
     }
 
     [Fact]
@@ -133,16 +133,16 @@ public sealed class RestWireConformanceTests
         var at = new DateTimeOffset(2023, 10, 5, 8, 0, 0, TimeSpan.Zero);
         await client.Rest.UploadObservationsAsync([new ObservationUpload(ITwinIoTEmulator.TrollSensorId, at, new Dictionary<string, double> { ["P_raw"] = 101_000 })]);
 
-        var before = await client.Rest.QueryRawObservationsAsync(new RawObservationsQuery(ITwinIoTEmulator.TrollSensorId) { StartDate = at.AddHours(-1), EndDate = at.AddHours(1) });
-        var status = await client.Rest.RemoveObservationsAsync(new RemoveObservationsRequest(ITwinIoTEmulator.TrollSensorId) { Timestamps = [at] });
-        var after = await client.Rest.QueryRawObservationsAsync(new RawObservationsQuery(ITwinIoTEmulator.TrollSensorId) { StartDate = at.AddHours(-1), EndDate = at.AddHours(1) });
+        var before = await client.Rest.GetRawObservationsAsync(new RawObservationsQuery(ITwinIoTEmulator.TrollSensorId) { StartDate = at.AddHours(-1), EndDate = at.AddHours(1) });
+        var status = await client.Rest.DeleteObservationsAsync(new RemoveObservationsRequest(ITwinIoTEmulator.TrollSensorId) { Timestamps = [at] });
+        var after = await client.Rest.GetRawObservationsAsync(new RawObservationsQuery(ITwinIoTEmulator.TrollSensorId) { StartDate = at.AddHours(-1), EndDate = at.AddHours(1) });
 
         Assert.Equal(ITwinIoTEmulator.TrollSensorId, before.Sensor);
-        Assert.Single(before.ExtensionData!["observations"].EnumerateObject());
+        Assert.Single(before.AdditionalProperties!["observations"].EnumerateObject());
         Assert.Equal("ACCEPTED", status);
-        Assert.Empty(after.ExtensionData!["observations"].EnumerateObject());
+        Assert.Empty(after.AdditionalProperties!["observations"].EnumerateObject());
         await using var iot = new ITwinIoTClient(Options(emu));
-        await Assert.ThrowsAsync<NotSupportedException>(() => iot.Rest.RemoveObservationsAsync(new RemoveObservationsRequest(ITwinIoTEmulator.TrollSensorId)));
+        await Assert.ThrowsAsync<NotSupportedException>(() => iot.Rest.DeleteObservationsAsync(new RemoveObservationsRequest(ITwinIoTEmulator.TrollSensorId)));
     }
 
     /// <summary>A loopback server answering one path with a fixed body: shapes no emulator would send.</summary>

@@ -43,12 +43,12 @@ public sealed class SocketWireConformanceTests
         // Shape read by ObservationService.getFirstReadingDateForSensor$: result[sensorId].first.observations = {ts: value}.
         var json = """{"/s/1/sensor":{"first":{"observations":{"2021-06-24T10:56:11.832Z":4.5}},"last":{"observations":{"2021-07-22T00:38:05.477Z":[1,2]}},"count":7}}""";
 
-        var summaries = JsonSerializer.Deserialize(json, Serialization.ITwinIoTJsonContext.Default.DictionaryStringObservationsSummary)!;
+        var summaries = JsonSerializer.Deserialize(json, Internal.ITwinIoTJsonContext.Default.DictionaryStringObservationsSummary)!;
 
         var summary = summaries["/s/1/sensor"];
         Assert.Equal(new Observation(new DateTimeOffset(2021, 6, 24, 10, 56, 11, 832, TimeSpan.Zero), 4.5), Assert.Single(summary.First!.Points));
         Assert.Equal([1.0, 2.0], Assert.Single(summary.Last!.Points).Values!);
-        Assert.True(summary.ExtensionData!.ContainsKey("count"));
+        Assert.True(summary.AdditionalProperties!.ContainsKey("count"));
     }
 
     [Fact]

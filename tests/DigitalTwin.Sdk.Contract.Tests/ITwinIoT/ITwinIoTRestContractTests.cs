@@ -31,12 +31,12 @@ public sealed class ITwinIoTRestContractTests : IDisposable
     // [IOT] "iTwin IoT Platform REST API / Getting Started": GET /api/sensors/all?pageSize=100&projectIds=… with
     // Authorization: ApiKey; [VCR] SearchQueryModel.getQueryParams adds pageNumber (from 0) and reads a bare array.
     [Fact]
-    public async Task GetAllSensorsAsync_DocumentedRequest_ReadsTheBareArrayPage()
+    public async Task GetSensorsAsync_DocumentedRequest_ReadsTheBareArrayPage()
     {
         Stub(Get("/api/sensors/all").WithParam("pageNumber", "0").WithParam("pageSize", "100").WithParam("projectIds", Project), 200, "[" + SensorJson + "]");
         await using var client = Client();
 
-        var sensors = await client.Rest.GetAllSensorsAsync().ToListAsync();
+        var sensors = await client.Rest.GetSensorsAsync().ToListAsync();
 
         Assert.Equal("North Sector Tilt 2-2", Assert.Single(sensors).Props!.Name);
         Verify();
@@ -44,12 +44,12 @@ public sealed class ITwinIoTRestContractTests : IDisposable
 
     // [IOT] "Project Management / REST Requests": GET /nodes/all?projectIds={projectId}; page shape as [VCR].
     [Fact]
-    public async Task GetAllNodesAsync_DocumentedRequest_ReadsTheBareArrayPage()
+    public async Task GetNodesAsync_DocumentedRequest_ReadsTheBareArrayPage()
     {
         Stub(Get("/api/nodes/all").WithParam("pageNumber", "0").WithParam("pageSize", "100").WithParam("projectIds", Project), 200, """[{"id":"/fn/6C4F6D/node","type":"THREAD","props":{"NAME":"North Sector THREAD #1","PROJECT_ID":"60F8B30928A37A575ECEE061"}}]""");
         await using var client = Client();
 
-        var nodes = await client.Rest.GetAllNodesAsync().ToListAsync();
+        var nodes = await client.Rest.GetNodesAsync().ToListAsync();
 
         Assert.Equal("/fn/6C4F6D/node", Assert.Single(nodes).Id);
         Verify();
@@ -57,12 +57,12 @@ public sealed class ITwinIoTRestContractTests : IDisposable
 
     // [IOT] "Project Management / REST Requests": GET /devices/all?projectIds={projectId}; page shape as [VCR].
     [Fact]
-    public async Task GetAllDevicesAsync_DocumentedRequest_ReadsTheBareArrayPage()
+    public async Task GetDevicesAsync_DocumentedRequest_ReadsTheBareArrayPage()
     {
         Stub(Get("/api/devices/all").WithParam("pageNumber", "0").WithParam("pageSize", "100").WithParam("projectIds", Project), 200, """[{"id":"/fn/6C4F6D/node/dgsimlogger/032432/device","type":"DGSI_M_LOGGER","props":{"NAME":"North Sector Logger 2","NODE_ID":"/fn/6C4F6D/node"}}]""");
         await using var client = Client();
 
-        var devices = await client.Rest.GetAllDevicesAsync().ToListAsync();
+        var devices = await client.Rest.GetDevicesAsync().ToListAsync();
 
         Assert.Equal("DGSI_M_LOGGER", Assert.Single(devices).Type);
         Verify();

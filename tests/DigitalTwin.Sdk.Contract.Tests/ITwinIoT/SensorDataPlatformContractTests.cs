@@ -30,7 +30,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
     // [SD-TUT] "Authorize your requests": client credentials with scope=itwin-platform (the SDK's default scope).
     // [SD-NODES] GET /sensor-data/integrations/nodes?iTwinId, Bearer token, Accept application/vnd.bentley.itwin-platform.v1+json; the 200 example.
     [Fact]
-    public async Task GetAllNodesAsync_GetNodesExample_SendsITwinIdWithTheDefaultScopeToken()
+    public async Task GetNodesAsync_GetNodesExample_SendsITwinIdWithTheDefaultScopeToken()
     {
         _server.Server.Given(Request.Create().WithPath("/connect/token").UsingPost()
                 .WithBody(new FormUrlEncodedMatcher(["grant_type=client_credentials", "client_id=my-client", "client_secret=my-secret", "scope=itwin-platform"])))
@@ -41,7 +41,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
             """{"nodes":[{"props":{"SERIAL_NO":"CA90CC","OBSERVATION_COUNT":55507,"SIZE":1,"ACCESSIBLE":true,"CREATION_DATE":"2023-03-01T21:51:28.667Z","NODE_ID":"CREATE_NEW_NODE","INTEGRATION_ID":"DEMO_NODE_SDE","TYPE":"DEMO_LOAD_CELL_SDE","PROJECT_ID":"61F467B3BEED067739E0E055","NAME":"Connection CA90CC"},"id":"/dev/CA90CC/node","type":"DYNAMIC"}]}""");
         await using var client = Client();
 
-        var nodes = await client.Rest.GetAllNodesAsync().ToListAsync();
+        var nodes = await client.Rest.GetNodesAsync().ToListAsync();
 
         var node = Assert.Single(nodes);
         Assert.Equal("/dev/CA90CC/node", node.Id);
@@ -51,12 +51,12 @@ public sealed class SensorDataPlatformContractTests : IDisposable
 
     // [SD-NODES] Response 404: {"error": {"code": "ResourceNotFound", …, "target": "projectIds"}}.
     [Fact]
-    public async Task GetAllNodesAsync_GetNodes404_KeepsCodeAndTarget()
+    public async Task GetNodesAsync_GetNodes404_KeepsCodeAndTarget()
     {
         Stub(Platform("/sensor-data/integrations/nodes").UsingGet().WithParam("iTwinId", ITwinId), 404, """{"error":{"code":"ResourceNotFound","message":"Requested resource is not available.","target":"projectIds"}}""", token: true);
         await using var client = Client();
 
-        var error = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(async () => await client.Rest.GetAllNodesAsync().ToListAsync());
+        var error = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(async () => await client.Rest.GetNodesAsync().ToListAsync());
 
         Assert.Equal("ResourceNotFound", error.Info.ErrorCode);
         Assert.Equal("projectIds", Assert.Single(error.Info.Errors).Target);
@@ -96,7 +96,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
 
     // [SD-QUERY] POST /sensor-data/data/observations: the request example and the start of the 200 example.
     [Fact]
-    public async Task QueryRawObservationsAsync_QueryRawDataExample_SendsTheLiteralBody()
+    public async Task GetRawObservationsAsync_QueryRawDataExample_SendsTheLiteralBody()
     {
         Stub(
             Platform("/sensor-data/data/observations").UsingPost().WithBody(new JsonMatcher($$"""{"sensorId":"{{VibrometerSensor}}","startDate":"2023-10-05T07:39:25Z","endDate":"2023-10-06T07:39:47Z"}""")),
@@ -105,7 +105,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
             token: true);
         await using var client = Client();
 
-        var result = await client.Rest.QueryRawObservationsAsync(new RawObservationsQuery(VibrometerSensor) { StartDate = Date("2023-10-05T07:39:25Z"), EndDate = Date("2023-10-06T07:39:47Z") });
+        var result = await client.Rest.GetRawObservationsAsync(new RawObservationsQuery(VibrometerSensor) { StartDate = Date("2023-10-05T07:39:25Z"), EndDate = Date("2023-10-06T07:39:47Z") });
 
         Assert.Equal("CUTEJU", result.SensorName);
         Assert.Equal("ppv_x", result.MetricsAndUnits!.Value.GetProperty("metrics")[0].GetProperty("id").GetString());
@@ -114,7 +114,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
 
     // [SD-REMOVE] DELETE /sensor-data/data/observations: the request example and its 202 {"status": "ACCEPTED"}.
     [Fact]
-    public async Task RemoveObservationsAsync_RemoveDataExample_SendsTheLiteralBody()
+    public async Task DeleteObservationsAsync_RemoveDataExample_SendsTheLiteralBody()
     {
         Stub(
             Platform("/sensor-data/data/observations").UsingDelete().WithBody(new JsonMatcher($$"""{"sensorId":"{{VibrometerSensor}}","startDate":"2023-10-05T07:39:25Z","endDate":"2023-10-06T07:39:47Z"}""")),
@@ -123,7 +123,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
             token: true);
         await using var client = Client();
 
-        var status = await client.Rest.RemoveObservationsAsync(new RemoveObservationsRequest(VibrometerSensor) { StartDate = Date("2023-10-05T07:39:25Z"), EndDate = Date("2023-10-06T07:39:47Z") });
+        var status = await client.Rest.DeleteObservationsAsync(new RemoveObservationsRequest(VibrometerSensor) { StartDate = Date("2023-10-05T07:39:25Z"), EndDate = Date("2023-10-06T07:39:47Z") });
 
         Assert.Equal("ACCEPTED", status);
         Verify();
@@ -152,7 +152,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
     {
         await using var client = Client();
 
-        Assert.Throws<NotSupportedException>(() => client.Rest.GetAllSensorsAsync());
+        Assert.Throws<NotSupportedException>(() => client.Rest.GetSensorsAsync());
         await Assert.ThrowsAsync<NotSupportedException>(() => client.Rest.GetSensorMetricsAsync(["/a/1/node/b/2/device/c/sensor"]));
         await Assert.ThrowsAsync<NotSupportedException>(() => client.Rest.GetIntegrationAsync("/api/13DC2F/node"));
 
@@ -169,7 +169,7 @@ public sealed class SensorDataPlatformContractTests : IDisposable
         RestBaseUrl = _server.BaseUri,
         RestApi = ITwinIoTRestApi.ITwinPlatform,
         WebSocketUrl = new Uri("ws://127.0.0.1:1/"),
-        ImsTokenUrl = _server.At("connect/token"),
+        TokenUrl = _server.At("connect/token"),
         ClientId = "my-client",
         ClientSecret = "my-secret",
         ProjectId = ITwinId,

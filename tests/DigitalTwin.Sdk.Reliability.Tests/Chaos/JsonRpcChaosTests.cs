@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Socket;
 using DigitalTwin.Sdk.Core.JsonRpc;
 using DigitalTwin.Sdk.Reliability.Tests.Infrastructure;
 using DigitalTwin.Sdk.Testing.Faults;
@@ -68,11 +67,10 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
             MaxReconnectDelay = TimeSpan.FromMilliseconds(100),
             MaxReconnectAttempts = 50,
             KeepAliveInterval = Timeout.InfiniteTimeSpan,
-            Logger = audit.LoggerFactory.CreateLogger("chaos"),
         };
         audit.ObserveText(options.ToString());
         var epoch = 0;
-        var client = new ITwinIoTSocketClient(options);
+        var client = new ITwinIoTSocketClient(options, audit.LoggerFactory);
         client.StateChanged += (_, e) =>
         {
             if (e.Current == JsonRpcConnectionState.Connected)

@@ -42,7 +42,7 @@ public sealed class ITwinIoTHarness : VendorHarness
         {
             RestBaseUrl = emulator.BaseUri,
             WebSocketUrl = emulator.WebSocketUri,
-            ImsTokenUrl = emulator.ImsTokenUri,
+            TokenUrl = emulator.ImsTokenUri,
             ClientId = emulator.Options.ImsClientId,
             ClientSecret = emulator.Options.ImsClientSecret,
             ProjectId = emulator.Options.DefaultProjectId,
@@ -55,7 +55,7 @@ public sealed class ITwinIoTHarness : VendorHarness
         audit.AddSecret(emulator.Jwt);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new ITwinIoTClient(options, audit.Transport.CreateClient(), audit.LoggerFactory);
+        var client = new ITwinIoTClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
         return new ITwinIoTHarness(emulator, client, options);
     }
 

@@ -22,11 +22,11 @@ public sealed class ITwinIoTParserRobustnessTests(ITestOutputHelper output) : Pa
             ProjectId = emu.Options.DefaultProjectId,
         };
         Tune(options);
-        var rest = new ITwinIoTClient(options, transport).Rest;
+        var rest = new ITwinIoTClient(options, transport: transport).Rest;
         return
         [
-            new("nodes page", _ => FirstPageAsync(rest.GetAllNodesAsync())),
-            new("sensors page", _ => FirstPageAsync(rest.GetAllSensorsAsync())),
+            new("nodes page", _ => FirstPageAsync(rest.GetNodesAsync())),
+            new("sensors page", _ => FirstPageAsync(rest.GetSensorsAsync())),
             new("documents", ct => rest.GetDocumentsAsync(cancellationToken: ct)),
             new("device types", ct => rest.GetDeviceTypesAsync(cancellationToken: ct)),
             new("sensor types", ct => rest.GetSensorTypesAsync(cancellationToken: ct)),

@@ -126,7 +126,7 @@ public sealed class ThreeLeggedAndSocketSecretSafetyTests
             };
             VendorHarness.Tune(keyOptions);
             audit.ObserveText(keyOptions.ToString());
-            await using (var keyClient = new ITwinIoTClient(keyOptions, audit.Transport.CreateClient(), audit.LoggerFactory))
+            await using (var keyClient = new ITwinIoTClient(keyOptions, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory))
             {
                 await keyClient.Rest.GetDocumentsAsync().WaitAsync(VendorHarness.Bound);
                 await keyClient.Socket.GetTimeAsync().WaitAsync(VendorHarness.Bound);
@@ -136,13 +136,13 @@ public sealed class ThreeLeggedAndSocketSecretSafetyTests
             {
                 RestBaseUrl = h.Emu.BaseUri,
                 WebSocketUrl = h.Emu.WebSocketUri,
-                ImsTokenUrl = h.Emu.ImsTokenUri,
+                TokenUrl = h.Emu.ImsTokenUri,
                 ClientId = h.Options.ClientId,
                 ClientSecret = "wrong-ims-secret-31415",
             };
             VendorHarness.Tune(wrongSecret);
             audit.AddSecret(wrongSecret.ClientSecret);
-            await using (var refused = new ITwinIoTClient(wrongSecret, audit.Transport.CreateClient(), audit.LoggerFactory))
+            await using (var refused = new ITwinIoTClient(wrongSecret, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory))
             {
                 await ObserveAsync(audit, ct => refused.Rest.GetDocumentsAsync(cancellationToken: ct));
             }
@@ -156,10 +156,9 @@ public sealed class ThreeLeggedAndSocketSecretSafetyTests
                 ApiKey = wrongKey,
                 MaxReconnectAttempts = 0,
                 KeepAliveInterval = Timeout.InfiniteTimeSpan,
-                Logger = audit.LoggerFactory.CreateLogger("socket"),
             };
             audit.ObserveText(socketOptions.ToString());
-            await using (var socket = new ITwinIoTSocketClient(socketOptions))
+            await using (var socket = new ITwinIoTSocketClient(socketOptions, audit.LoggerFactory))
             {
                 await ObserveAsync(audit, ct => socket.GetTimeAsync(ct));
             }

@@ -76,8 +76,8 @@ public sealed class TransportSecurityTests
         var rest = new ITwinIoTOptions { RestBaseUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
         AssertValid(rest, valid, nameof(rest.BaseUrl), () => _ = new ITwinIoTClient(rest));
 
-        var ims = new ITwinIoTOptions { ImsTokenUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
-        AssertValid(ims, valid, nameof(ims.ImsTokenUrl), () => _ = new ITwinIoTClient(ims));
+        var ims = new ITwinIoTOptions { TokenUrl = new Uri(url), ClientId = "id", ClientSecret = "s3cret-value" };
+        AssertValid(ims, valid, nameof(ims.TokenUrl), () => _ = new ITwinIoTClient(ims));
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class TransportSecurityTests
         Assert.Equal("https", new BuildingXOptions().BaseUrl!.Scheme);
         Assert.Equal("https", new BuildingXOptions().TokenUrl!.Scheme);
         Assert.Equal("https", new ITwinIoTOptions().RestBaseUrl!.Scheme);
-        Assert.Equal("https", new ITwinIoTOptions().ImsTokenUrl.Scheme);
+        Assert.Equal("https", new ITwinIoTOptions().TokenUrl.Scheme);
         Assert.Equal("wss", new ITwinIoTOptions().WebSocketUrl.Scheme);
         Assert.Equal("wss", new ITwinIoTSocketOptions().WebSocketUrl.Scheme);
         Assert.True(DigitalTwinClientOptions.IsLoopback(new ThreadEdgeOptions().BaseUrl!));

@@ -45,9 +45,8 @@ public sealed class BulkUploadTests(ITestOutputHelper output)
             ReconnectDelay = TimeSpan.FromMilliseconds(10),
             MaxReconnectDelay = TimeSpan.FromMilliseconds(100),
             KeepAliveInterval = Timeout.InfiniteTimeSpan,
-            Logger = audit.LoggerFactory.CreateLogger("uploads"),
         };
-        var client = new ITwinIoTSocketClient(options);
+        var client = new ITwinIoTSocketClient(options, audit.LoggerFactory);
         var observations = Observations(invalidEvery: InvalidEvery);
         var injected = new Dictionary<string, int> { ["error answer"] = 0, ["socket drop"] = 0 };
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
-namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
+namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 
 /// <summary>Source-generated JSON metadata of the iTwin IoT models (no reflection; trimming and AOT safe).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

@@ -1,6 +1,6 @@
 using DigitalTwin.Sdk.Core.JsonRpc;
 
-namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Socket;
+namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 
 /// <summary>
 /// A live subscription (entity updates or new observations). Enumerate it once; dispose it (or stop enumerating) to

@@ -1,104 +1,123 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Serialization;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Core.Http;
+using System.Text.Json.Serialization.Metadata;
+using DigitalTwin.Sdk.Bentley.ITwinIoT.Rest;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
+using Refit;
 
-namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Rest;
+namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 
-/// <summary>The REST API and Sensor Data Service over the core pipeline (auth, retry, rate limit, telemetry).</summary>
+/// <summary>
+/// The REST API and Sensor Data Service: the endpoints are declared in <c>Rest/I*Api.cs</c> (Refit, generated clients)
+/// over the core pipeline (auth, retry, rate limit, telemetry); this class validates before sending, pages, and turns
+/// answers into models or typed errors.
+/// </summary>
 /// <remarks>
 /// Thread-safe. Paths are relative to the REST base. With <see cref="ITwinIoTRestApi.ITwinPlatform"/> only the published
 /// Sensor Data operations exist (<c>sensor-data/integrations/nodes?iTwinId</c>, <c>integrations/integrate?iTwinId</c>,
 /// <c>data/observations</c> query and delete, <c>data/upload</c>), sent with the platform Accept header; every other
 /// method throws <see cref="NotSupportedException"/> before sending.
 /// </remarks>
-public class ITwinIoTRestClient : IITwinIoTRestClient
+internal sealed class ITwinIoTRestClient : IITwinIoTRestClient
 {
-    private const string PlatformMediaType = "application/vnd.bentley.itwin-platform.v1+json";
     private static readonly HashSet<string> ChangeStates = new(StringComparer.Ordinal) { "new", "update", "remove" };
     private readonly ClientRuntime _runtime;
     private readonly ITwinIoTOptions _options;
+
+    private readonly INodesApi _nodes;
+    private readonly IDevicesApi _devices;
+    private readonly ISensorsApi _sensors;
+    private readonly IMetricsApi _metrics;
+    private readonly IProjectsApi _projects;
+    private readonly IIntegrationsApi _integrations;
+    private readonly IDataApi _data;
+    private readonly ISensorDataApi _platform;
 
     internal ITwinIoTRestClient(ClientRuntime runtime, ITwinIoTOptions options)
     {
         _runtime = runtime;
         _options = options;
+
+        // One HttpClient over the client's pipeline for every declared interface (it does not own the pipeline).
+        var http = runtime.CreateRestClient(HttpApi.EnsureTrailingSlash(options.BaseUrl ?? throw new ArgumentException("BaseUrl is not configured.", nameof(options))));
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(ITwinIoTJsonContext.Default.Options));
+        _nodes = RestService.ForGenerated<INodesApi>(http, settings);
+        _devices = RestService.ForGenerated<IDevicesApi>(http, settings);
+        _sensors = RestService.ForGenerated<ISensorsApi>(http, settings);
+        _metrics = RestService.ForGenerated<IMetricsApi>(http, settings);
+        _projects = RestService.ForGenerated<IProjectsApi>(http, settings);
+        _integrations = RestService.ForGenerated<IIntegrationsApi>(http, settings);
+        _data = RestService.ForGenerated<IDataApi>(http, settings);
+        _platform = RestService.ForGenerated<ISensorDataApi>(http, settings);
     }
 
-    /// <summary>Initializes a new instance of the <see cref="ITwinIoTRestClient"/> class for mocking.</summary>
-    protected ITwinIoTRestClient()
+    /// <inheritdoc />
+    public AsyncPageable<ITwinIoTEntity> GetNodesAsync(string? projectId = null, CancellationToken cancellationToken = default) =>
+        Platform ? PlatformNodes(projectId, cancellationToken) : ListAll(EntityKind.Node, projectId, cancellationToken);
+
+    /// <inheritdoc />
+    public AsyncPageable<ITwinIoTEntity> GetDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default)
     {
-        _runtime = null!;
-        _options = null!;
+        RequireITwinIoT(nameof(GetDevicesAsync));
+        return ListAll(EntityKind.Device, projectId, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual AsyncPageable<ITwinIoTEntity> GetAllNodesAsync(string? projectId = null, CancellationToken cancellationToken = default) =>
-        Platform ? PlatformNodes(projectId, cancellationToken) : ListAll("nodes", projectId, cancellationToken);
-
-    /// <inheritdoc />
-    public virtual AsyncPageable<ITwinIoTEntity> GetAllDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<ITwinIoTEntity> GetSensorsAsync(string? projectId = null, CancellationToken cancellationToken = default)
     {
-        RequireITwinIoT(nameof(GetAllDevicesAsync));
-        return ListAll("devices", projectId, cancellationToken);
+        RequireITwinIoT(nameof(GetSensorsAsync));
+        return ListAll(EntityKind.Sensor, projectId, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual AsyncPageable<ITwinIoTEntity> GetAllSensorsAsync(string? projectId = null, CancellationToken cancellationToken = default)
-    {
-        RequireITwinIoT(nameof(GetAllSensorsAsync));
-        return ListAll("sensors", projectId, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public virtual Task<JsonElement> GetDocumentsAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    public Task<JsonElement> GetDocumentsAsync(string? projectId = null, CancellationToken cancellationToken = default)
     {
         RequireITwinIoT(nameof(GetDocumentsAsync));
-        return GetElementAsync(HttpMethod.Get, "documents" + ProjectQuery(projectId, "?"), "GetDocuments", cancellationToken);
+        return ValueAsync(_projects.GetDocumentsAsync(projectId ?? _options.ProjectId, "GetDocuments", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual Task<JsonElement> GetProfilesAsync(string? projectId = null, CancellationToken cancellationToken = default)
+    public Task<JsonElement> GetProfilesAsync(string? projectId = null, CancellationToken cancellationToken = default)
     {
         RequireITwinIoT(nameof(GetProfilesAsync));
-        return GetElementAsync(HttpMethod.Get, "profiles" + ProjectQuery(projectId, "?"), "GetProfiles", cancellationToken);
+        return ValueAsync(_projects.GetProfilesAsync(projectId ?? _options.ProjectId, "GetProfiles", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual Task<JsonElement> GetProjectAsync(string projectId, CancellationToken cancellationToken = default)
+    public Task<JsonElement> GetProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         RequireITwinIoT(nameof(GetProjectAsync));
-        return GetElementAsync(HttpMethod.Get, "projects/" + Uri.EscapeDataString(projectId), "GetProject", cancellationToken);
+        return ValueAsync(_projects.GetProjectAsync(projectId, "GetProject", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual async Task DeleteProjectAsync(string projectId, CancellationToken cancellationToken = default)
+    public async Task DeleteProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         RequireITwinIoT(nameof(DeleteProjectAsync));
-        using var request = Create(HttpMethod.Delete, "projects/" + Uri.EscapeDataString(projectId), "DeleteProject");
-        using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await ResponseAsync(_projects.DeleteProjectAsync(projectId, "DeleteProject", cancellationToken)).ConfigureAwait(false);
+        await _runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public virtual Task<JsonElement> GetProjectDataUsageAsync(string projectId, CancellationToken cancellationToken = default)
+    public Task<JsonElement> GetProjectDataUsageAsync(string projectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         RequireITwinIoT(nameof(GetProjectDataUsageAsync));
-        return GetElementAsync(HttpMethod.Get, "projects/" + Uri.EscapeDataString(projectId) + "/dataUsage", "GetProjectDataUsage", cancellationToken);
+        return ValueAsync(_projects.GetProjectDataUsageAsync(projectId, "GetProjectDataUsage", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual Task<IntegrationResult> IntegrateAsync(IntegrationRequest integration, string? projectId = null, CancellationToken cancellationToken = default)
+    public Task<IntegrationResult> IntegrateAsync(IntegrationRequest integration, string? projectId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(integration);
         var project = projectId ?? _options.ProjectId;
@@ -112,18 +131,17 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     }
 
     /// <inheritdoc />
-    public virtual Task<IntegrationResult> GetIntegrationAsync(string nodeId, CancellationToken cancellationToken = default)
+    public Task<IntegrationResult> GetIntegrationAsync(string nodeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
         RequireITwinIoT(nameof(GetIntegrationAsync));
 
-        // The id keeps its slashes (the documented URL is /api/integrations//api/13DC2F/node); only its segments are escaped.
-        var path = "integrations/" + string.Join('/', nodeId.Split('/').Select(Uri.EscapeDataString));
-        return GetIntegrationCoreAsync(path, cancellationToken);
+        // The id keeps its slashes (the documented URL is /api/integrations//api/13DC2F/node); Refit escapes only its segments.
+        return GetIntegrationCoreAsync(nodeId, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual Task<string> UploadObservationsAsync(IReadOnlyList<ObservationUpload> observations, CancellationToken cancellationToken = default)
+    public Task<string> UploadObservationsAsync(IReadOnlyList<ObservationUpload> observations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
         if (observations.Count == 0 || observations.Any(o => o is null || string.IsNullOrWhiteSpace(o.SensorId) || o.Timestamp == default || o.Values is null || o.Values.Count == 0))
@@ -135,7 +153,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     }
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<UploadBatchResult> UploadInBatchesAsync(IEnumerable<ObservationUpload> observations, int batchSize = 500, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<UploadBatchResult> UploadInBatchesAsync(IEnumerable<ObservationUpload> observations, int batchSize = 500, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -143,32 +161,30 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<EntityTemplate>> GetDeviceTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EntityTemplate>> GetDeviceTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
         RequireITwinIoT(nameof(GetDeviceTypesAsync));
-        var root = await GetElementAsync(HttpMethod.Get, "devices/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetDeviceTypes", cancellationToken).ConfigureAwait(false);
+        var root = await ValueAsync(_devices.GetDeviceTypesAsync(Flag(excludeLegacy), "GetDeviceTypes", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
         return Templates(root, "deviceTypes", "devices/types");
     }
 
     /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<EntityTemplate>> GetSensorTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EntityTemplate>> GetSensorTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
         RequireITwinIoT(nameof(GetSensorTypesAsync));
-        var root = await GetElementAsync(HttpMethod.Get, "sensors/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetSensorTypes", cancellationToken).ConfigureAwait(false);
+        var root = await ValueAsync(_sensors.GetSensorTypesAsync(Flag(excludeLegacy), "GetSensorTypes", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
         return Templates(root, "sensorTypes", "sensors/types");
     }
 
     /// <inheritdoc />
-    public virtual async Task<MetricCatalogResponse> GetMetricTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
+    public async Task<MetricCatalogResponse> GetMetricTypesAsync(bool excludeLegacy = true, CancellationToken cancellationToken = default)
     {
         RequireITwinIoT(nameof(GetMetricTypesAsync));
-        using var request = Create(HttpMethod.Get, "metrics/types?excludeLegacy=" + (excludeLegacy ? "true" : "false"), "GetMetricTypes");
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.MetricCatalogResponse, cancellationToken).ConfigureAwait(false);
-        return response.Value;
+        return await ValueAsync(_metrics.GetMetricTypesAsync(Flag(excludeLegacy), "GetMetricTypes", cancellationToken), ITwinIoTJsonContext.Default.MetricCatalogResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetSensorMetricsAsync(IReadOnlyList<string> sensorIds, bool rawOnly = true, string? projectId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> GetSensorMetricsAsync(IReadOnlyList<string> sensorIds, bool rawOnly = true, string? projectId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sensorIds);
         if (sensorIds.Count == 0 || sensorIds.Any(string.IsNullOrWhiteSpace))
@@ -187,16 +203,16 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     }
 
     /// <inheritdoc />
-    public virtual Task<RawObservationsResult> QueryRawObservationsAsync(RawObservationsQuery query, CancellationToken cancellationToken = default)
+    public Task<RawObservationsResult> GetRawObservationsAsync(RawObservationsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentException.ThrowIfNullOrWhiteSpace(query.SensorId, nameof(query));
-        RequirePlatform(nameof(QueryRawObservationsAsync));
+        RequirePlatform(nameof(GetRawObservationsAsync));
         return QueryRawCoreAsync(query, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual Task<string> RemoveObservationsAsync(RemoveObservationsRequest request, CancellationToken cancellationToken = default)
+    public Task<string> DeleteObservationsAsync(RemoveObservationsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SensorId, nameof(request));
@@ -205,7 +221,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             throw new ArgumentException("StartDate is after EndDate.", nameof(request));
         }
 
-        RequirePlatform(nameof(RemoveObservationsAsync));
+        RequirePlatform(nameof(DeleteObservationsAsync));
         return RemoveCoreAsync(request, cancellationToken);
     }
 
@@ -218,7 +234,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
         {
             throw new NotSupportedException(
                 $"{method} is not part of the iTwin Platform Sensor Data API (api.bentley.com/sensor-data), which publishes only Get Nodes, Process Integration, Query Raw Data, Remove Data and Upload Data "
-                + $"({nameof(GetAllNodesAsync)}, {nameof(IntegrateAsync)}, {nameof(QueryRawObservationsAsync)}, {nameof(RemoveObservationsAsync)}, {nameof(UploadObservationsAsync)}). Use RestApi = {nameof(ITwinIoTRestApi.ITwinIoT)} (iiot.bentley.com/api) for it.");
+                + $"({nameof(GetNodesAsync)}, {nameof(IntegrateAsync)}, {nameof(GetRawObservationsAsync)}, {nameof(DeleteObservationsAsync)}, {nameof(UploadObservationsAsync)}). Use RestApi = {nameof(ITwinIoTRestApi.ITwinIoT)} (iiot.bentley.com/api) for it.");
         }
     }
 
@@ -243,8 +259,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
         return PageableHelpers.Create<ITwinIoTEntity>(
             async (_, _, ct) =>
             {
-                using var request = Create(HttpMethod.Get, "integrations/nodes?iTwinId=" + Uri.EscapeDataString(project), "GetNodes");
-                var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
+                var response = await SendAsync(_platform.GetNodesAsync(project, "GetNodes", ct), ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
                 try
                 {
                     if (response.Value.ValueKind != JsonValueKind.Object || !response.Value.TryGetProperty("nodes", out var nodes) || nodes.ValueKind != JsonValueKind.Array)
@@ -256,7 +271,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
                 }
                 catch (Exception ex) when (ex is JsonException or InvalidOperationException)
                 {
-                    throw Mismatch("GET", request.RequestUri?.AbsolutePath, response.Status, response.RequestId, "a node list", ex);
+                    throw Mismatch("GET", response.Path, response.Status, response.RequestId, "a node list", ex);
                 }
             },
             cancellationToken: cancellationToken);
@@ -267,7 +282,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     /// <c>pageSize</c>, each page a bare array; a page shorter than pageSize is the last. Anything but an array is a
     /// typed error, never an empty result.
     /// </summary>
-    private AsyncPageable<ITwinIoTEntity> ListAll(string kind, string? projectId, CancellationToken cancellationToken)
+    private AsyncPageable<ITwinIoTEntity> ListAll(EntityKind kind, string? projectId, CancellationToken cancellationToken)
     {
         var project = projectId ?? _options.ProjectId;
         return PageableHelpers.Create<ITwinIoTEntity>(
@@ -275,16 +290,13 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             {
                 var size = hint ?? _options.PageSize;
                 var pageNumber = cursor is null ? 0 : int.Parse(cursor, NumberStyles.None, CultureInfo.InvariantCulture);
-                var query = new StringBuilder(kind)
-                    .Append("/all?pageNumber=").Append(pageNumber.ToString(CultureInfo.InvariantCulture))
-                    .Append("&pageSize=").Append(size.ToString(CultureInfo.InvariantCulture));
-                if (project is not null)
+                var call = kind switch
                 {
-                    query.Append("&projectIds=").Append(Uri.EscapeDataString(project));
-                }
-
-                using var request = Create(HttpMethod.Get, query.ToString(), "GetAll" + kind);
-                var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
+                    EntityKind.Node => _nodes.GetNodesPageAsync(pageNumber, size, project, "GetAllnodes", ct),
+                    EntityKind.Device => _devices.GetDevicesPageAsync(pageNumber, size, project, "GetAlldevices", ct),
+                    _ => _sensors.GetSensorsPageAsync(pageNumber, size, project, "GetAllsensors", ct),
+                };
+                var response = await SendAsync(call, ITwinIoTJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
                 List<ITwinIoTEntity> items;
                 try
                 {
@@ -298,7 +310,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
                 catch (Exception ex) when (ex is JsonException or InvalidOperationException)
                 {
                     // InvalidOperationException: a name or string that is not valid UTF-8.
-                    throw Mismatch("GET", request.RequestUri?.AbsolutePath, response.Status, response.RequestId, "a page", ex);
+                    throw Mismatch("GET", response.Path, response.Status, response.RequestId, "a page", ex);
                 }
 
                 var next = items.Count < size ? null : (pageNumber + 1).ToString(CultureInfo.InvariantCulture);
@@ -309,22 +321,18 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
 
     private async Task<RawObservationsResult> QueryRawCoreAsync(RawObservationsQuery query, CancellationToken cancellationToken)
     {
-        using var request = Create(HttpMethod.Post, "data/observations", "QueryRawObservations");
-        request.MarkIdempotent();
-        request.Content = JsonBody(w =>
+        using var content = JsonBody(w =>
         {
             w.WriteString("sensorId"u8, query.SensorId);
             WriteDate(w, "startDate"u8, query.StartDate);
             WriteDate(w, "endDate"u8, query.EndDate);
         });
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.RawObservationsResult, cancellationToken).ConfigureAwait(false);
-        return response.Value;
+        return await ValueAsync(_platform.QueryObservationsAsync(content, "QueryRawObservations", idempotent: true, cancellationToken), ITwinIoTJsonContext.Default.RawObservationsResult, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> RemoveCoreAsync(RemoveObservationsRequest remove, CancellationToken cancellationToken)
     {
-        using var request = Create(HttpMethod.Delete, "data/observations", "RemoveObservations");
-        request.Content = JsonBody(w =>
+        using var content = JsonBody(w =>
         {
             w.WriteString("sensorId"u8, remove.SensorId);
             WriteDate(w, "startDate"u8, remove.StartDate);
@@ -340,10 +348,8 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
                 w.WriteEndArray();
             }
         });
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
-        return response.Value.ValueKind == JsonValueKind.Object && response.Value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
-            ? status.GetString()!
-            : response.Status.ToString();
+        var response = await SendAsync(_platform.RemoveObservationsAsync(content, "RemoveObservations", cancellationToken), ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        return StatusOf(response);
     }
 
     private static ByteArrayContent JsonBody(Action<Utf8JsonWriter> writeMembers)
@@ -356,9 +362,7 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             writer.WriteEndObject();
         }
 
-        var content = new ByteArrayContent(buffer.WrittenMemory.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
+        return Json(buffer.WrittenMemory.ToArray());
     }
 
     private static void WriteDate(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset? value)
@@ -406,27 +410,23 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
     private async Task<IntegrationResult> IntegrateCoreAsync(IntegrationRequest integration, string project, CancellationToken cancellationToken)
     {
         // iTwin IoT names the asset projectIds (vendor document); the iTwin Platform publication iTwinId (its tutorial).
-        using var request = Create(HttpMethod.Post, "integrations/integrate?" + (Platform ? "iTwinId=" : "projectIds=") + Uri.EscapeDataString(project), "Integrate");
-        var body = new IntegrationEnvelope(integration);
-        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, ITwinIoTJsonContext.Default.IntegrationEnvelope));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.IntegrationResponse, cancellationToken).ConfigureAwait(false);
-        return response.Value.Integration ?? new IntegrationResult();
+        using var content = Json(JsonSerializer.SerializeToUtf8Bytes(new IntegrationEnvelope(integration), ITwinIoTJsonContext.Default.IntegrationEnvelope));
+        var call = Platform
+            ? _platform.IntegrateAsync(project, content, "Integrate", cancellationToken)
+            : _integrations.IntegrateAsync(project, content, "Integrate", cancellationToken);
+        var response = await ValueAsync(call, ITwinIoTJsonContext.Default.IntegrationResponse, cancellationToken).ConfigureAwait(false);
+        return response.Integration ?? new IntegrationResult();
     }
 
-    private async Task<IntegrationResult> GetIntegrationCoreAsync(string path, CancellationToken cancellationToken)
+    private async Task<IntegrationResult> GetIntegrationCoreAsync(string nodeId, CancellationToken cancellationToken)
     {
-        using var request = Create(HttpMethod.Post, path, "GetIntegration");
-        request.MarkIdempotent();
-        request.Content = new ByteArrayContent([]);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.IntegrationResponse, cancellationToken).ConfigureAwait(false);
-        return response.Value.Integration ?? new IntegrationResult();
+        using var empty = Json([]);
+        var response = await ValueAsync(_integrations.GetIntegrationAsync(nodeId, empty, "GetIntegration", idempotent: true, cancellationToken), ITwinIoTJsonContext.Default.IntegrationResponse, cancellationToken).ConfigureAwait(false);
+        return response.Integration ?? new IntegrationResult();
     }
 
     private async Task<string> UploadCoreAsync(ObservationUpload[] observations, CancellationToken cancellationToken)
     {
-        using var request = Create(HttpMethod.Post, "data/upload", "UploadObservations");
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -442,12 +442,11 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             writer.WriteEndObject();
         }
 
-        request.Content = new ByteArrayContent(buffer.WrittenMemory.ToArray());
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
-        return response.Value.ValueKind == JsonValueKind.Object && response.Value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
-            ? status.GetString()!
-            : response.Status.ToString();
+        using var content = Json(buffer.WrittenMemory.ToArray());
+        var call = Platform
+            ? _platform.UploadAsync(content, "UploadObservations", cancellationToken)
+            : _data.UploadAsync(content, "UploadObservations", cancellationToken);
+        return StatusOf(await SendAsync(call, ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false));
     }
 
     private async IAsyncEnumerable<UploadBatchResult> UploadInBatchesCoreAsync(IEnumerable<ObservationUpload> observations, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -476,14 +475,10 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<Metric>>> SensorMetricsCoreAsync(string[] sensorIds, bool rawOnly, string project, CancellationToken cancellationToken)
     {
-        var path = "sensors/metrics?projectIds=" + Uri.EscapeDataString(project) + (rawOnly ? "&filters=raw" : string.Empty);
-        using var request = Create(HttpMethod.Post, path, "GetSensorMetrics");
-        request.MarkIdempotent();
-        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new SensorIdsBody(sensorIds), ITwinIoTJsonContext.Default.SensorIdsBody));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.SensorMetricsResponse, cancellationToken).ConfigureAwait(false);
+        using var ids = Json(JsonSerializer.SerializeToUtf8Bytes(new SensorIdsBody(sensorIds), ITwinIoTJsonContext.Default.SensorIdsBody));
+        var response = await ValueAsync(_sensors.GetSensorMetricsAsync(project, rawOnly ? "raw" : null, ids, "GetSensorMetrics", idempotent: true, cancellationToken), ITwinIoTJsonContext.Default.SensorMetricsResponse, cancellationToken).ConfigureAwait(false);
         var result = new Dictionary<string, IReadOnlyList<Metric>>(StringComparer.Ordinal);
-        foreach (var (sensor, metrics) in response.Value.MetricsBySensor ?? [])
+        foreach (var (sensor, metrics) in response.MetricsBySensor ?? [])
         {
             result[sensor] = metrics;
         }
@@ -491,31 +486,51 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
         return result;
     }
 
-    private async Task<JsonElement> GetElementAsync(HttpMethod method, string path, string operation, CancellationToken cancellationToken)
+    /// <summary>Awaits a declared call: an error status throws the typed exception, a success body becomes the model (or a typed invalid-response error).</summary>
+    private async Task<Answer<T>> SendAsync<T>(Task<HttpResponseMessage> call, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var request = Create(method, path, operation);
-        var response = await _runtime.SendJsonAsync(request, ITwinIoTJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
-        return response.Value;
+        using var response = await ResponseAsync(call).ConfigureAwait(false);
+        var request = response.RequestMessage!;
+        await _runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
+        var value = await _runtime.ReadJsonAsync(response, type, cancellationToken).ConfigureAwait(false);
+        return new Answer<T>(value, response.StatusCode, ErrorResponseParser.ReadRequestId(response), request.RequestUri?.AbsolutePath);
     }
 
-    private HttpRequestMessage Create(HttpMethod method, string path, string operation)
+    /// <summary>
+    /// Awaits a declared call. Refit wraps what the pipeline throws (<see cref="DigitalTwinException"/>s: connection,
+    /// timeout, open circuit) in its <see cref="ApiRequestException"/>; the SDK's own exception is rethrown as it was.
+    /// </summary>
+    private static async Task<HttpResponseMessage> ResponseAsync(Task<HttpResponseMessage> call)
     {
-        var prefix = _options.RestApi == ITwinIoTRestApi.ITwinPlatform ? "sensor-data/" : "api/";
-        var request = _runtime.CreateRequest(method, prefix + path, operation);
-        if (_options.RestApi == ITwinIoTRestApi.ITwinPlatform)
+        try
         {
-            request.Headers.Accept.Clear();
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(PlatformMediaType));
+            return await call.ConfigureAwait(false);
         }
-
-        return request;
+        catch (ApiRequestException ex) when (ex.InnerException is { } inner)
+        {
+            ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
     }
 
-    private string ProjectQuery(string? projectId, string separator)
+    private async Task<T> ValueAsync<T>(Task<HttpResponseMessage> call, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        (await SendAsync(call, type, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>The <c>status</c> the service reported (e.g. <c>ACCEPTED</c>), else the HTTP status.</summary>
+    private static string StatusOf(Answer<JsonElement> response) =>
+        response.Value.ValueKind == JsonValueKind.Object && response.Value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : response.Status.ToString();
+
+    private static ByteArrayContent Json(byte[] body)
     {
-        var project = projectId ?? _options.ProjectId;
-        return project is null ? string.Empty : separator + "projectIds=" + Uri.EscapeDataString(project);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
+
+    /// <summary>The literal <c>true</c>/<c>false</c> the service documents (Refit would format a bool as <c>True</c>).</summary>
+    private static string Flag(bool value) => value ? "true" : "false";
 
     private static void ValidateIntegration(IntegrationRequest integration)
     {
@@ -551,4 +566,14 @@ public class ITwinIoTRestClient : IITwinIoTRestClient
             throw new ArgumentException($"A new {what} needs props.INTEGRATION_ID (a template id from the {what} types endpoint).", "integration");
         }
     }
+
+    private enum EntityKind
+    {
+        Node,
+        Device,
+        Sensor,
+    }
+
+    /// <summary>A parsed answer with what error messages and pages need.</summary>
+    private readonly record struct Answer<T>(T Value, System.Net.HttpStatusCode Status, string? RequestId, string? Path);
 }

@@ -3,14 +3,14 @@ using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Paging;
 
-namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Rest;
+namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
 
 /// <summary>
 /// The iTwin IoT REST API and Sensor Data Service. Every call may throw <see cref="DigitalTwinApiException"/> (and its
 /// not-found, authentication and rate-limited subclasses) or another <see cref="DigitalTwinException"/>; bad arguments
 /// throw <see cref="ArgumentException"/> before anything is sent. With <see cref="ITwinIoTRestApi.ITwinPlatform"/> only
-/// <see cref="GetAllNodesAsync"/>, <see cref="IntegrateAsync"/>, <see cref="QueryRawObservationsAsync"/>,
-/// <see cref="RemoveObservationsAsync"/> and the uploads exist; the others throw <see cref="NotSupportedException"/>
+/// <see cref="GetNodesAsync"/>, <see cref="IntegrateAsync"/>, <see cref="GetRawObservationsAsync"/>,
+/// <see cref="DeleteObservationsAsync"/> and the uploads exist; the others throw <see cref="NotSupportedException"/>
 /// before sending (and the two observation methods do so with <see cref="ITwinIoTRestApi.ITwinIoT"/>).
 /// </summary>
 public interface IITwinIoTRestClient
@@ -24,19 +24,19 @@ public interface IITwinIoTRestClient
     /// <returns>The nodes, lazily paged.</returns>
     /// <exception cref="DigitalTwinInvalidResponseException">A page is not the documented shape (a JSON array; on the platform <c>{"nodes": [...]}</c>).</exception>
     /// <exception cref="ArgumentException">On the platform, no iTwin id is given or configured.</exception>
-    AsyncPageable<ITwinIoTEntity> GetAllNodesAsync(string? projectId = null, CancellationToken cancellationToken = default);
+    AsyncPageable<ITwinIoTEntity> GetNodesAsync(string? projectId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every device of a project (<c>GET /api/devices/all</c>, paged like <see cref="GetAllNodesAsync"/>); not on the platform.</summary>
+    /// <summary>Lists every device of a project (<c>GET /api/devices/all</c>, paged like <see cref="GetNodesAsync"/>); not on the platform.</summary>
     /// <param name="projectId">The project.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The devices, lazily paged.</returns>
-    AsyncPageable<ITwinIoTEntity> GetAllDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default);
+    AsyncPageable<ITwinIoTEntity> GetDevicesAsync(string? projectId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every sensor of a project (<c>GET /api/sensors/all</c>, paged like <see cref="GetAllNodesAsync"/>); not on the platform.</summary>
+    /// <summary>Lists every sensor of a project (<c>GET /api/sensors/all</c>, paged like <see cref="GetNodesAsync"/>); not on the platform.</summary>
     /// <param name="projectId">The project.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The sensors, lazily paged.</returns>
-    AsyncPageable<ITwinIoTEntity> GetAllSensorsAsync(string? projectId = null, CancellationToken cancellationToken = default);
+    AsyncPageable<ITwinIoTEntity> GetSensorsAsync(string? projectId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the documents of a project (<c>GET /api/documents</c>); the shape is not documented, so the raw JSON is returned.</summary>
     /// <param name="projectId">The project.</param>
@@ -137,7 +137,7 @@ public interface IITwinIoTRestClient
     /// <returns>The sensor, its metrics and units, and the rest of the answer as sent.</returns>
     /// <exception cref="ArgumentException">No sensor id.</exception>
     /// <exception cref="NotSupportedException">The client talks to iTwin IoT (<see cref="ITwinIoTRestApi.ITwinIoT"/>), where the operation is not documented.</exception>
-    Task<RawObservationsResult> QueryRawObservationsAsync(RawObservationsQuery query, CancellationToken cancellationToken = default);
+    Task<RawObservationsResult> GetRawObservationsAsync(RawObservationsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a sensor's observations (iTwin Platform "Remove Data", <c>DELETE sensor-data/data/observations</c>; answered 202).</summary>
     /// <param name="request">The sensor and the range or timestamps.</param>
@@ -145,5 +145,5 @@ public interface IITwinIoTRestClient
     /// <returns>The status the service reported, e.g. <c>ACCEPTED</c>.</returns>
     /// <exception cref="ArgumentException">No sensor id, or a start after the end.</exception>
     /// <exception cref="NotSupportedException">The client talks to iTwin IoT (<see cref="ITwinIoTRestApi.ITwinIoT"/>), where the operation is not documented.</exception>
-    Task<string> RemoveObservationsAsync(RemoveObservationsRequest request, CancellationToken cancellationToken = default);
+    Task<string> DeleteObservationsAsync(RemoveObservationsRequest request, CancellationToken cancellationToken = default);
 }
