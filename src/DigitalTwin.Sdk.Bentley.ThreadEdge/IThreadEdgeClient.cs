@@ -1,7 +1,3 @@
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Device;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Network;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Power;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 

@@ -1,8 +1,4 @@
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Device;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Network;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Power;
 using DigitalTwin.Sdk.Core.Internal;
 using Microsoft.Extensions.Logging;
 
@@ -13,13 +9,25 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 /// Requests go through the SDK pipeline (telemetry, retries of idempotent calls, timeouts, circuit breaker, optional rate
 /// limit); the edge API needs no authentication.
 /// </summary>
-/// <remarks>Thread-safe; create one per device and reuse it (DI registers it as a singleton).</remarks>
-public class ThreadEdgeClient : IThreadEdgeClient
+/// <remarks>
+/// <para>The THREAD's local API has no authentication, so this client takes no credential (unlike the cloud vendors'
+/// clients); restrict who can reach the device on the network.</para>
+/// <para>Thread-safe; create one per device and reuse it (DI registers it as a singleton). Disposing the client closes the
+/// port sockets it opened that are still open, and the HTTP pipeline it created; never a caller's
+/// <see cref="HttpClient"/>.</para>
+/// </remarks>
+public sealed class ThreadEdgeClient : IThreadEdgeClient, IDisposable, IAsyncDisposable
 {
     /// <summary>Vendor name used in errors, logs and telemetry.</summary>
     internal const string VendorName = "ThreadEdge";
 
-    /// <summary>Creates a client without dependency injection.</summary>
+    private readonly ThreadPortsClient _ports;
+    private readonly HttpMessageInvoker? _ownedPipeline;
+    private readonly ClientRuntime _runtime;
+    private int _disposed;
+
+    /// <summary>Creates a client without dependency injection. The THREAD's API has no authentication, so there is no
+    /// credential parameter.</summary>
     /// <param name="options">Where the THREAD is and pipeline settings; validated here.</param>
     /// <param name="transport">Your own <see cref="HttpClient"/> the SDK pipeline sends through (its handlers stay innermost), or
     /// <see langword="null"/> for the SDK default.</param>
@@ -33,6 +41,7 @@ public class ThreadEdgeClient : IThreadEdgeClient
             StandaloneClient.Create(VendorName, ThreadEdgeOptions.SectionName, options ?? throw new ArgumentNullException(nameof(options)), transport, loggerFactory, timeProvider, static _ => null),
             options)
     {
+        _ownedPipeline = _runtime.HttpClient;
     }
 
     /// <summary>Creates a client over a runtime configured by dependency injection.</summary>
@@ -41,31 +50,40 @@ public class ThreadEdgeClient : IThreadEdgeClient
     internal ThreadEdgeClient(ClientRuntime runtime, ThreadEdgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        _runtime = runtime;
         var transport = new EdgeTransport(runtime);
         Device = new ThreadDeviceClient(transport, options.HardwareVersion);
         Power = new ThreadPowerClient(transport);
-        Ports = new ThreadPortsClient(transport);
+        _ports = new ThreadPortsClient(transport);
+        Ports = _ports;
         Network = new ThreadNetworkClient(transport);
     }
 
-    /// <summary>Initializes an instance for mocking.</summary>
-    protected ThreadEdgeClient()
+    /// <inheritdoc />
+    public IThreadDeviceClient Device { get; }
+
+    /// <inheritdoc />
+    public IThreadPowerClient Power { get; }
+
+    /// <inheritdoc />
+    public IThreadPortsClient Ports { get; }
+
+    /// <inheritdoc />
+    public IThreadNetworkClient Network { get; }
+
+    /// <summary>Closes the open port sockets this client opened and releases the HTTP pipeline it created.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Closes the open port sockets this client opened (close handshake) and releases the HTTP pipeline it created.</summary>
+    /// <returns>A task that completes when everything is closed.</returns>
+    public async ValueTask DisposeAsync()
     {
-        Device = null!;
-        Power = null!;
-        Ports = null!;
-        Network = null!;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _ports.DisposeAsync().ConfigureAwait(false);
+        _ownedPipeline?.Dispose();
     }
-
-    /// <inheritdoc />
-    public virtual IThreadDeviceClient Device { get; }
-
-    /// <inheritdoc />
-    public virtual IThreadPowerClient Power { get; }
-
-    /// <inheritdoc />
-    public virtual IThreadPortsClient Ports { get; }
-
-    /// <inheritdoc />
-    public virtual IThreadNetworkClient Network { get; }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
@@ -35,14 +34,14 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public async Task Time_SetGetAndAccuracy()
     {
         Assert.Equal(_emu.DeviceTime, await _client.Device.GetTimeAsync());
-        Assert.True(await _client.Device.IsTimeAccurateAsync());
+        Assert.True(await _client.Device.GetTimeAccurateAsync());
 
-        await _client.Device.SetTimeAsync(new DateTimeOffset(2019, 11, 19, 15, 41, 30, TimeSpan.Zero));
+        await _client.Device.UpdateTimeAsync(new DateTimeOffset(2019, 11, 19, 15, 41, 30, TimeSpan.Zero));
         Assert.Equal("""{"time":"2019-11-19T15:41:30.000Z"}""", _emu.Requests.ForPath("/api/time")[^1].Body);
-        Assert.False(await _client.Device.IsTimeAccurateAsync());
+        Assert.False(await _client.Device.GetTimeAccurateAsync());
         _deviceClock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(new DateTimeOffset(2019, 11, 19, 15, 41, 35, TimeSpan.Zero), await _client.Device.GetTimeAsync());
-        Assert.True(await _client.Device.IsTimeAccurateAsync());
+        Assert.True(await _client.Device.GetTimeAccurateAsync());
     }
 
     [Fact]
@@ -58,11 +57,11 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public async Task BatterySaver_SetAndGet()
     {
         Assert.Equal(new BatterySaverSettings(false, 0, 100), await _client.Power.GetBatterySaverAsync());
-        await _client.Power.SetBatterySaverAsync(true, 20, 80);
+        await _client.Power.UpdateBatterySaverAsync(true, 20, 80);
         Assert.Equal(new BatterySaverSettings(true, 20, 80), await _client.Power.GetBatterySaverAsync());
-        await _client.Power.SetBatterySaverAsync(true);
+        await _client.Power.UpdateBatterySaverAsync(true);
         Assert.Equal((true, 10, 100), _emu.BatterySaver);
-        await _client.Power.SetBatterySaverAsync(false);
+        await _client.Power.UpdateBatterySaverAsync(false);
         Assert.Equal(new BatterySaverSettings(false, 0, 100), await _client.Power.GetBatterySaverAsync());
     }
 
@@ -70,8 +69,8 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public void BatterySaver_BadThresholds_RefusedBeforeSending()
     {
         _emu.Requests.Clear();
-        Assert.Equal("low", SyncAssert.Throws<ArgumentOutOfRangeException>(() => _client.Power.SetBatterySaverAsync(true, 45, 80)).ParamName);
-        Assert.Equal("high", SyncAssert.Throws<ArgumentException>(() => _client.Power.SetBatterySaverAsync(true, 20)).ParamName);
+        Assert.Equal("low", SyncAssert.Throws<ArgumentOutOfRangeException>(() => _client.Power.UpdateBatterySaverAsync(true, 45, 80)).ParamName);
+        Assert.Equal("high", SyncAssert.Throws<ArgumentException>(() => _client.Power.UpdateBatterySaverAsync(true, 20)).ParamName);
         Assert.Equal(0, _emu.Requests.Count);
     }
 
@@ -115,9 +114,9 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
         await _client.Device.FlashLedAsync();
         Assert.Equal(1, _emu.LedFlashes);
 
-        await _client.Network.SetCloudConnectionAsync(false);
+        await _client.Network.UpdateCloudConnectionAsync(false);
         Assert.Equal(ThreadLedColor.Red, _emu.LedColor);
-        await _client.Device.SetLedAsync(true);
+        await _client.Device.UpdateLedAsync(true);
         Assert.Equal(ThreadLedColor.Green, _emu.LedColor);
         Assert.Equal("""{"value":"true"}""", _emu.Requests.ForPath("/api/accessible")[^1].Body);
     }
@@ -129,10 +128,10 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
         Assert.Equal("4.2.1", await _client.Device.GetFirmwareVersionAsync());
         Assert.Equal("V12", await _client.Device.GetHardwareVersionAsync());
 
-        await _client.Device.UpdateAsync(UpdateSource.Latest);
-        await _client.Device.UpdateAsync(UpdateSource.FromVersion("7.19.0"));
+        await _client.Device.UpdateSoftwareAsync(UpdateSource.Latest);
+        await _client.Device.UpdateSoftwareAsync(UpdateSource.FromVersion("7.19.0"));
         Assert.Equal("7.19.0", await _client.Device.GetApplicationVersionAsync());
-        await _client.Device.UpdateAsync(UpdateSource.FromLocalFile("/tmp/snoopy-1.2.3.jar"));
+        await _client.Device.UpdateSoftwareAsync(UpdateSource.FromLocalFile("/tmp/snoopy-1.2.3.jar"));
         Assert.Equal("1.2.3", await _client.Device.GetApplicationVersionAsync());
         Assert.Equal(["latest", "version:7.19.0", "file:/tmp/snoopy-1.2.3.jar"], _emu.Updates());
     }
@@ -140,29 +139,29 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     [Fact]
     public async Task PortVoltageAndAdc()
     {
-        Assert.True(await _client.Ports.ReadAdcAsync(3, AdcReadOption.Voltage) < 1);
-        await _client.Ports.SetVoltageAsync(3, PortVoltage.Volts12);
+        Assert.True(await _client.Ports.GetAdcReadingAsync(3, AdcReadOption.Voltage) < 1);
+        await _client.Ports.UpdateVoltageAsync(3, PortVoltage.Volts12);
         Assert.Equal(1, _emu.Port(3).VoltageCode);
-        Assert.InRange(await _client.Ports.ReadAdcAsync(3, AdcReadOption.Voltage), 11.5, 12.5);
-        Assert.Equal(0.0, await _client.Ports.ReadAdcAsync(3, AdcReadOption.Current));
-        Assert.True(await _client.Ports.ReadAdcAsync(2, AdcReadOption.Current) > 0);
+        Assert.InRange(await _client.Ports.GetAdcReadingAsync(3, AdcReadOption.Voltage), 11.5, 12.5);
+        Assert.Equal(0.0, await _client.Ports.GetAdcReadingAsync(3, AdcReadOption.Current));
+        Assert.True(await _client.Ports.GetAdcReadingAsync(2, AdcReadOption.Current) > 0);
     }
 
     [Fact]
     public async Task LoopCurrent_ReadsPort()
     {
         _emu.Port(1).LoopCurrentAmps = 0.016;
-        Assert.Equal(0.016, await _client.Ports.ReadLoopCurrentAsync(1));
+        Assert.Equal(0.016, await _client.Ports.GetLoopCurrentAsync(1));
     }
 
     [Fact]
     public async Task PortMode_SetAndUsbRule()
     {
-        await _client.Ports.SetModeAsync(1, PortMode.Usb);
+        await _client.Ports.UpdateModeAsync(1, PortMode.Usb);
         Assert.Equal("USB", _emu.Port(1).Mode);
-        await _client.Ports.SetModeAsync(3, PortMode.Analog);
+        await _client.Ports.UpdateModeAsync(3, PortMode.Analog);
         Assert.Equal("ANALOG", _emu.Port(3).Mode);
-        Assert.Equal("mode", SyncAssert.Throws<ArgumentException>(() => _client.Ports.SetModeAsync(2, PortMode.Usb)).ParamName);
+        Assert.Equal("mode", SyncAssert.Throws<ArgumentException>(() => _client.Ports.UpdateModeAsync(2, PortMode.Usb)).ParamName);
     }
 
     [Fact]
@@ -175,7 +174,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
         Assert.Equal(ParityBit.None, initial.ParityBit);
         Assert.Equal(["0D0A"], initial.DelimitersHex!);
 
-        await _client.Ports.SetConfigurationAsync(1, new PortConfiguration { CommType = CommType.Usb, Port = 1212, Host = "192.168.254.3", ParityBit = ParityBit.Even, DelimitersHex = ["0D"] });
+        await _client.Ports.UpdateConfigurationAsync(1, new PortConfiguration { CommType = CommType.Usb, Port = 1212, Host = "192.168.254.3", ParityBit = ParityBit.Even, DelimitersHex = ["0D"] });
         var updated = await _client.Ports.GetConfigurationAsync(1);
         Assert.Equal(CommType.Usb, updated.CommType);
         Assert.Equal(1212, updated.Port);
@@ -183,7 +182,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
         Assert.Equal(ParityBit.Even, updated.ParityBit);
         Assert.Equal(9600, updated.BaudRate);
 
-        await _client.Ports.RemoveConfigurationAsync(1, [PortConfigurationProperty.Host, PortConfigurationProperty.Port]);
+        await _client.Ports.DeleteConfigurationAsync(1, [PortConfigurationProperty.Host, PortConfigurationProperty.Port]);
         var removed = await _client.Ports.GetConfigurationAsync(1);
         Assert.Null(removed.Host);
         Assert.Null(removed.Port);
@@ -202,7 +201,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public async Task DeviceConnection_GetAndSet()
     {
         Assert.False(await _client.Ports.GetConnectionAsync(3));
-        await _client.Ports.SetConnectionAsync(3, true);
+        await _client.Ports.UpdateConnectionAsync(3, true);
         Assert.True(_emu.Port(3).ConnectionEnabled);
         Assert.True(await _client.Ports.GetConnectionAsync(3));
         Assert.Equal("""{"value":true}""", _emu.Requests.ForPath("/api/deviceConnection")[^2].Body);
@@ -212,11 +211,11 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public async Task InterfacePriority_SwitchesBothWays()
     {
         Assert.Equal(PreferredInterface.Ethernet, (await _client.Network.GetInterfacePriorityAsync()).Interface);
-        await _client.Network.SetInterfacePriorityAsync(PreferredInterface.Cellular);
+        await _client.Network.UpdateInterfacePriorityAsync(PreferredInterface.Cellular);
         var priority = await _client.Network.GetInterfacePriorityAsync();
         Assert.Equal("ppp0", priority.Content);
         Assert.Equal(PreferredInterface.Cellular, priority.Interface);
-        await _client.Network.SetInterfacePriorityAsync(PreferredInterface.Ethernet);
+        await _client.Network.UpdateInterfacePriorityAsync(PreferredInterface.Ethernet);
         Assert.Equal("eth0", _emu.PreferredInterface);
     }
 
@@ -224,7 +223,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     public async Task CloudConnection_GetAndSet()
     {
         Assert.True(await _client.Network.GetCloudConnectionAsync());
-        await _client.Network.SetCloudConnectionAsync(false);
+        await _client.Network.UpdateCloudConnectionAsync(false);
         Assert.False(await _client.Network.GetCloudConnectionAsync());
         Assert.Equal("""{"value":"false"}""", _emu.Requests.ForPath("/api/cloudConnection")[^2].Body);
     }
@@ -232,7 +231,7 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     [Fact]
     public async Task OpenSocketAsync_UsesPortDelimitersFromDevice()
     {
-        await _client.Ports.SetConfigurationAsync(2, new PortConfiguration { DelimitersHex = ["3B"] });
+        await _client.Ports.UpdateConfigurationAsync(2, new PortConfiguration { DelimitersHex = ["3B"] });
         await using var socket = await _client.Ports.OpenSocketAsync(2);
         Assert.Equal(_emu.PortWebSocketUri(2), socket.Uri);
         await WaitUntilAsync(() => _emu.Port(2).ConnectedClients == 1);

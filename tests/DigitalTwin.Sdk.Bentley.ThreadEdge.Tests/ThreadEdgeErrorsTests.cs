@@ -29,7 +29,7 @@ public sealed class ThreadEdgeErrorsTests : IAsyncLifetime
     {
         using var unknown = JsonDocument.Parse("1");
         var configuration = new PortConfiguration().WithProperty("SPEED", unknown.RootElement);
-        var exception = await Assert.ThrowsAsync<DigitalTwinApiException>(() => _client.Ports.SetConfigurationAsync(1, configuration));
+        var exception = await Assert.ThrowsAsync<DigitalTwinApiException>(() => _client.Ports.UpdateConfigurationAsync(1, configuration));
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
         Assert.Equal("invalid_request", exception.ErrorCode);
         Assert.Contains("SPEED", exception.ErrorTitle, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class ThreadEdgeErrorsTests : IAsyncLifetime
     public async Task StateSettingPost_IsRetried()
     {
         _emu.Faults.Add(Fault.Status(503), "/api/deviceVoltage");
-        await _client.Ports.SetVoltageAsync(2, PortVoltage.Volts15);
+        await _client.Ports.UpdateVoltageAsync(2, PortVoltage.Volts15);
         Assert.Equal(2, _emu.Requests.ForPath("/api/deviceVoltage").Count);
         Assert.Equal(2, _emu.Port(2).VoltageCode);
     }
@@ -99,7 +99,7 @@ public sealed class ThreadEdgeErrorsTests : IAsyncLifetime
     public async Task WrongInterface_BecomesNotFound()
     {
         _emu.Faults.Add(Fault.Status(404, """{"code":"not_found","message":"unknown interface"}"""), "/api/interfacePriority/cellular");
-        var exception = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => _client.Network.SetInterfacePriorityAsync(PreferredInterface.Cellular));
+        var exception = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => _client.Network.UpdateInterfacePriorityAsync(PreferredInterface.Cellular));
         Assert.Equal("not_found", exception.ErrorCode);
     }
 

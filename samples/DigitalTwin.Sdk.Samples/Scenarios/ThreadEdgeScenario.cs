@@ -1,7 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Sdk.Bentley.ThreadEdge;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Testing.ThreadEdge;
 using Microsoft.Extensions.Configuration;
@@ -51,9 +50,9 @@ internal sealed class ThreadEdgeScenario : IScenario
         if (run.Write)
         {
             // Changing port power or battery thresholds on a real device can affect attached equipment: only with --write.
-            await thread.Power.SetBatterySaverAsync(true, low: 20, high: 80, cancellationToken);
-            await thread.Ports.SetVoltageAsync(Port, PortVoltage.Volts12, cancellationToken);
-            await thread.Ports.SetConfigurationAsync(Port, new PortConfiguration { BaudRate = 19200, DelimitersHex = ["0D0A"] }, cancellationToken);
+            await thread.Power.UpdateBatterySaverAsync(true, low: 20, high: 80, cancellationToken);
+            await thread.Ports.UpdateVoltageAsync(Port, PortVoltage.Volts12, cancellationToken);
+            await thread.Ports.UpdateConfigurationAsync(Port, new PortConfiguration { BaudRate = 19200, DelimitersHex = ["0D0A"] }, cancellationToken);
             AnsiConsole.MarkupLine($"--write: battery saver 20-80 %, port {Port} at 12 V, 19200 baud, records end in 0D0A.");
         }
         else
@@ -69,7 +68,7 @@ internal sealed class ThreadEdgeScenario : IScenario
             ("Firmware version", thread.Device.GetFirmwareVersionAsync),
             ("Hardware version", thread.Device.GetHardwareVersionAsync),
             ("Device time", async ct => Format($"{await thread.Device.GetTimeAsync(ct):u}")),
-            ("Device time accurate", async ct => (await thread.Device.IsTimeAccurateAsync(ct)) ? "yes" : "no"),
+            ("Device time accurate", async ct => (await thread.Device.GetTimeAccurateAsync(ct)) ? "yes" : "no"),
             ("Charge input voltage", async ct => Format($"{await thread.Power.GetChargeInputVoltageAsync(ct):F2} V")),
             ("Charge input current", async ct => Format($"{await thread.Power.GetChargeInputCurrentAsync(ct):F4} A")),
             ("Battery voltage", async ct => Format($"{await thread.Power.GetBatteryVoltageAsync(ct):F2} V")),
@@ -85,8 +84,8 @@ internal sealed class ThreadEdgeScenario : IScenario
                 var pressure = await thread.Device.GetPressureAsync(ct);
                 return Format($"{pressure} = {pressure.Hectopascals:F2} hPa");
             }),
-            ($"Port {Port} voltage", async ct => Format($"{await thread.Ports.ReadAdcAsync(Port, AdcReadOption.Voltage, ct):F2} V")),
-            ($"Port {Port} 4-20 mA loop", async ct => Format($"{await thread.Ports.ReadLoopCurrentAsync(Port, ct) * 1000:F2} mA")),
+            ($"Port {Port} voltage", async ct => Format($"{await thread.Ports.GetAdcReadingAsync(Port, AdcReadOption.Voltage, ct):F2} V")),
+            ($"Port {Port} 4-20 mA loop", async ct => Format($"{await thread.Ports.GetLoopCurrentAsync(Port, ct) * 1000:F2} mA")),
             ($"Port {Port} configuration", async ct =>
             {
                 var port = await thread.Ports.GetConfigurationAsync(Port, ct);

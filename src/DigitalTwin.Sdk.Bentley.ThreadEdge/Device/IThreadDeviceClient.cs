@@ -1,6 +1,6 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Device;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>The THREAD itself: identity, clock, environment sensors, LED, sleep, versions and updates.</summary>
 /// <remarks>Every method throws <see cref="Core.DigitalTwinApiException"/> (or a subclass) when the device refuses the
@@ -22,12 +22,12 @@ public interface IThreadDeviceClient
     /// <param name="time">The time to set; sent in UTC with millisecond precision.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device accepted the time.</returns>
-    Task SetTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default);
+    Task UpdateTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default);
 
     /// <summary>Tells whether the RTC / OS clock synchronisation has finished. <c>GET /api/timeAccurate</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when the clock is accurate.</returns>
-    Task<bool> IsTimeAccurateAsync(CancellationToken cancellationToken = default);
+    Task<bool> GetTimeAccurateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gets the device temperature in degrees Celsius. <c>GET /api/tempRead</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -57,7 +57,7 @@ public interface IThreadDeviceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device accepted the colour.</returns>
     /// <remarks>Takes effect only while the cloud connection is disabled; not kept across reboots (red after reboot).</remarks>
-    Task SetLedAsync(bool accessible, CancellationToken cancellationToken = default);
+    Task UpdateLedAsync(bool accessible, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the application version. <c>GET /api/version</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -79,5 +79,5 @@ public interface IThreadDeviceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device accepted the update.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
-    Task UpdateAsync(UpdateSource source, CancellationToken cancellationToken = default);
+    Task UpdateSoftwareAsync(UpdateSource source, CancellationToken cancellationToken = default);
 }

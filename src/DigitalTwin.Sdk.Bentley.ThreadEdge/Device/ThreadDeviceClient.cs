@@ -1,7 +1,7 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Device;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Implements <see cref="IThreadDeviceClient"/> over the edge REST API.</summary>
 internal sealed class ThreadDeviceClient(EdgeTransport transport, string? hardwareVersion) : IThreadDeviceClient
@@ -15,10 +15,10 @@ internal sealed class ThreadDeviceClient(EdgeTransport transport, string? hardwa
     public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken = default) =>
         transport.ReadScalarAsync(EdgeRequests.GetTime(), "GetTime", static (b, t) => EdgeResponseReader.ReadTime(b, t), cancellationToken);
 
-    public Task SetTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default) =>
+    public Task UpdateTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetTime(time), "SetTime", cancellationToken);
 
-    public Task<bool> IsTimeAccurateAsync(CancellationToken cancellationToken = default) =>
+    public Task<bool> GetTimeAccurateAsync(CancellationToken cancellationToken = default) =>
         transport.ReadScalarAsync(EdgeRequests.GetTimeAccurate(), "GetTimeAccurate", static (b, t) => EdgeResponseReader.ReadBoolean(b, t), cancellationToken);
 
     public Task<double> GetTemperatureAsync(CancellationToken cancellationToken = default) =>
@@ -37,7 +37,7 @@ internal sealed class ThreadDeviceClient(EdgeTransport transport, string? hardwa
     public Task FlashLedAsync(CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.FlashLed(), "FlashLed", cancellationToken);
 
-    public Task SetLedAsync(bool accessible, CancellationToken cancellationToken = default) =>
+    public Task UpdateLedAsync(bool accessible, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetLed(accessible), "SetLed", cancellationToken);
 
     public Task<string> GetApplicationVersionAsync(CancellationToken cancellationToken = default) =>
@@ -49,7 +49,7 @@ internal sealed class ThreadDeviceClient(EdgeTransport transport, string? hardwa
     public Task<string> GetHardwareVersionAsync(CancellationToken cancellationToken = default) =>
         transport.ReadScalarAsync(EdgeRequests.GetHardwareVersion(), "GetHardwareVersion", static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
 
-    public Task UpdateAsync(UpdateSource source, CancellationToken cancellationToken = default) =>
+    public Task UpdateSoftwareAsync(UpdateSource source, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.Update(source), "Update", cancellationToken);
 
     private Task<PressureUnit> GetPressureUnitAsync(CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ public sealed record PortConfiguration
         return this with { AdditionalProperties = properties };
     }
 
-    /// <summary>Returns <see cref="DelimitersHex"/> as byte sequences, for <see cref="Ports.PortRecordFramer"/>.</summary>
+    /// <summary>Returns <see cref="DelimitersHex"/> as byte sequences, for the port record framer.</summary>
     /// <returns>The delimiters; empty when none is configured.</returns>
     /// <exception cref="FormatException">A delimiter is not valid hex.</exception>
     public IReadOnlyList<byte[]> DelimiterBytes()

@@ -1,9 +1,9 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Network;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Network route preference and the iTwin IoT cloud connection of the THREAD.</summary>
-/// <remarks>Errors as on <see cref="Device.IThreadDeviceClient"/>.</remarks>
+/// <remarks>Errors as on <see cref="IThreadDeviceClient"/>.</remarks>
 public interface IThreadNetworkClient
 {
     /// <summary>Gets the network interface that is currently the preferred route. <c>GET /api/interfacePriority</c>.</summary>
@@ -17,7 +17,7 @@ public interface IThreadNetworkClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device switched.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="preferred"/> is <see cref="PreferredInterface.Unknown"/> or undefined.</exception>
-    Task SetInterfacePriorityAsync(PreferredInterface preferred, CancellationToken cancellationToken = default);
+    Task UpdateInterfacePriorityAsync(PreferredInterface preferred, CancellationToken cancellationToken = default);
 
     /// <summary>Tells whether the iTwin IoT cloud connection is enabled. <c>GET /api/cloudConnection</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -28,6 +28,6 @@ public interface IThreadNetworkClient
     /// <param name="enabled">Whether the THREAD connects to iTwin IoT cloud.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device accepted the setting.</returns>
-    /// <remarks>Persistent across reboots, not factory resets. Disabling makes the LED red (see <see cref="Device.IThreadDeviceClient.SetLedAsync"/>).</remarks>
-    Task SetCloudConnectionAsync(bool enabled, CancellationToken cancellationToken = default);
+    /// <remarks>Persistent across reboots, not factory resets. Disabling makes the LED red (see <see cref="IThreadDeviceClient.UpdateLedAsync"/>).</remarks>
+    Task UpdateCloudConnectionAsync(bool enabled, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>A duplex connection to the device on a THREAD port; see <see cref="ThreadPortSocket"/>.</summary>
 /// <remarks>Returned by <see cref="IThreadPortsClient.OpenSocketAsync"/>; fake it in host-app tests.</remarks>

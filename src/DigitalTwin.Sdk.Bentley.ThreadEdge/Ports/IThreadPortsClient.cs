@@ -1,11 +1,11 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>The three device ports of the THREAD: power, interface mode, serial configuration, readings, messages,
 /// device connections and the per-port WebSockets.</summary>
 /// <remarks>Every <c>port</c> argument must be 1, 2 or 3 (<see cref="ArgumentOutOfRangeException"/> otherwise, before
-/// anything is sent). Errors as on <see cref="Device.IThreadDeviceClient"/>.</remarks>
+/// anything is sent). Errors as on <see cref="IThreadDeviceClient"/>.</remarks>
 public interface IThreadPortsClient
 {
     /// <summary>Reads the voltage (V) or current (A) of a port. <c>GET /api/deviceAdcRead?port=N&amp;option=0|1</c>.</summary>
@@ -14,7 +14,7 @@ public interface IThreadPortsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reading.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3 or <paramref name="option"/> is undefined.</exception>
-    Task<double> ReadAdcAsync(int port, AdcReadOption option, CancellationToken cancellationToken = default);
+    Task<double> GetAdcReadingAsync(int port, AdcReadOption option, CancellationToken cancellationToken = default);
 
     /// <summary>Sets the output voltage of a port: off, 12 V or 15 V. <c>POST /api/deviceVoltage</c>.</summary>
     /// <param name="port">Port 1, 2 or 3.</param>
@@ -22,7 +22,7 @@ public interface IThreadPortsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device applied the voltage.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3 or <paramref name="voltage"/> is undefined.</exception>
-    Task SetVoltageAsync(int port, PortVoltage voltage, CancellationToken cancellationToken = default);
+    Task UpdateVoltageAsync(int port, PortVoltage voltage, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a 4-20 mA sensor current in amps (the port is switched to 4-20 mA for the reading, then back).
     /// <c>GET /api/deviceAdcRead420?port=N</c>.</summary>
@@ -30,7 +30,7 @@ public interface IThreadPortsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The current in amps.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3.</exception>
-    Task<double> ReadLoopCurrentAsync(int port, CancellationToken cancellationToken = default);
+    Task<double> GetLoopCurrentAsync(int port, CancellationToken cancellationToken = default);
 
     /// <summary>Sets the interface mode of a port. <c>POST /api/deviceRsSel</c>.</summary>
     /// <param name="port">Port 1, 2 or 3.</param>
@@ -39,7 +39,7 @@ public interface IThreadPortsClient
     /// <returns>A task that completes when the device applied the mode.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3 or <paramref name="mode"/> is undefined.</exception>
     /// <exception cref="ArgumentException"><paramref name="mode"/> is USB on port 2 or 3.</exception>
-    Task SetModeAsync(int port, PortMode mode, CancellationToken cancellationToken = default);
+    Task UpdateModeAsync(int port, PortMode mode, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the configuration properties of a port. <c>GET /api/configure?port=N</c>.</summary>
     /// <param name="port">Port 1, 2 or 3.</param>
@@ -56,7 +56,7 @@ public interface IThreadPortsClient
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3.</exception>
     /// <exception cref="ArgumentException"><paramref name="configuration"/> is null, sets nothing, or has a bad value
     /// (BAUD_RATE not positive, DATA_BITS not 5-8, DELIMITERS_HEX empty or not hex, PORT not 1-65535, HOST not a host, undefined enum).</exception>
-    Task SetConfigurationAsync(int port, PortConfiguration configuration, CancellationToken cancellationToken = default);
+    Task UpdateConfigurationAsync(int port, PortConfiguration configuration, CancellationToken cancellationToken = default);
 
     /// <summary>Removes configuration properties of a port. <c>DELETE /api/configure?port=N</c> with <c>{"resources":[...]}</c>.</summary>
     /// <param name="port">Port 1, 2 or 3.</param>
@@ -65,7 +65,7 @@ public interface IThreadPortsClient
     /// <returns>A task that completes when the device removed them.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3.</exception>
     /// <exception cref="ArgumentException"><paramref name="properties"/> is null, empty or has an undefined value.</exception>
-    Task RemoveConfigurationAsync(int port, IEnumerable<PortConfigurationProperty> properties, CancellationToken cancellationToken = default);
+    Task DeleteConfigurationAsync(int port, IEnumerable<PortConfigurationProperty> properties, CancellationToken cancellationToken = default);
 
     /// <summary>Sends a text message to the device on a port. <c>POST /api/message</c>.</summary>
     /// <param name="port">Port 1, 2 or 3.</param>
@@ -90,7 +90,7 @@ public interface IThreadPortsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the device applied the setting.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not 1-3.</exception>
-    Task SetConnectionAsync(int port, bool enabled, CancellationToken cancellationToken = default);
+    Task UpdateConnectionAsync(int port, bool enabled, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the WebSocket URI of a port, e.g. <c>ws://localhost/ws/port/1</c> (<c>wss</c> for an https base URL).</summary>
     /// <param name="port">Port 1, 2 or 3.</param>

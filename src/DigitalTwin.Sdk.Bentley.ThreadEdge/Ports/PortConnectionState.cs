@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Connection state of a <see cref="ThreadPortSocket"/>.</summary>
 public enum PortConnectionState

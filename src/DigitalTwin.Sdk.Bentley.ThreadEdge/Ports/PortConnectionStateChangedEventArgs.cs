@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Data of <see cref="ThreadPortSocket.StateChanged"/>.</summary>
 /// <param name="state">The new state.</param>

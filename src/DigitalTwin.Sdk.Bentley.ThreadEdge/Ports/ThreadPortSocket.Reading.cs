@@ -1,6 +1,8 @@
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using System.Runtime.CompilerServices;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <content>Reading messages and delimiter-framed records.</content>
 public sealed partial class ThreadPortSocket

@@ -1,9 +1,10 @@
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
 using DigitalTwin.Sdk.Core;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <content>The receive loop and reconnection.</content>
 public sealed partial class ThreadPortSocket

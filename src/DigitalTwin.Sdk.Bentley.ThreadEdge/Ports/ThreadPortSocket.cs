@@ -1,9 +1,11 @@
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 using DigitalTwin.Sdk.Core;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>
 /// A duplex connection to a device on a THREAD port (<c>ws://host/ws/port/{1,2,3}</c>): whatever the device sends
@@ -36,6 +38,7 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
     private long _messagesReceived;
     private int _reading;
     private int _disposed;
+    private Action<ThreadPortSocket>? _onDisposed;
     private volatile bool _closing;
 
     private ThreadPortSocket(Uri uri, ThreadPortSocketOptions options)
@@ -139,6 +142,8 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
             return;
         }
 
+        Interlocked.Exchange(ref _onDisposed, null)?.Invoke(this);
+
         _closing = true;
         var socket = Volatile.Read(ref _socket);
 
@@ -182,6 +187,9 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         Volatile.Read(ref _socket)?.Dispose();
         _lifetime.Dispose();
     }
+
+    /// <summary>Tells the owner (the <see cref="ThreadEdgeClient"/> that opened the socket) when it is disposed; runs at most once.</summary>
+    internal void OnDisposed(Action<ThreadPortSocket> callback) => _onDisposed = callback;
 
     private static async Task<ThreadPortSocket> ConnectCoreAsync(Uri uri, ThreadPortSocketOptions options, CancellationToken cancellationToken)
     {

@@ -1,31 +1,35 @@
+using System.Collections.Concurrent;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Serialization;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Implements <see cref="IThreadPortsClient"/> over the edge REST API and port WebSockets.</summary>
 internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsClient
 {
-    public Task<double> ReadAdcAsync(int port, AdcReadOption option, CancellationToken cancellationToken = default) =>
+    private readonly ConcurrentDictionary<ThreadPortSocket, byte> _open = new();
+    private int _disposed;
+
+    public Task<double> GetAdcReadingAsync(int port, AdcReadOption option, CancellationToken cancellationToken = default) =>
         transport.ReadScalarAsync(EdgeRequests.ReadAdc(port, option), "ReadAdc", static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
 
-    public Task SetVoltageAsync(int port, PortVoltage voltage, CancellationToken cancellationToken = default) =>
+    public Task UpdateVoltageAsync(int port, PortVoltage voltage, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetPortVoltage(port, voltage), "SetPortVoltage", cancellationToken);
 
-    public Task<double> ReadLoopCurrentAsync(int port, CancellationToken cancellationToken = default) =>
+    public Task<double> GetLoopCurrentAsync(int port, CancellationToken cancellationToken = default) =>
         transport.ReadScalarAsync(EdgeRequests.ReadLoopCurrent(port), "ReadLoopCurrent", static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
 
-    public Task SetModeAsync(int port, PortMode mode, CancellationToken cancellationToken = default) =>
+    public Task UpdateModeAsync(int port, PortMode mode, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetPortMode(port, mode), "SetPortMode", cancellationToken);
 
     public Task<PortConfiguration> GetConfigurationAsync(int port, CancellationToken cancellationToken = default) =>
         transport.ReadJsonAsync(EdgeRequests.GetPortConfiguration(port), "GetPortConfiguration", ThreadEdgeJsonContext.Default.PortConfiguration, cancellationToken);
 
-    public Task SetConfigurationAsync(int port, PortConfiguration configuration, CancellationToken cancellationToken = default) =>
+    public Task UpdateConfigurationAsync(int port, PortConfiguration configuration, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetPortConfiguration(port, configuration), "SetPortConfiguration", cancellationToken);
 
-    public Task RemoveConfigurationAsync(int port, IEnumerable<PortConfigurationProperty> properties, CancellationToken cancellationToken = default) =>
+    public Task DeleteConfigurationAsync(int port, IEnumerable<PortConfigurationProperty> properties, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.RemovePortConfiguration(port, properties), "RemovePortConfiguration", cancellationToken);
 
     public Task SendMessageAsync(int port, string message, CancellationToken cancellationToken = default) =>
@@ -34,7 +38,7 @@ internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsC
     public Task<bool> GetConnectionAsync(int port, CancellationToken cancellationToken = default) =>
         transport.ReadScalarAsync(EdgeRequests.GetDeviceConnection(port), "GetDeviceConnection", static (b, t) => EdgeResponseReader.ReadBoolean(b, t), cancellationToken);
 
-    public Task SetConnectionAsync(int port, bool enabled, CancellationToken cancellationToken = default) =>
+    public Task UpdateConnectionAsync(int port, bool enabled, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetDeviceConnection(port, enabled), "SetDeviceConnection", cancellationToken);
 
     public Uri GetSocketUri(int port)
@@ -56,13 +60,40 @@ internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsC
     public Task<IThreadPortSocket> OpenSocketAsync(int port, ThreadPortSocketOptions? options = null, CancellationToken cancellationToken = default)
     {
         var uri = GetSocketUri(port);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return options is null
             ? OpenWithDeviceDelimitersAsync(port, uri, cancellationToken)
-            : AsInterfaceAsync(ThreadPortSocket.ConnectAsync(uri, options, cancellationToken));
+            : TrackAsync(ThreadPortSocket.ConnectAsync(uri, options, cancellationToken));
     }
 
-    private static async Task<IThreadPortSocket> AsInterfaceAsync(Task<ThreadPortSocket> connecting) =>
-        await connecting.ConfigureAwait(false);
+    /// <summary>Closes every socket this client opened and the caller has not disposed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var socket in _open.Keys)
+        {
+            await socket.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IThreadPortSocket> TrackAsync(Task<ThreadPortSocket> connecting)
+    {
+        var socket = await connecting.ConfigureAwait(false);
+        _open.TryAdd(socket, 0);
+        socket.OnDisposed(s => _open.TryRemove(s, out _));
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            // The client was disposed while this socket was connecting.
+            await socket.DisposeAsync().ConfigureAwait(false);
+            throw new ObjectDisposedException(nameof(ThreadEdgeClient));
+        }
+
+        return socket;
+    }
 
     private async Task<IThreadPortSocket> OpenWithDeviceDelimitersAsync(int port, Uri uri, CancellationToken cancellationToken)
     {
@@ -73,6 +104,6 @@ internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsC
             options.DelimitersHex = [.. delimiters];
         }
 
-        return await ThreadPortSocket.ConnectAsync(uri, options, cancellationToken).ConfigureAwait(false);
+        return await TrackAsync(ThreadPortSocket.ConnectAsync(uri, options, cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,9 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Power;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Charging input, battery and battery saver of the THREAD.</summary>
-/// <remarks>Errors as on <see cref="Device.IThreadDeviceClient"/>.</remarks>
+/// <remarks>Errors as on <see cref="IThreadDeviceClient"/>.</remarks>
 public interface IThreadPowerClient
 {
     /// <summary>Gets the charge input voltage in volts. <c>GET /api/chargeInputVoltage</c>.</summary>
@@ -39,5 +39,5 @@ public interface IThreadPowerClient
     /// <returns>A task that completes when the device accepted the settings.</returns>
     /// <exception cref="ArgumentException">Only one of <paramref name="low"/> and <paramref name="high"/> is given (names the missing one).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> is outside 0-40 or <paramref name="high"/> outside 60-100.</exception>
-    Task SetBatterySaverAsync(bool enabled, int? low = null, int? high = null, CancellationToken cancellationToken = default);
+    Task UpdateBatterySaverAsync(bool enabled, int? low = null, int? high = null, CancellationToken cancellationToken = default);
 }

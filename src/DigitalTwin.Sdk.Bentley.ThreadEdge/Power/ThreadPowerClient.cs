@@ -2,7 +2,7 @@ using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Serialization;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Power;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Implements <see cref="IThreadPowerClient"/> over the edge REST API.</summary>
 internal sealed class ThreadPowerClient(EdgeTransport transport) : IThreadPowerClient
@@ -22,6 +22,6 @@ internal sealed class ThreadPowerClient(EdgeTransport transport) : IThreadPowerC
     public Task<BatterySaverSettings> GetBatterySaverAsync(CancellationToken cancellationToken = default) =>
         transport.ReadJsonAsync(EdgeRequests.GetBatterySaver(), "GetBatterySaver", ThreadEdgeJsonContext.Default.BatterySaverSettings, cancellationToken);
 
-    public Task SetBatterySaverAsync(bool enabled, int? low = null, int? high = null, CancellationToken cancellationToken = default) =>
+    public Task UpdateBatterySaverAsync(bool enabled, int? low = null, int? high = null, CancellationToken cancellationToken = default) =>
         transport.SendAsync(EdgeRequests.SetBatterySaver(enabled, low, high), "SetBatterySaver", cancellationToken);
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 

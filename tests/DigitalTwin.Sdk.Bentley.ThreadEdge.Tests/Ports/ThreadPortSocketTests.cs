@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ThreadEdge;

@@ -42,7 +42,7 @@ public sealed class DeviceContractTests : IDisposable
     {
         Stub(_server, "POST", "/api/time", body: """{"time":"2019-11-19T15:41:30.000Z"}""");
 
-        await CreateClient(_server).Device.SetTimeAsync(new DateTimeOffset(2019, 11, 19, 16, 41, 30, TimeSpan.FromHours(1)));
+        await CreateClient(_server).Device.UpdateTimeAsync(new DateTimeOffset(2019, 11, 19, 16, 41, 30, TimeSpan.FromHours(1)));
         AssertContract(_server);
     }
 
@@ -52,7 +52,7 @@ public sealed class DeviceContractTests : IDisposable
     {
         Stub(_server, "GET", "/api/timeAccurate", response: """{"value":true}""");
 
-        Assert.True(await CreateClient(_server).Device.IsTimeAccurateAsync());
+        Assert.True(await CreateClient(_server).Device.GetTimeAccurateAsync());
         AssertContract(_server);
     }
 
@@ -105,7 +105,7 @@ public sealed class DeviceContractTests : IDisposable
     {
         Stub(_server, "POST", "/api/accessible", body: """{ "value": "true"}""");
 
-        await CreateClient(_server).Device.SetLedAsync(true);
+        await CreateClient(_server).Device.UpdateLedAsync(true);
         AssertContract(_server);
     }
 
@@ -147,13 +147,13 @@ public sealed class DeviceContractTests : IDisposable
         Stub(_server, "POST", "/api/update", query: ("file", "/tmp/snoopy-1.2.3.jar"));
         var client = CreateClient(_server);
 
-        await client.Device.UpdateAsync(UpdateSource.FromVersion("7.18.0"));
-        await client.Device.UpdateAsync(UpdateSource.FromLocalFile("/tmp/snoopy-1.2.3.jar"));
+        await client.Device.UpdateSoftwareAsync(UpdateSource.FromVersion("7.18.0"));
+        await client.Device.UpdateSoftwareAsync(UpdateSource.FromLocalFile("/tmp/snoopy-1.2.3.jar"));
         AssertContract(_server);
 
         using var latest = new ContractServer();
         Stub(latest, "POST", "/api/update");
-        await CreateClient(latest).Device.UpdateAsync(UpdateSource.Latest);
+        await CreateClient(latest).Device.UpdateSoftwareAsync(UpdateSource.Latest);
         AssertContract(latest);
         Assert.Empty(latest.Server.LogEntries.Single().RequestMessage!.Query ?? new Dictionary<string, WireMock.Types.WireMockList<string>>());
     }

@@ -22,7 +22,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "GET", "/api/deviceAdcRead", response: """{"value":12.02}""", query: [("port", "1"), ("option", "0")]);
 
-        Assert.Equal(12.02, await CreateClient(_server).Ports.ReadAdcAsync(1, AdcReadOption.Voltage));
+        Assert.Equal(12.02, await CreateClient(_server).Ports.GetAdcReadingAsync(1, AdcReadOption.Voltage));
         AssertContract(_server);
     }
 
@@ -32,7 +32,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "POST", "/api/deviceVoltage", body: """{ "portNumber": 1, "value": 1}""");
 
-        await CreateClient(_server).Ports.SetVoltageAsync(1, PortVoltage.Volts12);
+        await CreateClient(_server).Ports.UpdateVoltageAsync(1, PortVoltage.Volts12);
         AssertContract(_server);
     }
 
@@ -42,7 +42,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "GET", "/api/deviceAdcRead420", response: """{"value":-0.00429}""", query: ("port", "1"));
 
-        Assert.Equal(-0.00429, await CreateClient(_server).Ports.ReadLoopCurrentAsync(1));
+        Assert.Equal(-0.00429, await CreateClient(_server).Ports.GetLoopCurrentAsync(1));
         AssertContract(_server);
     }
 
@@ -52,7 +52,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "POST", "/api/deviceRsSel", body: """{ "portNumber": 1, "content": "RS232"}""");
 
-        await CreateClient(_server).Ports.SetModeAsync(1, PortMode.Rs232);
+        await CreateClient(_server).Ports.UpdateModeAsync(1, PortMode.Rs232);
         AssertContract(_server);
     }
 
@@ -88,7 +88,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "PUT", "/api/configure", body: """{ "COMM_TYPE": "USB", "PORT": 1212, "HOST": "192.168.254.3"}""", query: ("port", "1"));
 
-        await CreateClient(_server).Ports.SetConfigurationAsync(1, new PortConfiguration { CommType = CommType.Usb, Port = 1212, Host = "192.168.254.3" });
+        await CreateClient(_server).Ports.UpdateConfigurationAsync(1, new PortConfiguration { CommType = CommType.Usb, Port = 1212, Host = "192.168.254.3" });
         AssertContract(_server);
     }
 
@@ -106,7 +106,7 @@ public sealed class PortsContractTests : IDisposable
             }
             """, query: ("port", "2"));
 
-        await CreateClient(_server).Ports.SetConfigurationAsync(2, new PortConfiguration
+        await CreateClient(_server).Ports.UpdateConfigurationAsync(2, new PortConfiguration
         {
             CommType = CommType.Rs232, BaudRate = 9600, DelimitersHex = ["0D0A"], Port = 1234, Host = "127.0.0.1",
         });
@@ -119,7 +119,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "DELETE", "/api/configure", body: """{"resources" : ["HOST", "PORT"] }""", query: ("port", "1"));
 
-        await CreateClient(_server).Ports.RemoveConfigurationAsync(1, [PortConfigurationProperty.Host, PortConfigurationProperty.Port]);
+        await CreateClient(_server).Ports.DeleteConfigurationAsync(1, [PortConfigurationProperty.Host, PortConfigurationProperty.Port]);
         AssertContract(_server);
     }
 
@@ -151,7 +151,7 @@ public sealed class PortsContractTests : IDisposable
     {
         Stub(_server, "PUT", "/api/deviceConnection", body: """{ "value": true}""", query: ("port", "3"));
 
-        await CreateClient(_server).Ports.SetConnectionAsync(3, true);
+        await CreateClient(_server).Ports.UpdateConnectionAsync(3, true);
         AssertContract(_server);
     }
 }

@@ -78,7 +78,7 @@ public sealed class PowerAndNetworkContractTests : IDisposable
     {
         Stub(_server, "PUT", "/api/batterySaver", body: """{ "value": true, "low": 20, "high": 80}""");
 
-        await CreateClient(_server).Power.SetBatterySaverAsync(true, low: 20, high: 80);
+        await CreateClient(_server).Power.UpdateBatterySaverAsync(true, low: 20, high: 80);
         AssertContract(_server);
     }
 
@@ -89,7 +89,7 @@ public sealed class PowerAndNetworkContractTests : IDisposable
     {
         Stub(_server, "PUT", "/api/batterySaver", body: """{"value": true}""");
 
-        await CreateClient(_server).Power.SetBatterySaverAsync(true);
+        await CreateClient(_server).Power.UpdateBatterySaverAsync(true);
         AssertContract(_server);
     }
 
@@ -113,8 +113,8 @@ public sealed class PowerAndNetworkContractTests : IDisposable
         Stub(_server, "PUT", "/api/interfacePriority/ethernet");
         var client = CreateClient(_server);
 
-        await client.Network.SetInterfacePriorityAsync(PreferredInterface.Cellular);
-        await client.Network.SetInterfacePriorityAsync(PreferredInterface.Ethernet);
+        await client.Network.UpdateInterfacePriorityAsync(PreferredInterface.Cellular);
+        await client.Network.UpdateInterfacePriorityAsync(PreferredInterface.Ethernet);
         AssertContract(_server);
     }
 
@@ -134,7 +134,7 @@ public sealed class PowerAndNetworkContractTests : IDisposable
     {
         Stub(_server, "PUT", "/api/cloudConnection", body: """{ "value": "false"}""");
 
-        await CreateClient(_server).Network.SetCloudConnectionAsync(false);
+        await CreateClient(_server).Network.UpdateCloudConnectionAsync(false);
         AssertContract(_server);
     }
 }

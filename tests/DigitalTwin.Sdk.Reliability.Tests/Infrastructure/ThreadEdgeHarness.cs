@@ -45,7 +45,7 @@ public sealed class ThreadEdgeHarness : VendorHarness
     public override Task UnsafePostAsync(CancellationToken cancellationToken) => Client.Device.FlashLedAsync(cancellationToken);
 
     public override Task IdempotentPostAsync(CancellationToken cancellationToken) =>
-        Client.Device.SetTimeAsync(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero), cancellationToken);
+        Client.Device.UpdateTimeAsync(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero), cancellationToken);
 
     public override async ValueTask DisposeAsync() => await Emu.DisposeAsync();
 }

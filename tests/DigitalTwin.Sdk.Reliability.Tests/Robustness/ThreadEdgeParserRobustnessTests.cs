@@ -21,7 +21,7 @@ public sealed class ThreadEdgeParserRobustnessTests(ITestOutputHelper output) : 
         [
             new("temperature", ct => client.Device.GetTemperatureAsync(ct)),
             new("time", ct => client.Device.GetTimeAsync(ct)),
-            new("time accurate", ct => client.Device.IsTimeAccurateAsync(ct)),
+            new("time accurate", ct => client.Device.GetTimeAccurateAsync(ct)),
             new("serial number", ct => client.Device.GetSerialNumberAsync(ct)),
             new("battery saver", ct => client.Power.GetBatterySaverAsync(ct)),
             new("port configuration", ct => client.Ports.GetConfigurationAsync(1, ct)),

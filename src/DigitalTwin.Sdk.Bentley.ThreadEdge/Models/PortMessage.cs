@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
 /// <summary>One WebSocket message received from the device on a THREAD port.</summary>
 /// <param name="Type">Text or binary.</param>

@@ -1,6 +1,7 @@
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 using System.Buffers;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 
 /// <summary>
 /// Splits a byte stream into records at end-of-message delimiters (a port's <c>DELIMITERS_HEX</c>), whatever way the
@@ -11,7 +12,7 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 /// back while the buffered tail could still become a longer delimiter (so <c>0D0A</c> beats <c>0D</c> even when the
 /// <c>0A</c> arrives in the next frame). Not thread-safe: use one framer per stream.
 /// </remarks>
-public sealed class PortRecordFramer
+internal sealed class PortRecordFramer
 {
     private readonly byte[][] _delimiters;
     private readonly string[] _delimiterHex;

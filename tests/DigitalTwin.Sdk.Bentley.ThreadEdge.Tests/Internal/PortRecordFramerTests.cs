@@ -1,7 +1,7 @@
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using System.Text;
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Tests.Internal;
 
 public sealed class PortRecordFramerTests
 {

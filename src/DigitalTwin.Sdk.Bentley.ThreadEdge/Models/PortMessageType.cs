@@ -1,4 +1,4 @@
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
 /// <summary>Kind of WebSocket message exchanged with a device port.</summary>
 public enum PortMessageType

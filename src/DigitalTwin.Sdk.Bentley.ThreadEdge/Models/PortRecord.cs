@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Ports;
+namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
 /// <summary>One record (line) read from a port: the bytes before a delimiter.</summary>
 /// <param name="Data">The record bytes, without the delimiter.</param>
