@@ -1,7 +1,7 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
@@ -40,28 +40,22 @@ public sealed class TandemClient : ITandemClient, IDisposable
             throw new ArgumentException("Invalid Tandem options: " + string.Join(" ", errors), nameof(options));
         }
 
-        var api = new ClientRuntime(VendorName, options, timeProvider, loggerFactory);
-        var tokens = new ClientRuntime(VendorName, options, timeProvider, loggerFactory, useRateLimit: false);
-        var apiHttp = HttpPipeline.CreateClient(api, transport);
-        var tokenHttp = HttpPipeline.CreateClient(tokens, transport, authenticate: false, rateLimit: false);
-        _owned.Add(apiHttp);
-        _owned.Add(tokenHttp);
-        api.UseHttpClientFactory(() => apiHttp);
-        tokens.UseHttpClientFactory(() => tokenHttp);
+        // The token runtime serves the grant flows and the explicit sign-in calls (TandemAuthClient), so it exists
+        // even when the host app's credential replaces the APS grant flows.
+        var tokens = StandaloneClient.CreateTokenRuntime(TandemDefinition.Instance, options, transport, loggerFactory, timeProvider);
+        _owned.Add(tokens.HttpClient);
         var store = options.GetTokenStore() ?? new InMemoryTandemTokenStore();
         ThreeLeggedTokenSource? threeLegged = null;
-        if (credential is not null)
-        {
-            // The host app's credential replaces the APS grant flows.
-            api.Tokens = credential;
-        }
-        else
+        var provider = credential;
+        if (provider is null)
         {
             var source = CreateTokenSource(tokens, options, store);
             threeLegged = source as ThreeLeggedTokenSource;
-            api.Tokens = new TokenCache(source, api.Time, new TokenCacheOptions { Vendor = api.Vendor });
+            provider = new TokenCache(source, tokens.Time, new TokenCacheOptions { Vendor = VendorName });
         }
 
+        var api = StandaloneClient.CreateApiRuntime(TandemDefinition.Instance, options, transport, loggerFactory, timeProvider, provider);
+        _owned.Add(api.HttpClient);
         Initialize(api, tokens, options, store, threeLegged);
     }
 
@@ -103,8 +97,6 @@ public sealed class TandemClient : ITandemClient, IDisposable
 
     private void Initialize(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store, ThreeLeggedTokenSource? threeLegged)
     {
-        // The bearer token goes to the API origin and the configured Autodesk origins (document links), never elsewhere.
-        api.CredentialOrigins = options.EffectiveCredentialOrigins;
         Auth = new TandemAuthClient(api, tokens, options, store, threeLegged);
         Groups = new TandemGroupsClient(api, options);
         Twins = new TandemTwinsClient(api, options);

@@ -86,12 +86,10 @@ public sealed class TandemOptions : DigitalTwinClientOptions
     /// <remarks>Binds from <c>DigitalTwin:Tandem:CredentialOrigins:0</c>, <c>:1</c>, …; a configured list replaces the default.</remarks>
     public IList<Uri>? CredentialOrigins { get; set; }
 
-    /// <summary>Gets the origins that may receive the bearer token: the API origin, then the allow-list.</summary>
-    internal IReadOnlyCollection<string> EffectiveCredentialOrigins =>
-        new[] { BaseUrl! }.Concat(CredentialOrigins ?? [DefaultCredentialOrigin])
-            .Select(u => u.GetLeftPart(UriPartial.Authority))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+    /// <summary>Gets the addresses whose origins may receive the bearer token: the API's, then the allow-list (<see cref="CredentialOrigins"/>).</summary>
+    /// <returns>The addresses.</returns>
+    protected override IEnumerable<Uri> GetCredentialOrigins() =>
+        base.GetCredentialOrigins().Concat(CredentialOrigins ?? [DefaultCredentialOrigin]);
 
     /// <summary>Gets the store <see cref="UseTokenStore"/> set, or <see langword="null"/>.</summary>
     /// <returns>The store or <see langword="null"/>.</returns>

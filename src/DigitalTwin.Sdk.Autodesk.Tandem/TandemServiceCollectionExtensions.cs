@@ -1,7 +1,7 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Core.Configuration;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,8 +11,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Autodesk Tandem client.</summary>
 public static class TandemServiceCollectionExtensions
 {
-    private const string VendorKey = "Tandem";
-
     /// <summary>
     /// Registers <see cref="ITandemClient"/> with options bound from configuration section <c>DigitalTwin:Tandem</c> when the app
     /// registered an <see cref="IConfiguration"/>, then adjusted by <paramref name="configure"/>, and validated on start.
@@ -97,19 +95,18 @@ public static class TandemServiceCollectionExtensions
         services.AddKeyedSingleton<TandemSignInState>(name);
         var builder = ClientRegistration.AddVendorHttpClient<TandemOptions>(
             services,
-            VendorKey,
-            TandemClient.VendorName,
+            TandemDefinition.Instance,
             name,
-            section,
             (sp, tokens, options) =>
             {
                 var source = TandemClient.CreateTokenSource(tokens, options, options.GetTokenStore() ?? sp.GetRequiredService<ITandemTokenStore>());
                 sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged = source as ThreeLeggedTokenSource;
                 return source;
-            });
+            },
+            section);
         services.AddKeyedSingleton<ITandemClient>(name, (sp, _) =>
         {
-            var apiName = ClientRegistration.HttpClientName(VendorKey, name);
+            var apiName = ClientRegistration.HttpClientName(TandemDefinition.Instance, name);
             var api = sp.GetRequiredKeyedService<ClientRuntime>(apiName);
             var tokens = sp.GetRequiredKeyedService<ClientRuntime>(apiName + ".Token");
             var options = (TandemOptions)api.Options;

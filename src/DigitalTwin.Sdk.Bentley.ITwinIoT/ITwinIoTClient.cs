@@ -1,6 +1,6 @@
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
@@ -36,7 +36,7 @@ public sealed class ITwinIoTClient : IITwinIoTClient, IDisposable, IAsyncDisposa
     /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting.</exception>
     public ITwinIoTClient(ITwinIoTOptions options, ITokenProvider? credential = null, HttpClient? transport = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(
-            StandaloneClient.Create(VendorName, ITwinIoTOptions.SectionName, options, transport, loggerFactory, timeProvider, tokenRuntime => ITwinIoTTokenSource.Create(tokenRuntime, options), credential),
+            StandaloneClient.Create(ITwinIoTDefinition.Instance, options, transport, loggerFactory, timeProvider, tokenRuntime => ITwinIoTTokenSource.Create(tokenRuntime, options), credential),
             options,
             ownsPipeline: true)
     {

@@ -4,13 +4,13 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
-using DigitalTwin.Sdk.Core;
-using System.Text.Json.Serialization.Metadata;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Rest;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Refit;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT;
@@ -493,7 +493,7 @@ internal sealed class ITwinIoTRestClient : IITwinIoTRestClient
         var request = response.RequestMessage!;
         await _runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
         var value = await _runtime.ReadJsonAsync(response, type, cancellationToken).ConfigureAwait(false);
-        return new Answer<T>(value, response.StatusCode, ErrorResponseParser.ReadRequestId(response), request.RequestUri?.AbsolutePath);
+        return new Answer<T>(value, response.StatusCode, _runtime.Definition.ErrorParser.ReadRequestId(response), request.RequestUri?.AbsolutePath);
     }
 
     /// <summary>

@@ -85,10 +85,11 @@ public sealed partial class ITwinIoTSocketClient : IITwinIoTSocketClient, IAsync
             ? await JsonStreamTransport.ConnectTcpAsync(_options.TcpHost, _options.TcpPort, _options.MaxMessageSize, cancellationToken).ConfigureAwait(false)
             : await WebSocketJsonRpcTransport.ConnectAsync(_options.WebSocketUrl, _options.ConfigureWebSocket, _options.MaxMessageSize, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<long> AuthenticateAsync(JsonRpcHandshakeContext context, CancellationToken cancellationToken)
+    /// <summary>iTwin IoT's handshake: <c>authenticate</c>, whose answer names the id the server expects next (<c>nextId</c>).</summary>
+    private async ValueTask AuthenticateAsync(JsonRpcHandshakeContext context, CancellationToken cancellationToken)
     {
         var code = _options.ApiKey ?? await _options.AccessTokenProvider!(cancellationToken).ConfigureAwait(false);
-        return await context.InvokeAsync(
+        var nextId = await context.InvokeAsync(
             "authenticate",
             w =>
             {
@@ -98,6 +99,7 @@ public sealed partial class ITwinIoTSocketClient : IITwinIoTSocketClient, IAsync
             },
             ParseNextId,
             cancellationToken).ConfigureAwait(false);
+        context.ContinueRequestIdsAt(nextId);
     }
 
     private static long ParseNextId(ReadOnlySpan<byte> json)

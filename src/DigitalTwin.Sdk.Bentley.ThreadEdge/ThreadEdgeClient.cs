@@ -1,5 +1,5 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
@@ -38,7 +38,7 @@ public sealed class ThreadEdgeClient : IThreadEdgeClient, IDisposable, IAsyncDis
     /// http to a non-loopback host without <see cref="ThreadEdgeOptions.AllowInsecureHttp"/>.</exception>
     public ThreadEdgeClient(ThreadEdgeOptions options, HttpClient? transport = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(
-            StandaloneClient.Create(VendorName, ThreadEdgeOptions.SectionName, options ?? throw new ArgumentNullException(nameof(options)), transport, loggerFactory, timeProvider, static _ => null),
+            StandaloneClient.Create(ThreadEdgeDefinition.Instance, options ?? throw new ArgumentNullException(nameof(options)), transport, loggerFactory, timeProvider, static _ => null),
             options)
     {
         _ownedPipeline = _runtime.HttpClient;

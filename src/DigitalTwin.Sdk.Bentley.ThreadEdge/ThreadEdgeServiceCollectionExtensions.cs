@@ -8,8 +8,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the THREAD edge client (<see cref="IThreadEdgeClient"/>).</summary>
 public static class ThreadEdgeServiceCollectionExtensions
 {
-    private const string VendorKey = "ThreadEdge";
-
     /// <summary>Registers <see cref="IThreadEdgeClient"/> with the defaults: the THREAD this app runs on, <c>http://localhost/</c>.</summary>
     /// <param name="services">The services.</param>
     /// <returns>The builder of the underlying HTTP client, to add your own handlers.</returns>
@@ -53,9 +51,9 @@ public static class ThreadEdgeServiceCollectionExtensions
 
         // The edge API has no authentication: no token source.
         var builder = ClientRegistration.AddVendorHttpClient<ThreadEdgeOptions>(
-            services, VendorKey, ThreadEdgeClient.VendorName, name, ThreadEdgeOptions.SectionName, static (_, _, _) => null);
+            services, ThreadEdgeDefinition.Instance, name, static (_, _, _) => null);
         ClientRegistration.AddClient<IThreadEdgeClient, ThreadEdgeClient>(
-            services, VendorKey, name, static runtime => new ThreadEdgeClient(runtime, (ThreadEdgeOptions)runtime.Options));
+            services, ThreadEdgeDefinition.Instance, name, static runtime => new ThreadEdgeClient(runtime, (ThreadEdgeOptions)runtime.Options));
         return builder;
     }
 }

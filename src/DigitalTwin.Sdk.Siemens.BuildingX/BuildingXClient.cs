@@ -1,7 +1,7 @@
 using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Models;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
+using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
@@ -46,7 +46,7 @@ public sealed class BuildingXClient : IBuildingXClient, IDisposable
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null)
         : this(
-            StandaloneClient.Create(VendorName, BuildingXOptions.SectionName, options, transport, loggerFactory, timeProvider, tokenRuntime => new BuildingXTokenSource(tokenRuntime, options), credential),
+            StandaloneClient.Create(BuildingXDefinition.Instance, options, transport, loggerFactory, timeProvider, tokenRuntime => new BuildingXTokenSource(tokenRuntime, options), credential),
             ownsPipeline: true)
     {
     }
@@ -58,12 +58,7 @@ public sealed class BuildingXClient : IBuildingXClient, IDisposable
         _ownsPipeline = ownsPipeline;
         var options = (BuildingXOptions)runtime.Options;
 
-        // The token goes to both APIs (and nowhere else); each API has its own rate-limit quota.
-        runtime.CredentialOrigins = new[] { options.BaseUrl, options.AccountsBaseUrl }
-            .OfType<Uri>()
-            .Select(u => u.GetLeftPart(UriPartial.Authority))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+        // The token goes to both APIs (BuildingXOptions.GetCredentialOrigins) and nowhere else; each API has its own rate-limit quota.
         var connection = new BuildingXConnection(runtime, options.BaseUrl, BuildingXConnection.OperationsPageSize);
         var accounts = new BuildingXConnection(runtime, options.AccountsBaseUrl, BuildingXConnection.AccountsPageSize);
         Account = new AccountClient(accounts);

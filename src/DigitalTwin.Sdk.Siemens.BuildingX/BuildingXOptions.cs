@@ -42,6 +42,11 @@ public sealed class BuildingXOptions : DigitalTwinClientOptions
     /// count against their own rate limit (the service allows 10 requests per second and API).</value>
     public Uri? AccountsBaseUrl { get; set; } = DefaultAccountsBaseUrl;
 
+    /// <summary>Gets the addresses whose origins may receive the bearer token: the Operations API's and the Accounts API's.</summary>
+    /// <returns>The addresses.</returns>
+    protected override IEnumerable<Uri> GetCredentialOrigins() =>
+        AccountsBaseUrl is null ? base.GetCredentialOrigins() : base.GetCredentialOrigins().Append(AccountsBaseUrl);
+
     /// <summary>Gets or sets the OAuth 2.0 token endpoint.</summary>
     /// <value>Defaults to <c>https://siemens-bt-015.eu.auth0.com/oauth/token</c>.</value>
     public Uri? TokenUrl { get; set; } = DefaultTokenUrl;

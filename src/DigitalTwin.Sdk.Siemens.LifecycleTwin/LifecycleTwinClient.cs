@@ -1,5 +1,5 @@
 using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Refit;
 
@@ -45,8 +45,7 @@ public sealed class LifecycleTwinClient : ILifecycleTwinClient, IDisposable
     {
         ClientRuntime? tokenRuntime = null;
         var runtime = StandaloneClient.Create(
-            ResourceReader.VendorName,
-            LifecycleTwinOptions.SectionName,
+            LifecycleTwinDefinition.Instance,
             options,
             transport,
             loggerFactory,

@@ -1,7 +1,7 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
@@ -88,7 +88,7 @@ internal sealed class TandemAuthClient : ITandemAuthClient
 
         // A fresh cache forgets a "not signed in" failure from calls made before sign-in (the cache backs off after failures)
         // and any token of a previous user.
-        _api.Tokens = new TokenCache(source, _api.Time, new TokenCacheOptions { Vendor = _api.Vendor });
+        (_api.Tokens as TokenCache)?.Reset();
     }
 
     private async Task RevokeCoreAsync(string token, ApsTokenTypeHint hint, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
-using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 

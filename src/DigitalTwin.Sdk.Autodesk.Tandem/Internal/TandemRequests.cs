@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
+using DigitalTwin.Sdk.Core.RateLimiting;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
 /// <summary>Request helpers shared by the Tandem sub-clients: region header, JSON bodies, ingest limiters.</summary>
 internal static class TandemRequests
 {
-    private static readonly ConcurrentDictionary<string, IntervalRateLimiter> IngestLimiters = new(StringComparer.Ordinal);
-
     internal static HttpRequestMessage Create(ClientRuntime runtime, TandemOptions options, HttpMethod method, string path, string operation)
     {
         var request = runtime.CreateRequest(method, path, operation);
@@ -26,11 +25,13 @@ internal static class TandemRequests
     internal static HttpContent Json(byte[] utf8) =>
         new ByteArrayContent(utf8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
 
-    /// <summary>Gets the 1-request-per-second limiter of stream ingest into one model, shared by every client of that API in the process.</summary>
-    internal static IntervalRateLimiter IngestLimiter(ClientRuntime runtime, string modelId) =>
-        IngestLimiters.GetOrAdd(
-            runtime.Options.BaseUrl!.GetLeftPart(UriPartial.Path) + "|" + modelId,
-            static (_, time) => new IntervalRateLimiter(TandemServiceLimits.StreamIngestInterval, time),
+    /// <summary>
+    /// Gets the limiter of stream ingest into one model (one request at a time, the next a second after the previous
+    /// answer), shared by every client of that API in the runtime's registry.
+    /// </summary>
+    internal static RateLimiter IngestLimiter(ClientRuntime runtime, string modelId) =>
+        (runtime.RateLimiters ?? RateLimiterRegistry.Shared).GetOrCreate(
+            new RateLimitQuota(runtime.Vendor + "|ingest|" + runtime.Options.BaseUrl!.GetLeftPart(UriPartial.Path) + "|" + modelId, RateLimitKind.Interval, 1, TandemServiceLimits.StreamIngestInterval),
             runtime.Time);
 
     internal static DigitalTwinInvalidResponseException Invalid(ClientRuntime runtime, string operation, JsonException inner) =>

@@ -1,8 +1,8 @@
 using System.Net;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
-using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Core.Auth;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 

@@ -1,5 +1,5 @@
 using DigitalTwin.Sdk.Core.Auth;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 

@@ -1,9 +1,9 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
-using DigitalTwin.Sdk.Core.Http;
-using DigitalTwin.Sdk.Core.Internal;
-using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Core;
+using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 

@@ -8,8 +8,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the iTwin IoT client (<see cref="IITwinIoTClient"/>) with its HTTP pipeline.</summary>
 public static class ITwinIoTServiceCollectionExtensions
 {
-    private const string VendorKey = "ITwinIoT";
-
     /// <summary>Registers the default iTwin IoT client configured in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
@@ -55,14 +53,12 @@ public static class ITwinIoTServiceCollectionExtensions
         services.Configure(name, configure);
         var builder = ClientRegistration.AddVendorHttpClient<ITwinIoTOptions>(
             services,
-            VendorKey,
-            ITwinIoTClient.VendorName,
+            ITwinIoTDefinition.Instance,
             name,
-            ITwinIoTOptions.SectionName,
             (_, tokenRuntime, options) => ITwinIoTTokenSource.Create(tokenRuntime, options));
         ClientRegistration.AddClient<IITwinIoTClient, ITwinIoTClient>(
             services,
-            VendorKey,
+            ITwinIoTDefinition.Instance,
             name,
             runtime => new ITwinIoTClient(runtime, (ITwinIoTOptions)runtime.Options));
         return builder;

@@ -1,6 +1,6 @@
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 

@@ -25,6 +25,7 @@ public sealed class TokenCache : ITokenProvider
     private Exception? _lastFailure;
     private DateTimeOffset _failureUntil;
     private int _acquisitions;
+    private long _generation;
 
     /// <summary>Initializes a cache over <paramref name="source"/>.</summary>
     /// <param name="source">Acquires new tokens.</param>
@@ -75,6 +76,22 @@ public sealed class TokenCache : ITokenProvider
             {
                 _entry = entry with { Invalidated = true };
             }
+        }
+    }
+
+    /// <summary>
+    /// Forgets the cached token and a remembered failure, so the next call acquires a token afresh (after a user
+    /// signed in or out). A refresh already running still answers its waiters, but its token is not cached.
+    /// </summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _entry = null;
+            _lastFailure = null;
+            _failureUntil = DateTimeOffset.MinValue;
+            _refresh = null;
         }
     }
 
@@ -135,15 +152,24 @@ public sealed class TokenCache : ITokenProvider
 
     private async Task RefreshAsync(AccessToken? previous, TaskCompletionSource<AccessToken> completion)
     {
+        long generation;
+        lock (_gate)
+        {
+            generation = _generation;
+        }
+
         try
         {
             Interlocked.Increment(ref _acquisitions);
             var token = await _source.AcquireTokenAsync(previous, CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
-                _entry = Entry.For(token, _options);
-                _lastFailure = null;
-                _refresh = null;
+                if (generation == _generation)
+                {
+                    _entry = Entry.For(token, _options);
+                    _lastFailure = null;
+                    _refresh = null;
+                }
             }
 
             RecordRefresh("success");
@@ -153,9 +179,12 @@ public sealed class TokenCache : ITokenProvider
         {
             lock (_gate)
             {
-                _lastFailure = ex;
-                _failureUntil = _time.GetUtcNow() + _options.FailureBackoff;
-                _refresh = null;
+                if (generation == _generation)
+                {
+                    _lastFailure = ex;
+                    _failureUntil = _time.GetUtcNow() + _options.FailureBackoff;
+                    _refresh = null;
+                }
             }
 
             RecordRefresh("failure");

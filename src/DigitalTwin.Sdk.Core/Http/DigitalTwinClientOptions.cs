@@ -6,6 +6,8 @@ namespace DigitalTwin.Sdk.Core.Http;
 /// <remarks>Vendor options classes derive from this and add their credentials.</remarks>
 public abstract class DigitalTwinClientOptions
 {
+    private readonly List<(Func<DelegatingHandler> Create, HttpPipelinePosition Position)> _handlers = [];
+
     /// <summary>Gets or sets the API base URL.</summary>
     /// <value>The vendor's documented default where there is one.</value>
     public Uri? BaseUrl { get; set; }
@@ -58,9 +60,52 @@ public abstract class DigitalTwinClientOptions
     /// </value>
     public System.Net.DecompressionMethods AutomaticDecompression { get; set; }
 
+    /// <summary>
+    /// Adds a handler of the caller's to every request of the client, with and without DI: once per call outside the
+    /// resilience pipeline (<see cref="HttpPipelinePosition.PerCall"/>: it sees the final answer or the SDK exception),
+    /// or once per attempt inside it (<see cref="HttpPipelinePosition.PerAttempt"/>: before the rate limiter and the
+    /// credential, so it never sees the bearer token). Handlers run in the order added.
+    /// </summary>
+    /// <param name="createHandler">Creates a new handler each time a pipeline is built (DI rebuilds pipelines when it rotates connections).</param>
+    /// <param name="position">Where the handler runs.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is not defined.</exception>
+    public void AddHandler(Func<DelegatingHandler> createHandler, HttpPipelinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(createHandler);
+        if (!Enum.IsDefined(position))
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "Unknown pipeline position.");
+        }
+
+        _handlers.Add((createHandler, position));
+    }
+
+    /// <summary>Creates the caller's handlers of <paramref name="position"/>, in the order added.</summary>
+    internal DelegatingHandler[] CreateHandlers(HttpPipelinePosition position)
+    {
+        var handlers = new List<DelegatingHandler>();
+        foreach (var (create, at) in _handlers)
+        {
+            if (at == position)
+            {
+                handlers.Add(create() ?? throw new InvalidOperationException("A handler factory passed to AddHandler returned null."));
+            }
+        }
+
+        return [.. handlers];
+    }
+
     /// <summary>Gets a value indicating whether plain <c>http</c> is accepted for non-loopback hosts.</summary>
     /// <value><see langword="false"/> for cloud APIs; vendors on a local network may allow it by an explicit option.</value>
     protected virtual bool AllowsInsecureHttp => false;
+
+    /// <summary>
+    /// Gets the addresses whose origins (scheme://host:port) may receive the bearer token: the base URL's by default.
+    /// A vendor whose API spans several hosts (an accounts API, a CDN it signs for) overrides this; a request to any other
+    /// origin is sent without credentials.
+    /// </summary>
+    /// <returns>The allowed addresses; only their origins count.</returns>
+    protected internal virtual IEnumerable<Uri> GetCredentialOrigins() => BaseUrl is null ? [] : [BaseUrl];
 
     /// <summary>Checks the settings and collects one message per problem, naming the setting.</summary>
     /// <param name="sectionPath">Configuration path of these options, e.g. <c>DigitalTwin:LifecycleTwin</c>.</param>

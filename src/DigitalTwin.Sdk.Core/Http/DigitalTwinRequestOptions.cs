@@ -18,8 +18,17 @@ public static class DigitalTwinRequestOptions
     internal static readonly HttpRequestOptionsKey<bool> IdempotentKey = new(IdempotentName);
     internal static readonly HttpRequestOptionsKey<string> OperationKey = new(OperationName);
     internal static readonly HttpRequestOptionsKey<int> AttemptsKey = new("DigitalTwin.Attempts");
-    internal static readonly HttpRequestOptionsKey<bool> AnonymousKey = new(AnonymousName);
-    internal static readonly HttpRequestOptionsKey<System.Threading.RateLimiting.RateLimiter> RateLimiterKey = new("DigitalTwin.RateLimiter");
+    /// <summary>The option name (a <see cref="System.Threading.RateLimiting.RateLimiter"/>) of a request's own limiter, for declared requests (Refit's <c>[Property]</c>).</summary>
+    public const string RateLimiterName = "DigitalTwin.RateLimiter";
+
+    /// <summary>The key of the switch that sends a request without the client's credential (a link to another origin).</summary>
+    public static readonly HttpRequestOptionsKey<bool> AnonymousKey = new(AnonymousName);
+
+    /// <summary>
+    /// The key of a request's own limiter: the pipeline takes its permit before every attempt instead of the client's
+    /// shared limiter's, and holds it until the answer (a quota from <see cref="RateLimiting.RateLimiterRegistry"/>).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<System.Threading.RateLimiting.RateLimiter> RateLimiterKey = new(RateLimiterName);
     internal static readonly HttpRequestOptionsKey<bool> StreamSuccessBodyKey = new(StreamSuccessBodyName);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Core.Internal;
 

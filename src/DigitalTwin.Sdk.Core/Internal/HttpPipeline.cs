@@ -1,8 +1,12 @@
 using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Core.Internal;
 
-/// <summary>Builds the handler chain (telemetry → typed exceptions → resilience pipeline → attempt → rate limit → authentication → transport) without DI.</summary>
+/// <summary>
+/// Builds the handler chain without DI: telemetry → caller's per-call handlers → typed exceptions → resilience pipeline
+/// → attempt → caller's per-attempt handlers → rate limit → authentication → transport.
+/// </summary>
 internal static class HttpPipeline
 {
     public static SocketsHttpHandler CreateDefaultTransport(DigitalTwinClientOptions options) => new()
@@ -32,9 +36,11 @@ internal static class HttpPipeline
 
         // The same pipeline definition as the DI client's AddResilienceHandler (ClientRegistration), run by the same
         // handler of Microsoft.Extensions.Http.Resilience; each attempt passes through AttemptHandler.
+        inner = UserHandlerSlot.Wrap(runtime.Options, HttpPipelinePosition.PerAttempt, inner);
         inner = new AttemptHandler(runtime) { InnerHandler = inner };
         inner = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(ResiliencePipelineFactory.Create(runtime)) { InnerHandler = inner };
         inner = new ResilienceExceptionHandler(runtime) { InnerHandler = inner };
+        inner = UserHandlerSlot.Wrap(runtime.Options, HttpPipelinePosition.PerCall, inner);
         return new TelemetryHandler(runtime) { InnerHandler = inner };
     }
 

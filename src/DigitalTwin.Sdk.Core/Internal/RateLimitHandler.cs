@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Telemetry;
 
 namespace DigitalTwin.Sdk.Core.Internal;

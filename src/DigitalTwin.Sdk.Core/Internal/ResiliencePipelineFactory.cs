@@ -1,5 +1,6 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
@@ -39,6 +40,7 @@ internal static class ResiliencePipelineFactory
         var options = runtime.Options;
         var time = runtime.Time;
         var vendor = runtime.Vendor;
+        var classifier = runtime.Definition.Classifier;
         var retry = options.Retry ?? new RetryOptions();
         builder.TimeProvider = time;
 
@@ -49,7 +51,7 @@ internal static class ResiliencePipelineFactory
             {
                 Name = "Retry",
                 MaxRetryAttempts = retry.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, time)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, time, classifier)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ComputeDelay(args.AttemptNumber, args.Outcome, retry, time)),
                 OnRetry = args =>
                 {
@@ -68,7 +70,7 @@ internal static class ResiliencePipelineFactory
                 MinimumThroughput = breaker.MinimumThroughput,
                 SamplingDuration = breaker.SamplingDuration,
                 BreakDuration = breaker.BreakDuration,
-                ShouldHandle = args => new ValueTask<bool>(IsFailure(args.Outcome, args.Context.CancellationToken)),
+                ShouldHandle = args => new ValueTask<bool>(IsFailure(args.Outcome, args.Context.CancellationToken, classifier)),
                 StateProvider = runtime.CircuitState,
             });
         }
@@ -80,7 +82,8 @@ internal static class ResiliencePipelineFactory
     /// <param name="outcome">The attempt's outcome.</param>
     /// <param name="cancellationToken">The call's token.</param>
     /// <returns><see langword="true"/> for a failure.</returns>
-    internal static bool IsFailure(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    /// <param name="classifier">The vendor's classifier.</param>
+    internal static bool IsFailure(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken, ResponseClassifier classifier)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -89,15 +92,11 @@ internal static class ResiliencePipelineFactory
 
         return outcome.Exception switch
         {
-            null => outcome.Result is { } r && (int)r.StatusCode >= 500,
+            null => outcome.Result is { } r && classifier.IsFailure(r),
             HttpRequestException or TimeoutRejectedException or IOException => true,
             _ => false,
         };
     }
-
-    internal static bool IsTransientStatus(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout
-        or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>The request surely never reached the server: the connection was never established.</summary>
     internal static bool NeverLeft(Exception exception) => exception switch
@@ -112,8 +111,9 @@ internal static class ResiliencePipelineFactory
     /// <param name="context">The call's context (its cancellation token and request).</param>
     /// <param name="retry">The retry options.</param>
     /// <param name="time">The clock.</param>
+    /// <param name="classifier">The vendor's classifier.</param>
     /// <returns><see langword="true"/> to retry.</returns>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider time)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider time, ResponseClassifier classifier)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {
@@ -138,19 +138,19 @@ internal static class ResiliencePipelineFactory
                 || exception is HttpRequestException { HttpRequestError: not HttpRequestError.ConfigurationLimitExceeded };
         }
 
-        if (outcome.Result is not { } response || !IsTransientStatus(response.StatusCode) || !idempotent)
+        if (outcome.Result is not { } response || !classifier.IsTransient(response) || !idempotent)
         {
             return false;
         }
 
-        var retryAfter = ErrorResponseParser.ReadRetryAfter(response, time);
+        var retryAfter = RetryAfter.Read(response, time);
         return retryAfter is null || retryAfter <= retry.MaxRetryAfter;
     }
 
     private static TimeSpan ComputeDelay(int attempt, Outcome<HttpResponseMessage> outcome, RetryOptions retry, TimeProvider time)
     {
         var delay = Resilience.Backoff.Delay(attempt, retry.BaseDelay, retry.MaxDelay);
-        if (outcome.Result is { } response && ErrorResponseParser.ReadRetryAfter(response, time) is { } retryAfter && retryAfter > delay)
+        if (outcome.Result is { } response && RetryAfter.Read(response, time) is { } retryAfter && retryAfter > delay)
         {
             // A larger server Retry-After wins (ShouldRetry already refused one above RetryOptions.MaxRetryAfter).
             delay = retryAfter;

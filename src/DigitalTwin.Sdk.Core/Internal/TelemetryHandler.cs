@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using DigitalTwin.Sdk.Core.Http;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 

@@ -103,10 +103,13 @@ public sealed partial class JsonRpcConnection
                 var context = new JsonRpcHandshakeContext(
                     isReconnect,
                     (method, writeParams, ct) => InvokeOnSessionAsync(session, method, writeParams, static json => (ReadOnlyMemory<byte>)json.ToArray(), _options.ConnectTimeout, ct));
-                var nextId = await handshake(context, timeout.Token).ConfigureAwait(false);
-                await session.SendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
-                session.NextId = nextId;
-                session.SendLock.Release();
+                await handshake(context, timeout.Token).ConfigureAwait(false);
+                if (context.NextRequestId is { } nextId)
+                {
+                    await session.SendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                    session.NextId = nextId;
+                    session.SendLock.Release();
+                }
             }
 
             IStreamHandle[] streams;

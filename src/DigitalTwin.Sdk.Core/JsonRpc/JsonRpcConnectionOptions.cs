@@ -15,11 +15,11 @@ public sealed class JsonRpcConnectionOptions
 
     /// <summary>
     /// Gets or sets the handshake run on every new transport before any other request (for example authentication).
-    /// It returns the id to use for the next request; <see langword="null"/> means no handshake and ids start at
-    /// <see cref="InitialRequestId"/>.
+    /// Request ids continue after the handshake's own requests, unless the handshake names the next id itself
+    /// (<see cref="JsonRpcHandshakeContext.ContinueRequestIdsAt"/>, for a server that dictates it).
     /// </summary>
-    /// <value>Defaults to <see langword="null"/>.</value>
-    public Func<JsonRpcHandshakeContext, CancellationToken, ValueTask<long>>? Handshake { get; set; }
+    /// <value>Defaults to <see langword="null"/>: no handshake; ids start at <see cref="InitialRequestId"/>.</value>
+    public Func<JsonRpcHandshakeContext, CancellationToken, ValueTask>? Handshake { get; set; }
 
     /// <summary>Gets or sets the id of the first request on a new transport (the handshake's first request).</summary>
     /// <value>Defaults to 0.</value>

@@ -19,6 +19,21 @@ public sealed class JsonRpcHandshakeContext
     /// <summary>Gets a value indicating whether this handshake follows a dropped connection.</summary>
     public bool IsReconnect { get; }
 
+    /// <summary>Gets the id the handshake asked the next request to carry, if it asked (<see cref="ContinueRequestIdsAt"/>).</summary>
+    internal long? NextRequestId { get; private set; }
+
+    /// <summary>
+    /// Makes the first request after the handshake carry <paramref name="nextId"/>, and later ones count up from it:
+    /// for a server that tells the client which id it expects next (its answer to the handshake names it).
+    /// </summary>
+    /// <param name="nextId">The id of the next request; zero or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nextId"/> is negative.</exception>
+    public void ContinueRequestIdsAt(long nextId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(nextId);
+        NextRequestId = nextId;
+    }
+
     /// <summary>Sends a request on the new transport and parses its result.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="method">The method.</param>

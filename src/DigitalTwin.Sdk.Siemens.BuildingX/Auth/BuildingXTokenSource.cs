@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 

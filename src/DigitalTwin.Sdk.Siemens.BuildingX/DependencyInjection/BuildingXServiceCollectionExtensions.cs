@@ -8,8 +8,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Siemens Building X client.</summary>
 public static class BuildingXServiceCollectionExtensions
 {
-    private const string VendorKey = "BuildingX";
-
     /// <summary>Registers <see cref="IBuildingXClient"/> configured in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options (credentials at least).</param>
@@ -47,12 +45,10 @@ public static class BuildingXServiceCollectionExtensions
         services.Configure(name, configure);
         var builder = ClientRegistration.AddVendorHttpClient<BuildingXOptions>(
             services,
-            VendorKey,
-            BuildingXClient.VendorName,
+            BuildingXDefinition.Instance,
             name,
-            BuildingXOptions.SectionName,
             static (_, tokenRuntime, options) => new BuildingXTokenSource(tokenRuntime, options));
-        ClientRegistration.AddClient<IBuildingXClient, BuildingXClient>(services, VendorKey, name, static runtime => new BuildingXClient(runtime));
+        ClientRegistration.AddClient<IBuildingXClient, BuildingXClient>(services, BuildingXDefinition.Instance, name, static runtime => new BuildingXClient(runtime));
         return builder;
     }
 }

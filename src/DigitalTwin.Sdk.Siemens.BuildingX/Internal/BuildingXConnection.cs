@@ -7,8 +7,9 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
-using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Core.Pipeline;
+using DigitalTwin.Sdk.Core.RateLimiting;
 using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
@@ -28,7 +29,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
     /// <summary>The page-size parameter of the Accounts API (its OpenAPI document).</summary>
     public const string AccountsPageSize = "page[size]";
 
-    private readonly RateLimiter? _limiter = BuildingXRateLimiters.For(runtime, apiBaseUrl);
+    private readonly RateLimiter? _limiter = CreateLimiter(runtime, apiBaseUrl);
 
     public ClientRuntime Runtime { get; } = runtime;
 
@@ -86,7 +87,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
         }
 
         using var response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var requestId = ErrorResponseParser.ReadRequestId(response);
+        var requestId = Runtime.Definition.ErrorParser.ReadRequestId(response);
         JsonApiDocument<JsonApiResource<JsonElement>>? body = null;
         if (response.StatusCode != HttpStatusCode.NoContent && response.Content.Headers.ContentLength is not 0)
         {
@@ -127,7 +128,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
         var response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            var requestId = ErrorResponseParser.ReadRequestId(response);
+            var requestId = Runtime.Definition.ErrorParser.ReadRequestId(response);
             var document = await Runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
             var items = JsonApiIncluded.Attach(document.Data ?? [], document.Included);
             string? next = null;
@@ -156,6 +157,29 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
         {
             await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Gets the API's sliding-window limiter from the runtime's registry (shared by every client of that API in the
+    /// registry), or <see langword="null"/> when limiting is off. A token bucket would let 11 requests fall inside one
+    /// second at a nominal 10/s; Building X counts 10 requests per second and API strictly.
+    /// </summary>
+    private static RateLimiter? CreateLimiter(ClientRuntime runtime, Uri? apiBaseUrl)
+    {
+        var options = runtime.Options;
+        var rate = options.RateLimit?.PermitsPerSecond ?? 0;
+        if (rate <= 0 || apiBaseUrl is null || runtime.RateLimiters is null)
+        {
+            return null;
+        }
+
+        var window = (options as BuildingXOptions)?.RateLimitWindow ?? TimeSpan.FromSeconds(1);
+        var permits = Math.Max(1, (int)Math.Floor(rate));
+        var quota = new RateLimitQuota(runtime.Vendor + "|" + apiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'), RateLimitKind.SlidingWindow, permits, window)
+        {
+            QueueLimit = options.RateLimit!.QueueLimit,
+        };
+        return runtime.RateLimiters.GetOrCreate(quota, runtime.Time);
     }
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string target, string operation)

@@ -7,8 +7,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Siemens Lifecycle Twin client.</summary>
 public static class LifecycleTwinServiceCollectionExtensions
 {
-    private const string VendorKey = "LifecycleTwin";
-
     /// <summary>Registers <see cref="ILifecycleTwinClient"/> configured in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
@@ -50,14 +48,12 @@ public static class LifecycleTwinServiceCollectionExtensions
         services.Configure(name, configure);
         var builder = ClientRegistration.AddVendorHttpClient<LifecycleTwinOptions>(
             services,
-            VendorKey,
-            "Siemens Lifecycle Twin",
+            LifecycleTwinDefinition.Instance,
             name,
-            LifecycleTwinOptions.SectionName,
             (_, tokenRuntime, options) => new LifecycleTwinTokenSource(tokenRuntime, options));
         ClientRegistration.AddClient<ILifecycleTwinClient, LifecycleTwinClient>(
             services,
-            VendorKey,
+            LifecycleTwinDefinition.Instance,
             name,
             runtime => new LifecycleTwinClient(runtime, (LifecycleTwinOptions)runtime.Options));
         return builder;

@@ -1,7 +1,7 @@
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
-using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Paging;
+using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Siemens.LifecycleTwin;
 
@@ -40,7 +40,7 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
                 using var response = await send(headers, ct).ConfigureAwait(false);
                 await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
                 var values = await runtime.ReadJsonAsync(response, listType, ct).ConfigureAwait(false);
-                return (values, ErrorResponseParser.ReadRequestId(response));
+                return (values, runtime.Definition.ErrorParser.ReadRequestId(response));
             },
             defaultPageSize: query.Pagination?.Size ?? options.PageSize,
             maxPageSize: Pagination.MaxPageSize,
@@ -112,12 +112,12 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
         if (list.Count == 0)
         {
             throw new DigitalTwinNotFoundException(
-                new ApiErrorInfo(VendorName, HttpStatusCode.NotFound) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = path, ErrorCode = "EmptyResult" },
+                new ApiErrorInfo(VendorName, HttpStatusCode.NotFound) { RequestId = runtime.Definition.ErrorParser.ReadRequestId(response), Method = "GET", Path = path, ErrorCode = "EmptyResult" },
                 $"{VendorName} has no {entityName} entity with id '{id}'.");
         }
 
         return list[0] ?? throw new DigitalTwinInvalidResponseException(
-            new ApiErrorInfo(VendorName, response.StatusCode) { RequestId = ErrorResponseParser.ReadRequestId(response), Method = "GET", Path = path, ErrorCode = "InvalidResponse" },
+            new ApiErrorInfo(VendorName, response.StatusCode) { RequestId = runtime.Definition.ErrorParser.ReadRequestId(response), Method = "GET", Path = path, ErrorCode = "InvalidResponse" },
             $"{VendorName} answered GET {path} with a null entity.");
     }
 

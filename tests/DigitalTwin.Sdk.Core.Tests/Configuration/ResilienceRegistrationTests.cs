@@ -1,6 +1,7 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Configuration;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
 using DigitalTwin.Sdk.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed class ResilienceRegistrationTests
     {
         var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")));
         await using var provider = Build(handler);
-        var runtime = provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName("Test", string.Empty));
+        var runtime = provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName(PipelineFixture.Definition, string.Empty));
 
         await Assert.ThrowsAsync<DigitalTwinApiException>(() => _time.DriveAsync(runtime.GetAsync(), Step));
         Assert.Equal(4, handler.Calls);
@@ -38,7 +39,7 @@ public sealed class ResilienceRegistrationTests
     {
         var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")));
         await using var provider = Build(handler);
-        var runtime = provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName("Test", string.Empty));
+        var runtime = provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName(PipelineFixture.Definition, string.Empty));
 
         await Assert.ThrowsAsync<DigitalTwinApiException>(() => _time.DriveAsync(runtime.PostAsync(), Step));
 
@@ -50,7 +51,7 @@ public sealed class ResilienceRegistrationTests
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
         services.Configure<TestOptions>(string.Empty, o => o.CircuitBreaker.MinimumThroughput = 4);
-        ClientRegistration.AddVendorHttpClient<TestOptions>(services, "Test", "Test API", string.Empty, "DigitalTwin:Test", (_, _, _) => null)
+        ClientRegistration.AddVendorHttpClient<TestOptions>(services, PipelineFixture.Definition, string.Empty, (_, _, _) => null)
             .ConfigurePrimaryHttpMessageHandler(() => handler);
         return services.BuildServiceProvider();
     }

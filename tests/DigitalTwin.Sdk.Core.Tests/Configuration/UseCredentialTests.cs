@@ -2,6 +2,7 @@ using System.Net;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Configuration;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,7 @@ public sealed class UseCredentialTests
         var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, "{}")));
         var credential = new StaticTokens("vault-token");
         services.AddSingleton(credential);
-        var builder = ClientRegistration.AddVendorHttpClient<TestOptions>(services, "Test", "Test API", string.Empty, "DigitalTwin:Test", (_, _, _) =>
+        var builder = ClientRegistration.AddVendorHttpClient<TestOptions>(services, PipelineFixture.Definition, string.Empty, (_, _, _) =>
         {
             grantFlowCalls++;
             return null;
@@ -25,7 +26,7 @@ public sealed class UseCredentialTests
         builder.ConfigurePrimaryHttpMessageHandler(() => handler).UseCredential(sp => sp.GetRequiredService<StaticTokens>());
 
         await using var provider = services.BuildServiceProvider();
-        var runtime = provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName("Test", string.Empty));
+        var runtime = provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName(PipelineFixture.Definition, string.Empty));
         using var response = await runtime.GetAsync();
 
         Assert.Same(credential, runtime.Tokens);
@@ -37,14 +38,14 @@ public sealed class UseCredentialTests
     public async Task UseCredential_OnlyForItsOwnRegistration()
     {
         var services = new ServiceCollection();
-        ClientRegistration.AddVendorHttpClient<TestOptions>(services, "Test", "Test API", "a", "DigitalTwin:Test", (_, _, _) => null)
+        ClientRegistration.AddVendorHttpClient<TestOptions>(services, PipelineFixture.Definition, "a", (_, _, _) => null)
             .UseCredential(_ => new StaticTokens("for-a"));
-        ClientRegistration.AddVendorHttpClient<TestOptions>(services, "Test", "Test API", "b", "DigitalTwin:Test", (_, _, _) => null);
+        ClientRegistration.AddVendorHttpClient<TestOptions>(services, PipelineFixture.Definition, "b", (_, _, _) => null);
 
         await using var provider = services.BuildServiceProvider();
 
-        Assert.NotNull(provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName("Test", "a")).Tokens);
-        Assert.Null(provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName("Test", "b")).Tokens);
+        Assert.NotNull(provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName(PipelineFixture.Definition, "a")).Tokens);
+        Assert.Null(provider.GetRequiredKeyedService<ClientRuntime>(ClientRegistration.HttpClientName(PipelineFixture.Definition, "b")).Tokens);
     }
 
     [Fact]

@@ -327,7 +327,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Get_NotFound_IsNotRetriedAndTyped()
     {
-        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.NotFound, "{\"Message\":\"No such item\"}")));
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.NotFound, "{\"message\":\"No such item\"}")));
         var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
 
         var ex = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => runtime.GetAsync());

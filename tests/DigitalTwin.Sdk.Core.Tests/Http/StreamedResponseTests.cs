@@ -1,6 +1,7 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
 
 namespace DigitalTwin.Sdk.Core.Tests.Http;

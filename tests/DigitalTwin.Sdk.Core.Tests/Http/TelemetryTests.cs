@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Telemetry;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
 using Microsoft.Extensions.Logging;
@@ -71,10 +72,10 @@ public sealed class TelemetryTests
         var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, "{\"access_token\":\"resp-token-value\",\"name\":\"n\"}")));
         var runtime = PipelineFixture.Create(options, handler, tokens: new StaticTokens("bearer-token-value"), loggerFactory: factory);
 
-        var request = DigitalTwin.Sdk.Core.Internal.HttpApi.CreateRequest(runtime, HttpMethod.Post, "items?apiKey=query-key-value&page[limit]=5", "Create");
+        var request = DigitalTwin.Sdk.Core.Pipeline.HttpApi.CreateRequest(runtime, HttpMethod.Post, "items?apiKey=query-key-value&page[limit]=5", "Create");
         request.Headers.TryAddWithoutValidation("x-api-key", "header-key-value");
         request.Content = new StringContent("{\"client_secret\":\"body-secret-value\"}", System.Text.Encoding.UTF8, "application/json");
-        using var _ = await DigitalTwin.Sdk.Core.Internal.HttpApi.SendAsync(runtime, request, CancellationToken.None);
+        using var _ = await DigitalTwin.Sdk.Core.Pipeline.HttpApi.SendAsync(runtime, request, CancellationToken.None);
 
         var all = string.Join("\n", logs);
         Assert.Contains("page[limit]=5", all, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
 using DigitalTwin.Sdk.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +33,7 @@ public sealed class ResiliencePipelineTests
         options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(40);
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(9);
 
-        var descriptor = ResiliencePipelineFactory.Create(new ClientRuntime("Test API", options, _time, null)).GetPipelineDescriptor();
+        var descriptor = ResiliencePipelineFactory.Create(new ClientRuntime(PipelineFixture.Definition, options, _time, null)).GetPipelineDescriptor();
 
         Assert.Collection(
             descriptor.Strategies,
@@ -54,7 +55,7 @@ public sealed class ResiliencePipelineTests
         options.Retry.MaxRetries = 0;
         options.CircuitBreaker.Enabled = false;
 
-        var descriptor = ResiliencePipelineFactory.Create(new ClientRuntime("Test API", options, _time, null)).GetPipelineDescriptor();
+        var descriptor = ResiliencePipelineFactory.Create(new ClientRuntime(PipelineFixture.Definition, options, _time, null)).GetPipelineDescriptor();
 
         Assert.Equal(["TotalTimeout", "AttemptTimeout"], descriptor.Strategies.Select(s => s.Options!.Name));
     }
@@ -197,19 +198,19 @@ public sealed class ResiliencePipelineTests
     public void IsFailure_ByStatus(int status, bool failure)
     {
         using var response = new HttpResponseMessage((HttpStatusCode)status);
-        Assert.Equal(failure, ResiliencePipelineFactory.IsFailure(Outcome.FromResult(response), CancellationToken.None));
+        Assert.Equal(failure, ResiliencePipelineFactory.IsFailure(Outcome.FromResult(response), CancellationToken.None, ResponseClassifier.Default));
     }
 
     [Fact]
     public void IsFailure_ConnectionTimeoutAndIoFailuresCount_CancellationAndOtherErrorsDoNot()
     {
-        Assert.True(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), CancellationToken.None));
-        Assert.True(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), CancellationToken.None));
-        Assert.True(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new IOException("cut")), CancellationToken.None));
-        Assert.False(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new InvalidOperationException()), CancellationToken.None));
+        Assert.True(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), CancellationToken.None, ResponseClassifier.Default));
+        Assert.True(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), CancellationToken.None, ResponseClassifier.Default));
+        Assert.True(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new IOException("cut")), CancellationToken.None, ResponseClassifier.Default));
+        Assert.False(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new InvalidOperationException()), CancellationToken.None, ResponseClassifier.Default));
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.False(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), cancelled.Token));
+        Assert.False(ResiliencePipelineFactory.IsFailure(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), cancelled.Token, ResponseClassifier.Default));
     }
 
     private static HttpResponseMessage Ok() => new(HttpStatusCode.OK);
@@ -246,7 +247,7 @@ public sealed class ResiliencePipelineTests
         var options = new TestOptions();
         options.Retry.MaxRetries = 0;
         options.CircuitBreaker = new CircuitBreakerOptions { MinimumThroughput = minimumThroughput, FailureRatio = failureRatio, SamplingDuration = sampling ?? TimeSpan.FromSeconds(30), BreakDuration = Break };
-        var runtime = new ClientRuntime("Test API", options, _time, null);
+        var runtime = new ClientRuntime(PipelineFixture.Definition, options, _time, null);
         return (runtime, ResiliencePipelineFactory.Create(runtime));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
 
 namespace DigitalTwin.Sdk.Core.Tests.Internal;
@@ -73,7 +74,7 @@ public sealed class TransportHandlerTests
 
     private static ClientRuntime Create(HttpClient transport)
     {
-        var runtime = new ClientRuntime("Test API", new TestOptions(), null, null) { Tokens = new StaticTokens() };
+        var runtime = new ClientRuntime(PipelineFixture.Definition, new TestOptions(), null, null, new Core.RateLimiting.RateLimiterRegistry(), new StaticTokens());
         var client = HttpPipeline.CreateClient(runtime, transport);
         runtime.UseHttpClientFactory(() => client);
         return runtime;

@@ -15,7 +15,7 @@ internal sealed class FakeServer
     public JsonRpcConnectionOptions Options(long nextId = 10) => new()
     {
         TransportFactory = Connect,
-        Handshake = async (context, ct) => await context.InvokeAsync("authenticate", w => { w.WriteStartObject(); w.WriteString("code", "k"); w.WriteEndObject(); }, _ => nextId, ct),
+        Handshake = async (context, ct) => context.ContinueRequestIdsAt(await context.InvokeAsync("authenticate", w => { w.WriteStartObject(); w.WriteString("code", "k"); w.WriteEndObject(); }, _ => nextId, ct)),
         RequestTimeout = TimeSpan.FromSeconds(5),
         ReconnectDelay = TimeSpan.FromMilliseconds(10),
         MaxReconnectDelay = TimeSpan.FromMilliseconds(50),

@@ -34,6 +34,29 @@ public sealed class JsonRpcConnectionTests
     }
 
     [Fact]
+    public async Task Handshake_WithoutANamedId_IdsContinueAfterItsOwnRequests()
+    {
+        var server = new FakeServer();
+        var options = server.Options();
+        options.InitialRequestId = 5;
+        options.Handshake = async (context, ct) => await context.InvokeAsync("hello", null, _ => 0, ct);
+        await using var connection = new JsonRpcConnection(options);
+        var call = connection.InvokeAsync("a", null, AsText);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+
+        var wire = await server.AcceptRawAsync(cts.Token);
+        var hello = await wire.ReadRequestAsync();
+        wire.Result(hello["id"]!.GetValue<long>(), "{}");
+        var request = await wire.ReadRequestAsync();
+        wire.Result(request["id"]!.GetValue<long>(), "\"ok\"");
+
+        Assert.Equal("\"ok\"", await call);
+        Assert.Equal("hello", hello["method"]!.GetValue<string>());
+        Assert.Equal(5L, hello["id"]!.GetValue<long>());
+        Assert.Equal(6L, request["id"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task InvokeAsync_ErrorResponse_ThrowsJsonRpcExceptionWithCodeMessageAndData()
     {
         var server = new FakeServer();
@@ -256,7 +279,7 @@ public sealed class JsonRpcConnectionTests
         options.Handshake = async (context, ct) =>
         {
             await context.InvokeAsync("authenticate", null, _ => 0, ct);
-            return 1;
+            context.ContinueRequestIdsAt(1);
         };
         await using var connection = new JsonRpcConnection(options);
         var connecting = connection.ConnectAsync();

@@ -1,15 +1,19 @@
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Internal;
+using DigitalTwin.Sdk.Core.Pipeline;
+using DigitalTwin.Sdk.Core.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Core.Tests.TestUtilities;
 
 internal static class PipelineFixture
 {
-    public static ClientRuntime Create(DigitalTwinClientOptions options, HttpMessageHandler primary, TimeProvider? time = null, ITokenProvider? tokens = null, ILoggerFactory? loggerFactory = null)
+    public static ClientDefinition Definition { get; } = new("TestApi", "Test API", "DigitalTwin:Test");
+
+    public static ClientRuntime Create(DigitalTwinClientOptions options, HttpMessageHandler primary, TimeProvider? time = null, ITokenProvider? tokens = null, ILoggerFactory? loggerFactory = null, ClientDefinition? definition = null, RateLimiterRegistry? rateLimiters = null)
     {
-        var runtime = new ClientRuntime("Test API", options, time, loggerFactory) { Tokens = tokens };
+        var runtime = new ClientRuntime(definition ?? Definition, options, time, loggerFactory, rateLimiters ?? new RateLimiterRegistry(), tokens);
         var client = new HttpClient(HttpPipeline.CreateHandler(runtime, primary, authenticate: true, rateLimit: true)) { Timeout = Timeout.InfiniteTimeSpan };
         runtime.UseHttpClientFactory(() => client);
         return runtime;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DigitalTwin.Sdk.Core.Auth;
+using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
+using DigitalTwin.Sdk.Core.RateLimiting;
 using DigitalTwin.Sdk.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Internal;
+namespace DigitalTwin.Sdk.Core.Tests.RateLimiting;
 
 public sealed class SlidingWindowLogRateLimiterTests
 {

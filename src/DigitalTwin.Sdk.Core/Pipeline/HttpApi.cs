@@ -2,29 +2,43 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DigitalTwin.Sdk.Core.Internal;
 
-namespace DigitalTwin.Sdk.Core.Internal;
+namespace DigitalTwin.Sdk.Core.Pipeline;
 
 /// <summary>
 /// Sends a request through the client pipeline and turns the answer into a typed value or the right exception:
-/// error statuses through <see cref="ApiExceptionFactory"/>, unreadable bodies into
-/// <see cref="DigitalTwinInvalidResponseException"/> (never a raw <see cref="JsonException"/>).
+/// error statuses through the vendor's <see cref="ErrorBodyParser"/> into the <see cref="DigitalTwinApiException"/>
+/// family, unreadable bodies into <see cref="DigitalTwinInvalidResponseException"/> (never a raw <see cref="JsonException"/>).
+/// The building blocks of a vendor client's operations; declared REST interfaces (Refit) send through
+/// <see cref="ClientRuntime.CreateRestClient"/> and use <see cref="EnsureSuccessAsync"/> and <see cref="ReadJsonAsync"/>.
 /// </summary>
-internal static class HttpApi
+public static class HttpApi
 {
     /// <summary>The <c>Accept: application/json</c> value, shared by every request (never mutated).</summary>
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
+    /// <summary>Sends <paramref name="request"/> and parses the successful JSON answer; error statuses throw.</summary>
+    /// <typeparam name="T">The answer's type.</typeparam>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="request">The request (the runtime's pipeline sends it).</param>
+    /// <param name="typeInfo">The source-generated type information of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The value with the status and request id it came with.</returns>
     public static async Task<ApiResponse<T>> SendJsonAsync<T>(this ClientRuntime runtime, HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var response = await runtime.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
         var value = await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse<T>(value, response.StatusCode, ErrorResponseParser.ReadRequestId(response));
+        return new ApiResponse<T>(value, response.StatusCode, runtime.Definition.ErrorParser.ReadRequestId(response));
     }
 
     /// <summary>Sends and returns the successful response (body buffered); error statuses throw.</summary>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response; the caller disposes it.</returns>
     public static async Task<HttpResponseMessage> SendAsync(this ClientRuntime runtime, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,6 +52,10 @@ internal static class HttpApi
     /// error statuses throw as usual; on success the body is unread and the caller owns (and disposes) the response.
     /// </summary>
     /// <remarks>An <see cref="HttpClient"/> (the DI registration's) is asked for the headers only, or it would read the whole body itself.</remarks>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response with its body unread; the caller disposes it.</returns>
     public static async Task<HttpResponseMessage> SendStreamingAsync(this ClientRuntime runtime, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -55,6 +73,11 @@ internal static class HttpApi
     /// the typed exception. Completes synchronously on success, so a caller that awaits the send itself adds no async
     /// layer of its own.
     /// </summary>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="request">The request the response answers.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels reading the error body.</param>
+    /// <returns>A task that completes when the answer is a success.</returns>
     public static ValueTask EnsureSuccessAsync(this ClientRuntime runtime, HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -70,6 +93,11 @@ internal static class HttpApi
         }
     }
 
+    /// <summary>Reads the error body of <paramref name="response"/> into the typed exception for its status (not thrown).</summary>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="response">An error response; the caller disposes it.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The exception.</returns>
     public static async Task<DigitalTwinApiException> CreateExceptionAsync(this ClientRuntime runtime, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         byte[] body;
@@ -82,9 +110,16 @@ internal static class HttpApi
             body = [];
         }
 
-        return ApiExceptionFactory.Create(ErrorResponseParser.Parse(runtime.Vendor, response, body, runtime.Time));
+        return ApiExceptionFactory.Create(runtime.Definition.ErrorParser.Parse(runtime.Vendor, response, body, runtime.Time));
     }
 
+    /// <summary>Parses the JSON body of a successful <paramref name="response"/>; an unreadable or empty body throws <see cref="DigitalTwinInvalidResponseException"/>.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="typeInfo">The source-generated type information of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The value.</returns>
     public static async Task<T> ReadJsonAsync<T>(this ClientRuntime runtime, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -132,6 +167,8 @@ internal static class HttpApi
     /// </summary>
     /// <returns>The first token: <see cref="JsonTokenType.StartArray"/>, <see cref="JsonTokenType.StartObject"/>, another
     /// value token, or <see cref="JsonTokenType.None"/> when the body is empty, not buffered or does not start with JSON.</returns>
+    /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
     public static JsonTokenType PeekJsonToken(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -186,7 +223,10 @@ internal static class HttpApi
         }
     }
 
-    internal static bool IsJson(string mediaType) =>
+    /// <summary>Whether <paramref name="mediaType"/> is JSON (<c>…/json</c> or <c>…+json</c>).</summary>
+    /// <param name="mediaType">A media type without parameters.</param>
+    /// <returns><see langword="true"/> for JSON.</returns>
+    public static bool IsJson(string mediaType) =>
         mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
@@ -194,7 +234,7 @@ internal static class HttpApi
     {
         var info = new ApiErrorInfo(runtime.Vendor, response.StatusCode)
         {
-            RequestId = ErrorResponseParser.ReadRequestId(response),
+            RequestId = runtime.Definition.ErrorParser.ReadRequestId(response),
             Method = response.RequestMessage?.Method.Method,
             Path = response.RequestMessage?.RequestUri?.AbsolutePath,
             ErrorCode = "InvalidResponse",
@@ -203,7 +243,12 @@ internal static class HttpApi
         return new DigitalTwinInvalidResponseException(info, $"{runtime.Vendor} answered {info.Method} {info.Path} with {(int)response.StatusCode}, but {what}{requestId}.", inner);
     }
 
-    /// <summary>Creates a request for <paramref name="relativeOrAbsolute"/> resolved against the base URL.</summary>
+    /// <summary>Creates a request for <paramref name="relativeOrAbsolute"/> resolved against the base URL, accepting JSON.</summary>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="relativeOrAbsolute">A path relative to the base URL, or an absolute http(s) URL (a next link).</param>
+    /// <param name="operation">The operation name recorded in telemetry and errors.</param>
+    /// <returns>The request.</returns>
     public static HttpRequestMessage CreateRequest(this ClientRuntime runtime, HttpMethod method, string relativeOrAbsolute, string operation)
     {
         var baseUrl = runtime.Options.BaseUrl ?? throw new InvalidOperationException("BaseUrl is not configured.");
@@ -216,8 +261,12 @@ internal static class HttpApi
         return request;
     }
 
-    public static Uri EnsureTrailingSlash(Uri uri) =>
-        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-
-    public static HttpStatusCode StatusOf(HttpResponseMessage response) => response.StatusCode;
+    /// <summary>Returns <paramref name="uri"/> ending in a slash, so relative paths resolve below it.</summary>
+    /// <param name="uri">An absolute URI.</param>
+    /// <returns>The URI with a trailing slash.</returns>
+    public static Uri EnsureTrailingSlash(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
 }

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
+namespace DigitalTwin.Sdk.Core.RateLimiting;
 
 /// <summary>
 /// Grants at most <c>limit</c> permits in any window of length <c>window</c> (a sliding log of grant times), paced

@@ -1,14 +1,23 @@
 using System.Net;
 using DigitalTwin.Sdk.Core.Auth;
+using DigitalTwin.Sdk.Core.Internal;
 
-namespace DigitalTwin.Sdk.Core.Internal;
+namespace DigitalTwin.Sdk.Core.Pipeline;
 
 /// <summary>Sends a token request and turns the OAuth 2.0 answer into an <see cref="AccessToken"/> or a secret-free exception.</summary>
-internal static class OAuthTokenClient
+public static class OAuthTokenClient
 {
     /// <summary>Lifetime assumed when the response states none and the token is not a JWT with <c>exp</c>.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Sends the token request through the token runtime's pipeline. A refused request (400, 401, 403) or an
+    /// unreachable endpoint becomes a <see cref="DigitalTwinAuthenticationException"/> that names neither secret nor token.
+    /// </summary>
+    /// <param name="runtime">The token endpoint's runtime (no credential, no rate limit).</param>
+    /// <param name="request">The token request (grant form and client authentication).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token with its expiry: <c>expires_in</c>, else the JWT's <c>exp</c>, else one hour.</returns>
     public static async Task<AccessToken> RequestAsync(ClientRuntime runtime, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var issuedOn = runtime.Time.GetUtcNow();
@@ -46,7 +55,7 @@ internal static class OAuthTokenClient
             if (string.IsNullOrWhiteSpace(body.AccessToken))
             {
                 throw new DigitalTwinInvalidResponseException(
-                    new ApiErrorInfo(runtime.Vendor, response.StatusCode) { RequestId = ErrorResponseParser.ReadRequestId(response), ErrorCode = "InvalidResponse" },
+                    new ApiErrorInfo(runtime.Vendor, response.StatusCode) { RequestId = runtime.Definition.ErrorParser.ReadRequestId(response), ErrorCode = "InvalidResponse" },
                     $"{runtime.Vendor}: the token response has no access_token.");
             }
 

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+namespace DigitalTwin.Sdk.Core.RateLimiting;
 
 /// <summary>
 /// Lets one request at a time through and starts the next one no sooner than <c>interval</c> after the previous one
