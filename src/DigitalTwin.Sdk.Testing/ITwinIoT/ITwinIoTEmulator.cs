@@ -139,11 +139,13 @@ public sealed partial class ITwinIoTEmulator : EmulatorBase
     /// <param name="sensorId">An existing sensor.</param>
     /// <param name="timestamp">Observation time.</param>
     /// <param name="values">Raw metric values.</param>
+    /// <param name="cancellationToken">Cancels before the observation is recorded.</param>
     /// <returns>A task that completes when pushed.</returns>
     /// <exception cref="ArgumentException">The sensor does not exist.</exception>
-    public async Task PublishObservationAsync(string sensorId, DateTimeOffset timestamp, IReadOnlyDictionary<string, double> values)
+    public async Task PublishObservationAsync(string sensorId, DateTimeOffset timestamp, IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
+        cancellationToken.ThrowIfCancellationRequested();
         if (!_store.Upload(sensorId, timestamp, new Dictionary<string, double>(values)))
         {
             throw new ArgumentException($"Unknown sensor '{sensorId}'.", nameof(sensorId));

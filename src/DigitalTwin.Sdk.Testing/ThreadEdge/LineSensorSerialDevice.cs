@@ -31,9 +31,11 @@ public sealed class LineSensorSerialDevice : SimulatedSerialDevice
     public int Readings => Volatile.Read(ref _sequence);
 
     /// <summary>Builds the next reading and sends it, delimiter included.</summary>
+    /// <param name="cancellationToken">Cancels before the reading is sent.</param>
     /// <returns>The record text, without the delimiter.</returns>
-    public async Task<string> EmitReadingAsync()
+    public async Task<string> EmitReadingAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         string record;
         lock (_gate)
         {
@@ -43,16 +45,18 @@ public sealed class LineSensorSerialDevice : SimulatedSerialDevice
             record = string.Create(CultureInfo.InvariantCulture, $"seq={_sequence},temp={temperature:F2},hum={humidity:F1}");
         }
 
-        await EmitRecordAsync(record).ConfigureAwait(false);
+        await EmitRecordAsync(record, cancellationToken).ConfigureAwait(false);
         return record;
     }
 
     /// <summary>Sends <paramref name="record"/> followed by the port's delimiter.</summary>
     /// <param name="record">Record text (UTF-8).</param>
+    /// <param name="cancellationToken">Cancels before the record is sent.</param>
     /// <returns>A task that completes when the frames are queued.</returns>
-    public ValueTask EmitRecordAsync(string record)
+    public ValueTask EmitRecordAsync(string record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        cancellationToken.ThrowIfCancellationRequested();
         var delimiters = Port.Delimiters();
         var delimiter = delimiters.Count > 0 ? delimiters[0] : CrLf;
         var bytes = new byte[Encoding.UTF8.GetByteCount(record) + delimiter.Length];

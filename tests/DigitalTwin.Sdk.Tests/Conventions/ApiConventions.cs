@@ -1,15 +1,14 @@
 using System.Reflection;
 using DigitalTwin.Sdk.Core.Paging;
 
-namespace DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests.Conventions;
+namespace DigitalTwin.Sdk.Tests.Conventions;
 
 /// <summary>
 /// Reflection checks of the SDK's public API conventions, returning one message per violation (empty = compliant).
-/// It has no test-framework dependency, so a vendor test project can link this file and call it with its own assembly:
-/// <c>&lt;Compile Include="..\DigitalTwin.Sdk.Siemens.LifecycleTwin.Tests\Conventions\ApiConventions.cs" Link="Conventions\ApiConventions.cs" /&gt;</c>
-/// then <c>Assert.Empty(ApiConventions.AsyncMethods(typeof(MyVendorClient).Assembly))</c>.
+/// The rules are those of docs/client-template.md; <see cref="ApiConventionTests"/> runs them over every shipped assembly and
+/// <see cref="ApiConventionSelfTests"/> proves each can fail on a deliberately bad sample.
 /// </summary>
-internal static class ApiConventions
+internal static partial class ApiConventions
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
@@ -55,9 +54,14 @@ internal static class ApiConventions
                 violations.Add($"{Describe(method)} returns {Name(returns)}; list methods return AsyncPageable<T>.");
             }
 
-            if (IsAwaitableOfList(returns))
+            if (IsAwaitableOfList(returns) && isStream?.Invoke(method) != true)
             {
                 violations.Add($"{Describe(method)} returns {Name(returns)}; list methods return AsyncPageable<T> and page lazily.");
+            }
+
+            if (method.Name.Length > 4 && method.Name.StartsWith("List", StringComparison.Ordinal) && char.IsUpper(method.Name[4]))
+            {
+                violations.Add($"{Describe(method)} is named List…; many-returning methods are Get<Things>Async.");
             }
         }
 
@@ -66,9 +70,9 @@ internal static class ApiConventions
 
     /// <summary>
     /// Every public, non-static class whose name ends in <c>Client</c> implements an interface, and each of its public
-    /// instance methods and properties implements an interface member (or is virtual), so apps can fake it through the
-    /// interface. Members of framework contracts (<c>Dispose</c>) count as interface members: the template's root
-    /// clients are sealed and disposable (docs/client-template.md).
+    /// instance methods and properties implements an interface member, so apps fake it through the interface (the one
+    /// mocking style; <c>virtual</c> does not count). Members of framework contracts (<c>Dispose</c>) count as interface
+    /// members: the template's root clients are sealed and disposable (docs/client-template.md).
     /// </summary>
     public static IReadOnlyList<string> FakeableClients(Assembly assembly, Func<Type, bool>? typeFilter = null)
     {
@@ -86,10 +90,10 @@ internal static class ApiConventions
                 .ToHashSet();
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName || IsAccessor(m)))
             {
-                var fakeable = (method.IsVirtual && !method.IsFinal) || implemented.Contains(method) || method.DeclaringType == typeof(object) || IsFrameworkContract(method);
+                var fakeable = implemented.Contains(method) || method.DeclaringType == typeof(object) || IsFrameworkContract(method);
                 if (!fakeable)
                 {
-                    violations.Add($"{Describe(method)} is neither virtual nor an interface member.");
+                    violations.Add($"{Describe(method)} is not an interface member.");
                 }
             }
         }
@@ -97,9 +101,9 @@ internal static class ApiConventions
         return violations;
     }
 
-    private static bool IsAccessor(MethodInfo method) => method.Name.StartsWith("get_", StringComparison.Ordinal) || method.Name.StartsWith("set_", StringComparison.Ordinal);
+    internal static bool IsAccessor(MethodInfo method) => method.Name.StartsWith("get_", StringComparison.Ordinal) || method.Name.StartsWith("set_", StringComparison.Ordinal);
 
-    private static IEnumerable<Type> PublicTypes(Assembly assembly, Func<Type, bool>? typeFilter) =>
+    internal static IEnumerable<Type> PublicTypes(Assembly assembly, Func<Type, bool>? typeFilter) =>
         assembly.GetExportedTypes().Where(t => typeFilter?.Invoke(t) ?? true);
 
     private static IEnumerable<MethodInfo> PublicMethods(Assembly assembly, Func<Type, bool>? typeFilter) =>
@@ -146,7 +150,7 @@ internal static class ApiConventions
         return result != typeof(string) && result.IsGenericType && (IsGeneric(result, typeof(IReadOnlyList<>)) || IsGeneric(result, typeof(List<>)) || IsGeneric(result, typeof(IEnumerable<>)));
     }
 
-    private static bool IsGeneric(Type type, Type definition) => type.IsGenericType && type.GetGenericTypeDefinition() == definition;
+    internal static bool IsGeneric(Type type, Type definition) => type.IsGenericType && type.GetGenericTypeDefinition() == definition;
 
     /// <summary>Overrides or interface implementations of members declared by the framework (e.g. <c>DisposeAsync</c>, <c>GetAsyncEnumerator</c>).</summary>
     private static bool IsFrameworkContract(MethodInfo method)
@@ -177,9 +181,9 @@ internal static class ApiConventions
 
     private static bool IsOurs(Type type) => type.Namespace?.StartsWith("DigitalTwin.", StringComparison.Ordinal) == true;
 
-    private static string Describe(MethodInfo method) =>
+    internal static string Describe(MethodInfo method) =>
         $"{method.DeclaringType?.FullName}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => Name(p.ParameterType)))})";
 
-    private static string Name(Type type) =>
+    internal static string Name(Type type) =>
         type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>" : type.Name;
 }

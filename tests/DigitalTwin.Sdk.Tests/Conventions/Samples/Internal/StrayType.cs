@@ -1,0 +1,4 @@
+namespace DigitalTwin.Sdk.Tests.Conventions.Samples.Internal;
+
+/// <summary>A public type outside the package's public namespaces.</summary>
+public sealed class StrayType;
