@@ -1,8 +1,11 @@
 using System.Text.Json;
 using DigitalTwin.Sdk.Benchmarks.Infrastructure;
+using DigitalTwin.Sdk.Bentley.ITwinIoT;
+using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
+using DigitalTwin.Sdk.Testing.ITwinIoT;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 
 namespace DigitalTwin.Sdk.Benchmarks.Ratios;
@@ -50,6 +53,76 @@ public static class LoopbackShares
         }
 
         runtime.HttpClient.Dispose();
+        await JsonRpcTransportShareAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The iTwin IoT socket client over Websocket.Client against the same client over the SDK's ClientWebSocket transport:
+    /// 10 bursts of 64 concurrent getSensors each, paired (the issue-15 question whether JSON-RPC moves to Websocket.Client).
+    /// </summary>
+    private static async Task JsonRpcTransportShareAsync()
+    {
+        await using var emulator = await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { RequestLogCapacity = 1_000 }).ConfigureAwait(false);
+        await using var native = new ITwinIoTSocketClient(JsonRpcRatios.SocketOptions(emulator));
+        var library = JsonRpcRatios.SocketOptions(emulator);
+        library.TransportFactory = ct => WebsocketClientRpcTransport.ConnectAsync(emulator.WebSocketUri, ct);
+        await using var wrapped = new ITwinIoTSocketClient(library);
+        await native.ConnectAsync().ConfigureAwait(false);
+        await wrapped.ConnectAsync().ConfigureAwait(false);
+
+        const int Bursts = 10;
+        Func<Task<double>> Burst(ITwinIoTSocketClient client) => async () =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var b = 0; b < Bursts; b++)
+            {
+                var calls = new Task[JsonRpcRatios.Concurrency];
+                for (var i = 0; i < calls.Length; i++)
+                {
+                    calls[i] = client.GetSensorsAsync([JsonRpcRatios.SensorIds[i % JsonRpcRatios.SensorIds.Length]]);
+                }
+
+                await Task.WhenAll(calls).ConfigureAwait(false);
+            }
+
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        };
+
+        await Stats.WarmUpAsync(Burst(native), Burst(wrapped)).ConfigureAwait(false);
+
+        // Throughput of Websocket.Client relative to ClientWebSocket = native time / Websocket.Client time.
+        var (ratio, nativeSeconds, wrappedSeconds) = await Stats.PairedMedianAsync(15, Burst(native), Burst(wrapped)).ConfigureAwait(false);
+        var calls = Bursts * JsonRpcRatios.Concurrency;
+        Console.WriteLine($"# share jsonrpc over Websocket.Client: {ratio:0.000} x the throughput over ClientWebSocket ({calls / wrappedSeconds:0} vs {calls / nativeSeconds:0} calls/s, median of 15 interleaved rounds)");
+
+        // A consumer that pauses: over ClientWebSocket the engine stops reading the socket when its stream buffer is full
+        // (TCP back-pressure reaches the server); Websocket.Client's receive loop pushes every frame into the observer.
+        var paused = new[] { ("ClientWebSocket", false), ("Websocket.Client", true) };
+        await using var big = await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { SeededObservationsPerSensor = 400_000, PointsPerFrame = 500 }).ConfigureAwait(false);
+        foreach (var (name, useLibrary) in paused)
+        {
+            var options = JsonRpcRatios.SocketOptions(big);
+            if (useLibrary)
+            {
+                options.TransportFactory = ct => WebsocketClientRpcTransport.ConnectAsync(big.WebSocketUri, ct);
+            }
+
+            await using var client = new ITwinIoTSocketClient(options);
+            await client.ConnectAsync().ConfigureAwait(false);
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            long points = 0;
+            long heldWhilePaused = 0;
+            await foreach (var _ in client.GetDataAsync(new DataQuery(ITwinIoTEmulator.TiltSensorId, "ax", "deg")).ConfigureAwait(false))
+            {
+                if (points++ == 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+                    heldWhilePaused = GC.GetTotalMemory(forceFullCollection: true) - before;
+                }
+            }
+
+            Console.WriteLine($"# share jsonrpc paused consumer over {name}: {heldWhilePaused / 1024.0 / 1024.0:0.0} MiB held while the consumer paused 3 s on the first of {points:N0} points");
+        }
     }
 
     private sealed class FixedToken(AccessToken token) : ITokenProvider
