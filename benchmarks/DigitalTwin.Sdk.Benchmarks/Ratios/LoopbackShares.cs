@@ -21,6 +21,7 @@ public static class LoopbackShares
     /// <returns>A task.</returns>
     public static async Task RunAsync()
     {
+        await InMemorySharesAsync().ConfigureAwait(false);
         await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 50 }).ConfigureAwait(false);
         var (tokenBody, _) = await LifecycleTwinSetup.CaptureBodiesAsync(emulator).ConfigureAwait(false);
         var assetId = emulator.Assets[0].Id;
@@ -54,6 +55,57 @@ public static class LoopbackShares
 
         runtime.HttpClient.Dispose();
         await JsonRpcTransportShareAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// In memory (the emulator's own answer from a canned handler, thread CPU time and bytes per call): Refit's generated
+    /// client alone over a plain <see cref="HttpClient"/>, the raw request through the SDK's core pipeline alone, and the
+    /// whole SDK call, each against the raw call.
+    /// </summary>
+    private static async Task InMemorySharesAsync()
+    {
+        await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 50 }).ConfigureAwait(false);
+        var (tokenBody, assetBody) = await LifecycleTwinSetup.CaptureBodiesAsync(emulator).ConfigureAwait(false);
+        var assetId = emulator.Assets[0].Id;
+        var canned = new Uri("http://127.0.0.1:9/");
+        var handler = new CannedResponseHandler(assetBody, tokenBody);
+        using var rawHttp = new HttpClient(handler, disposeHandler: false);
+        var raw = await LifecycleTwinSetup.RawAsync(rawHttp, canned, emulator.ProjectId).ConfigureAwait(false);
+        Func<Task> rawCall = () => raw.GetAssetAsync(assetId);
+
+        using var parsed = JsonDocument.Parse(tokenBody);
+        var tokenValue = parsed.RootElement.GetProperty("access_token").GetString()!;
+        using var refitHttp = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri("http://127.0.0.1:9") };
+        var refit = Refit.RestService.ForGenerated<IRawAssetsApi>(refitHttp, new Refit.RefitSettings(new Refit.SystemTextJsonContentSerializer(RawJsonContext.Default.Options)));
+        Func<Task> refitCall = () => refit.GetAssetAsync(assetId, LifecycleTwinSetup.Defaults.ClientName, emulator.ProjectId, RawLifecycleTwinClient.AssetSelect, tokenValue);
+
+        var token = new AccessToken(tokenValue, DateTimeOffset.UtcNow.AddHours(1), DateTimeOffset.UtcNow);
+        var options = LifecycleTwinSetup.Options(canned, emulator.ProjectId);
+        using var transport = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var runtime = StandaloneClient.CreateApiRuntime(new ClientDefinition("probe", "Probe", "DigitalTwin:Probe"), options, transport, null, null, new FixedToken(token));
+        using var coreHttp = runtime.CreateRestClient(canned);
+        var core = new RawLifecycleTwinClient(coreHttp, canned, LifecycleTwinSetup.Defaults.ClientName, emulator.ProjectId);
+        Func<Task> coreCall = () => core.GetAssetAsync(assetId);
+
+        using var sdk = new LifecycleTwinClient(options, transport: transport);
+        Func<Task> sdkCall = () => sdk.Assets.GetAssetAsync(assetId);
+
+        foreach (var (name, call) in new[] { ("Refit alone", refitCall), ("core pipeline only", coreCall), ("whole SDK, no listeners", sdkCall) })
+        {
+            await Stats.WarmUpAsync(() => RestGetRatios.RunBatchCpuAsync(call, 3_000), () => RestGetRatios.RunBatchCpuAsync(rawCall, 3_000)).ConfigureAwait(false);
+            var (time, sdkSeconds, rawSeconds) = await Stats.PairedMedianAsync(21, () => RestGetRatios.RunBatchCpuAsync(call, 1_000), () => RestGetRatios.RunBatchCpuAsync(rawCall, 1_000)).ConfigureAwait(false);
+            var bytes = new List<double>();
+            var rawBytes = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                bytes.Add((await RestGetRatios.AllocatedPerCallAsync(call, 500).ConfigureAwait(false)).Bytes);
+                rawBytes.Add((await RestGetRatios.AllocatedPerCallAsync(rawCall, 500).ConfigureAwait(false)).Bytes);
+            }
+
+            Console.WriteLine($"# share in memory, {name}: {time:0.000} x raw time ({sdkSeconds * 1e3:0.00} vs {rawSeconds * 1e3:0.00} us/call CPU), {Stats.Median(bytes) / Stats.Median(rawBytes):0.000} x raw bytes ({Stats.Median(bytes):0} vs {Stats.Median(rawBytes):0} B/call)");
+        }
+
+        runtime.HttpClient.Dispose();
     }
 
     /// <summary>
