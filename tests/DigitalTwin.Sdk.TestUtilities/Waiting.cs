@@ -11,7 +11,11 @@ namespace DigitalTwin.Sdk.TestUtilities;
 public static class Waiting
 {
     /// <summary>How long <see cref="WaitUntilAsync(Func{bool}, TimeSpan?, string?)"/> waits when no timeout is given.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+    /// <remarks>
+    /// Generous on purpose: a first call in a cold test process (JIT, token, connection) on a CI machine running every
+    /// test project at once took longer than 5 s; a correct test returns as soon as its condition holds.
+    /// </remarks>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
 
