@@ -1,8 +1,9 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
-using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem.Rest;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
@@ -16,6 +17,16 @@ public sealed class TandemClient : ITandemClient, IDisposable
 {
     /// <summary>The vendor name used in messages and telemetry.</summary>
     public const string VendorName = "Autodesk Tandem";
+
+    /// <summary>
+    /// Refit settings of the declared endpoints (<c>Rest/</c>). The pipeline's own exceptions (the
+    /// <see cref="Core.DigitalTwinException"/> family: refused token, timeout, open circuit, connection lost) pass through
+    /// unchanged; Refit would otherwise wrap each in its <c>ApiRequestException</c>.
+    /// </summary>
+    private static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(TandemJsonContext.Default.Options))
+    {
+        TransportExceptionFactory = static (_, exception, _) => exception,
+    };
 
     private readonly List<IDisposable> _owned = [];
 
@@ -97,10 +108,19 @@ public sealed class TandemClient : ITandemClient, IDisposable
 
     private void Initialize(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store, ThreeLeggedTokenSource? threeLegged)
     {
+        // One HttpClient over the API pipeline serves the declared endpoints; relative paths keep the base URL's path
+        // (Refit appends "/twins/…" to "/tandem/v1"), so the base address goes without its trailing slash. Under DI it is
+        // the factory's client itself, which the container owns.
+        var rest = api.CreateRestClient(new Uri(options.BaseUrl!.AbsoluteUri.TrimEnd('/')));
+        if (!ReferenceEquals(rest, api.HttpClient))
+        {
+            _owned.Add(rest);
+        }
+
         Auth = new TandemAuthClient(api, tokens, options, store, threeLegged);
-        Groups = new TandemGroupsClient(api, options);
-        Twins = new TandemTwinsClient(api, options);
-        ModelData = new TandemModelDataClient(api, options);
-        Streams = new TandemStreamsClient(api, options);
+        Groups = new TandemGroupsClient(api, options, RestService.ForGenerated<IGroupsApi>(rest, RefitSettings));
+        Twins = new TandemTwinsClient(api, options, RestService.ForGenerated<ITwinsApi>(rest, RefitSettings));
+        ModelData = new TandemModelDataClient(api, options, RestService.ForGenerated<IModelDataApi>(rest, RefitSettings));
+        Streams = new TandemStreamsClient(api, options, RestService.ForGenerated<ITimeseriesApi>(rest, RefitSettings));
     }
 }

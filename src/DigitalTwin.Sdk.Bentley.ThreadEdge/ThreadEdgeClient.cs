@@ -1,6 +1,8 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Rest;
 using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
@@ -20,6 +22,16 @@ public sealed class ThreadEdgeClient : IThreadEdgeClient, IDisposable, IAsyncDis
 {
     /// <summary>Vendor name used in errors, logs and telemetry.</summary>
     internal const string VendorName = "ThreadEdge";
+
+    /// <summary>
+    /// Refit settings of the declared endpoints (<see cref="Rest"/>): bodies written by <see cref="EdgeContentSerializer"/>,
+    /// and the pipeline's own exceptions (the <see cref="Core.DigitalTwinException"/> family: timeout, open circuit,
+    /// connection lost) passed through unchanged; Refit would otherwise wrap each in its <c>ApiRequestException</c>.
+    /// </summary>
+    private static readonly RefitSettings RefitSettings = new(EdgeContentSerializer.Instance)
+    {
+        TransportExceptionFactory = static (_, exception, _) => exception,
+    };
 
     private readonly ThreadPortsClient _ports;
     private readonly HttpMessageInvoker? _ownedPipeline;
@@ -51,12 +63,16 @@ public sealed class ThreadEdgeClient : IThreadEdgeClient, IDisposable, IAsyncDis
     {
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
-        var transport = new EdgeTransport(runtime);
-        Device = new ThreadDeviceClient(transport, options.HardwareVersion);
-        Power = new ThreadPowerClient(transport);
-        _ports = new ThreadPortsClient(transport);
+        // One HttpClient over the SDK pipeline serves the declared endpoints; relative paths keep a base URL's path
+        // (Refit appends "/api/…" to it), so the base address goes without its trailing slash. It holds no handler
+        // of its own: the pipeline (ours, or the DI container's) is released by whoever owns it.
+        var rest = runtime.CreateRestClient(new Uri(options.BaseUrl!.AbsoluteUri.TrimEnd('/')));
+        var responses = new EdgeResponses(runtime);
+        Device = new ThreadDeviceClient(RestService.ForGenerated<IDeviceApi>(rest, RefitSettings), responses, options.HardwareVersion);
+        Power = new ThreadPowerClient(RestService.ForGenerated<IPowerApi>(rest, RefitSettings), responses);
+        _ports = new ThreadPortsClient(RestService.ForGenerated<IPortsApi>(rest, RefitSettings), responses);
         Ports = _ports;
-        Network = new ThreadNetworkClient(transport);
+        Network = new ThreadNetworkClient(RestService.ForGenerated<INetworkApi>(rest, RefitSettings), responses);
     }
 
     /// <inheritdoc />

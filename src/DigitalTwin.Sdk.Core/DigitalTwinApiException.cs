@@ -13,8 +13,15 @@ public class DigitalTwinApiException : DigitalTwinException
 {
     /// <summary>Initializes a new instance from what the SDK learned about the failure.</summary>
     /// <param name="info">The failure.</param>
+    public DigitalTwinApiException(ApiErrorInfo info)
+        : this(info, null, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance from what the SDK learned about the failure.</summary>
+    /// <param name="info">The failure.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
-    public DigitalTwinApiException(ApiErrorInfo info, Exception? innerException = null)
+    public DigitalTwinApiException(ApiErrorInfo info, Exception? innerException)
         : this(info, null, innerException)
     {
     }
@@ -22,8 +29,16 @@ public class DigitalTwinApiException : DigitalTwinException
     /// <summary>Initializes a new instance with an explicit message.</summary>
     /// <param name="info">The failure.</param>
     /// <param name="message">Message; when <see langword="null"/> one is composed from <paramref name="info"/>.</param>
+    public DigitalTwinApiException(ApiErrorInfo info, string? message)
+        : this(info, message, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance with an explicit message.</summary>
+    /// <param name="info">The failure.</param>
+    /// <param name="message">Message; when <see langword="null"/> one is composed from <paramref name="info"/>.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
-    public DigitalTwinApiException(ApiErrorInfo info, string? message, Exception? innerException = null)
+    public DigitalTwinApiException(ApiErrorInfo info, string? message, Exception? innerException)
         : base(message ?? Compose(info ?? throw new ArgumentNullException(nameof(info))), innerException)
     {
         Info = info;

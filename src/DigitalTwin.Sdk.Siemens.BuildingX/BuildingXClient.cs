@@ -3,6 +3,7 @@ using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
@@ -23,7 +24,18 @@ public sealed class BuildingXClient : IBuildingXClient, IDisposable
     /// <summary>The vendor name used in exceptions, logs and telemetry.</summary>
     public const string VendorName = "Siemens Building X";
 
+    /// <summary>
+    /// Refit settings of the declared endpoints (<c>Rest/</c>). The pipeline's own exceptions (the <see cref="Core.DigitalTwinException"/>
+    /// family: refused token, timeout, open circuit, connection lost) pass through unchanged; Refit would otherwise wrap
+    /// each in its <c>ApiRequestException</c>.
+    /// </summary>
+    private static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(BuildingXJsonContext.Default.Options))
+    {
+        TransportExceptionFactory = static (_, exception, _) => exception,
+    };
+
     private readonly ClientRuntime _runtime;
+    private readonly HttpClient[] _restClients;
     private readonly bool _ownsPipeline;
     private int _disposed;
 
@@ -61,12 +73,19 @@ public sealed class BuildingXClient : IBuildingXClient, IDisposable
         // The token goes to both APIs (BuildingXOptions.GetCredentialOrigins) and nowhere else; each API has its own rate-limit quota.
         var connection = new BuildingXConnection(runtime, options.BaseUrl, BuildingXConnection.OperationsPageSize);
         var accounts = new BuildingXConnection(runtime, options.AccountsBaseUrl, BuildingXConnection.AccountsPageSize);
-        Account = new AccountClient(accounts);
-        Partitions = new PartitionsClient(accounts);
-        Locations = new LocationsClient(connection);
-        Devices = new DevicesClient(connection);
-        Points = new PointsClient(connection);
-        Resources = new JsonApiClient(connection);
+
+        // One HttpClient over the SDK pipeline per API serves its declared endpoints; relative paths keep a base URL's
+        // path (Refit appends "/partitions/…" to it), so the base address goes without its trailing slash. Without an
+        // Accounts base URL its connection refuses every call before sending, so the Operations address stands in.
+        var operationsRest = runtime.CreateRestClient(RestBase(options.BaseUrl!));
+        var accountsRest = runtime.CreateRestClient(RestBase(options.AccountsBaseUrl ?? options.BaseUrl!));
+        _restClients = [operationsRest, accountsRest];
+        Account = new AccountClient(accounts, RestService.ForGenerated<IAccountApi>(accountsRest, RefitSettings));
+        Partitions = new PartitionsClient(accounts, RestService.ForGenerated<IPartitionsApi>(accountsRest, RefitSettings));
+        Locations = new LocationsClient(connection, RestService.ForGenerated<ILocationsApi>(operationsRest, RefitSettings));
+        Devices = new DevicesClient(connection, RestService.ForGenerated<IDevicesApi>(operationsRest, RefitSettings));
+        Points = new PointsClient(connection, RestService.ForGenerated<IPointsApi>(operationsRest, RefitSettings));
+        Resources = new JsonApiClient(connection, RestService.ForGenerated<IResourcesApi>(operationsRest, RefitSettings));
     }
 
     /// <inheritdoc />
@@ -87,12 +106,24 @@ public sealed class BuildingXClient : IBuildingXClient, IDisposable
     /// <inheritdoc />
     public IJsonApiClient Resources { get; }
 
-    /// <summary>Releases the HTTP pipeline this client built (nothing for a client resolved from DI); calling it twice is harmless.</summary>
+    /// <summary>Releases the HTTP pipeline this client built and its REST clients (a client resolved from DI leaves the factory's handlers alone); calling it twice is harmless.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsPipeline)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var rest in _restClients)
+        {
+            rest.Dispose();
+        }
+
+        if (_ownsPipeline)
         {
             _runtime.HttpClient.Dispose();
         }
     }
+
+    private static Uri RestBase(Uri baseUrl) => new(baseUrl.AbsoluteUri.TrimEnd('/'));
 }

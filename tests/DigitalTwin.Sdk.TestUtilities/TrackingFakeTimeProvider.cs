@@ -40,6 +40,33 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
         }
     }
 
+    /// <summary>Gets the instants at which the timers currently waiting are due, earliest first.</summary>
+    /// <remarks>
+    /// Lets a test wait until the code under test has armed a timer for an exact instant (a back-off, a pacing delay)
+    /// before it advances the clock: once such a timer is pending, nothing it guards can happen until the clock reaches it.
+    /// </remarks>
+    public IReadOnlyList<DateTimeOffset> PendingDueTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pending.Select(t => t.Due).Order()];
+            }
+        }
+    }
+
+    /// <summary>Whether a timer due exactly at <paramref name="due"/> is waiting to fire.</summary>
+    /// <param name="due">The instant on this clock.</param>
+    /// <returns><see langword="true"/> if such a timer is pending.</returns>
+    public bool HasPendingTimerDueAt(DateTimeOffset due)
+    {
+        lock (_gate)
+        {
+            return _pending.Any(t => t.Due == due);
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -53,6 +80,9 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
     private sealed class TrackedTimer(TrackingFakeTimeProvider owner, TimerCallback callback) : ITimer
     {
         private bool _periodic;
+        private TimeSpan _period;
+
+        public DateTimeOffset Due { get; private set; }
 
         public ITimer? Inner { get; set; }
 
@@ -61,6 +91,8 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
             lock (owner._gate)
             {
                 _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+                _period = period;
+                Due = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : owner.GetUtcNow() + dueTime;
                 if (dueTime == Timeout.InfiniteTimeSpan)
                 {
                     owner._pending.Remove(this);
@@ -79,6 +111,10 @@ public sealed class TrackingFakeTimeProvider : FakeTimeProvider
                 if (!_periodic)
                 {
                     owner._pending.Remove(this);
+                }
+                else
+                {
+                    Due += _period;
                 }
             }
 

@@ -59,6 +59,7 @@ public static class LifecycleTwinSetup
         request.Headers.Authorization = new("Bearer", parsed.RootElement.GetProperty("access_token").GetString());
         request.Headers.TryAddWithoutValidation("clientname", Defaults.ClientName);
         request.Headers.TryAddWithoutValidation("projectid", emulator.ProjectId);
+        request.Headers.TryAddWithoutValidation("select", RawLifecycleTwinClient.AssetSelect);
         using var response = await http.SendAsync(request).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return (token, await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));

@@ -9,9 +9,11 @@ namespace DigitalTwin.Sdk.Benchmarks.Infrastructure;
 /// </summary>
 public sealed class RawLifecycleTwinClient
 {
-    // The select header the vendor asks for on every GET (and the emulator requires on assets): the same fields the SDK's
-    // DefaultSelections.Asset sends, so both sides ask for and parse the same payload.
-    private const string AssetSelect =
+    /// <summary>
+    /// The select header the vendor asks for on every GET (and the emulator requires on assets): the same fields the SDK's
+    /// default asset selection sends, so both sides ask for and parse the same payload.
+    /// </summary>
+    public const string AssetSelect =
         "{\"Id\", \"Name\", \"Description\", \"ProjectId\", \"SerialNumber\", \"Quantity\", \"InstallationDate\", \"CreatedOn\", "
         + "\"Location\": {\"Id\", \"Name\"}, \"Systems\": {\"Id\", \"Name\"}, \"ModelObjects\": {\"ObjectId\"}, \"CustomFields\": {\"Id\", \"Name\", \"Value\"}}";
 

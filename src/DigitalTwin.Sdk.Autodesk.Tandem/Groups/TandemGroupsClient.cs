@@ -1,22 +1,25 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem.Rest;
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
-/// <summary>Default <see cref="ITandemGroupsClient"/> over the SDK pipeline.</summary>
+/// <summary>Default <see cref="ITandemGroupsClient"/>: the declared endpoints of <see cref="IGroupsApi"/> with validation and typed answers on top.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Groups"/>.</remarks>
 internal sealed class TandemGroupsClient : ITandemGroupsClient
 {
     private const string GroupPrefix = "urn:adsk.dtg:";
     private readonly ClientRuntime _runtime;
     private readonly TandemOptions _options;
+    private readonly IGroupsApi _api;
 
-    internal TandemGroupsClient(ClientRuntime runtime, TandemOptions options)
+    internal TandemGroupsClient(ClientRuntime runtime, TandemOptions options, IGroupsApi api)
     {
         _runtime = runtime;
         _options = options;
+        _api = api;
     }
 
     /// <inheritdoc />
@@ -24,8 +27,8 @@ internal sealed class TandemGroupsClient : ITandemGroupsClient
         PageableHelpers.Create<TandemGroup>(
             async (_, _, ct) =>
             {
-                using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "groups", "GetGroups");
-                var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.IReadOnlyListTandemGroup, ct).ConfigureAwait(false);
+                var response = await TandemRequests.ReadJsonAsync(
+                    _runtime, _api.GetGroupsAsync(TandemRequests.Region(_options), "GetGroups", ct), TandemJsonContext.Default.IReadOnlyListTandemGroup, ct).ConfigureAwait(false);
                 return new Page<TandemGroup>(response.Value, null, response.RequestId);
             },
             cancellationToken: cancellationToken);
@@ -33,15 +36,19 @@ internal sealed class TandemGroupsClient : ITandemGroupsClient
     /// <inheritdoc />
     public Task<TandemGroup> GetGroupAsync(string groupId, CancellationToken cancellationToken = default)
     {
-        var segment = GroupSegment(groupId);
-        return GetCoreAsync(segment, cancellationToken);
+        var id = GroupId(groupId);
+        return GetCoreAsync(id, cancellationToken);
     }
 
     /// <inheritdoc />
-    public AsyncPageable<TandemTwinListItem> GetTwinsAsync(string groupId, CancellationToken cancellationToken = default) =>
-        TwinListing.Create(_runtime, _options, "groups/" + GroupSegment(groupId) + "/twins", "GetGroupTwins", cancellationToken);
+    public AsyncPageable<TandemTwinListItem> GetTwinsAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        var id = GroupId(groupId);
+        return TwinListing.Create(_runtime, ct => _api.GetGroupTwinsAsync(id, TandemRequests.Region(_options), "GetGroupTwins", ct), cancellationToken);
+    }
 
-    private static string GroupSegment(string groupId)
+    /// <summary>Validates a group URN and returns its id (the declared paths hold the prefix, colons unescaped as the vendor documents write them).</summary>
+    private static string GroupId(string groupId)
     {
         ArgumentNullException.ThrowIfNull(groupId);
         if (!UrnSyntax.IsValid(groupId, GroupPrefix))
@@ -49,13 +56,13 @@ internal sealed class TandemGroupsClient : ITandemGroupsClient
             throw new ArgumentException($"A group URN starts with '{GroupPrefix}' followed by an id of letters, digits, '-' or '_'.", nameof(groupId));
         }
 
-        return groupId; // As the vendor documents write it: colons unescaped (the id needs no escaping).
+        return groupId[GroupPrefix.Length..];
     }
 
-    private async Task<TandemGroup> GetCoreAsync(string segment, CancellationToken cancellationToken)
+    private async Task<TandemGroup> GetCoreAsync(string id, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "groups/" + segment, "GetGroup");
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.TandemGroup, cancellationToken).ConfigureAwait(false);
+        var response = await TandemRequests.ReadJsonAsync(
+            _runtime, _api.GetGroupAsync(id, TandemRequests.Region(_options), "GetGroup", cancellationToken), TandemJsonContext.Default.TandemGroup, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 }

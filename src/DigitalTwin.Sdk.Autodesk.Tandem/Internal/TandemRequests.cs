@@ -1,29 +1,40 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.RateLimiting;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
-/// <summary>Request helpers shared by the Tandem sub-clients: region header, JSON bodies, ingest limiters.</summary>
+/// <summary>
+/// What the Tandem sub-clients add around a declared endpoint (<c>Rest/</c>): the region header value, JSON bodies,
+/// typed errors and JSON answers, ingest limiters.
+/// </summary>
 internal static class TandemRequests
 {
-    internal static HttpRequestMessage Create(ClientRuntime runtime, TandemOptions options, HttpMethod method, string path, string operation)
-    {
-        var request = runtime.CreateRequest(method, path, operation);
-        if (options.Region is { } region)
-        {
-            request.Headers.Add("Region", region.ToString());
-        }
-
-        return request;
-    }
+    /// <summary>Gets the <c>Region</c> header value, or <see langword="null"/> (not sent) when no region is configured.</summary>
+    internal static string? Region(TandemOptions options) => options.Region?.ToString();
 
     internal static HttpContent Json(byte[] utf8) =>
         new ByteArrayContent(utf8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+
+    /// <summary>Awaits a declared call; an error status throws the SDK's typed exception, a success is returned (the caller disposes it).</summary>
+    internal static async Task<HttpResponseMessage> EnsureSuccessAsync(ClientRuntime runtime, Task<HttpResponseMessage> call, CancellationToken cancellationToken)
+    {
+        var response = await call.ConfigureAwait(false);
+        await runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>Awaits a declared call and parses its JSON answer; error statuses and unreadable bodies throw the SDK's typed exceptions.</summary>
+    internal static async Task<ApiResponse<T>> ReadJsonAsync<T>(ClientRuntime runtime, Task<HttpResponseMessage> call, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await EnsureSuccessAsync(runtime, call, cancellationToken).ConfigureAwait(false);
+        var value = await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<T>(value, response.StatusCode, runtime.Definition.ErrorParser.ReadRequestId(response));
+    }
 
     /// <summary>
     /// Gets the limiter of stream ingest into one model (one request at a time, the next a second after the previous

@@ -2,23 +2,28 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem.Rest;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
-/// <summary>Default <see cref="ITandemModelDataClient"/> over the SDK pipeline.</summary>
+/// <summary>
+/// Default <see cref="ITandemModelDataClient"/>: the declared endpoints of <see cref="IModelDataApi"/> with validation,
+/// streamed scan parsing and typed answers on top.
+/// </summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.ModelData"/>.</remarks>
 internal sealed class TandemModelDataClient : ITandemModelDataClient
 {
     private readonly ClientRuntime _runtime;
     private readonly TandemOptions _options;
+    private readonly IModelDataApi _api;
 
-    internal TandemModelDataClient(ClientRuntime runtime, TandemOptions options)
+    internal TandemModelDataClient(ClientRuntime runtime, TandemOptions options, IModelDataApi api)
     {
         _runtime = runtime;
         _options = options;
+        _api = api;
     }
 
     /// <inheritdoc />
@@ -71,9 +76,10 @@ internal sealed class TandemModelDataClient : ITandemModelDataClient
     private async IAsyncEnumerable<ElementRow> ReadRowsAsync(ModelUrn modelId, ScanRequest scan, Action<JsonElement>? onVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(scan, TandemJsonContext.Default.ScanRequest);
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "modeldata/" + modelId.ToPathSegment() + "/scan", "Scan").MarkIdempotent();
-        request.Content = TandemRequests.Json(body);
-        using var response = await _runtime.SendStreamingAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await TandemRequests.EnsureSuccessAsync(
+            _runtime,
+            _api.ScanAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "Scan", idempotent: true, streamSuccessBody: true, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !HttpApi.IsJson(mediaType))
         {
             throw TandemRequests.Invalid(_runtime, "scan", new JsonException($"expected a JSON body but the content type was '{mediaType}'"));
@@ -111,16 +117,18 @@ internal sealed class TandemModelDataClient : ITandemModelDataClient
 
     private async Task<ModelSchema> GetSchemaCoreAsync(ModelUrn modelId, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "modeldata/" + modelId.ToPathSegment() + "/schema", "GetSchema");
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.ModelSchema, cancellationToken).ConfigureAwait(false);
+        var response = await TandemRequests.ReadJsonAsync(
+            _runtime, _api.GetSchemaAsync(modelId.Id, TandemRequests.Region(_options), "GetSchema", cancellationToken), TandemJsonContext.Default.ModelSchema, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
     private async Task<IReadOnlyList<HistoryEntry>> GetHistoryCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "modeldata/" + modelId.ToPathSegment() + "/history", "GetHistory").MarkIdempotent();
-        request.Content = TandemRequests.Json(body);
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.IReadOnlyListHistoryEntry, cancellationToken).ConfigureAwait(false);
+        var response = await TandemRequests.ReadJsonAsync(
+            _runtime,
+            _api.GetHistoryAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "GetHistory", idempotent: true, cancellationToken),
+            TandemJsonContext.Default.IReadOnlyListHistoryEntry,
+            cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 }

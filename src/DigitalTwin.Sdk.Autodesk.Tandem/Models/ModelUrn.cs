@@ -14,6 +14,9 @@ public sealed record ModelUrn
     /// <summary>Gets the full URN, e.g. <c>urn:adsk.dtm:k5ZZZkIYQ9ixvxFDVBNoTg</c>.</summary>
     public string Value { get; }
 
+    /// <summary>Gets the id after <see cref="Prefix"/> (the declared REST paths hold the prefix).</summary>
+    internal string Id => Value[Prefix.Length..];
+
     /// <summary>Parses a model URN.</summary>
     /// <param name="value">The URN text.</param>
     /// <returns>The URN.</returns>

@@ -24,10 +24,26 @@ public sealed record StreamReadingsQuery
     /// <value>Defaults to <see langword="null"/> (not sent; the service's default order).</value>
     public StreamSortOrder? Sort { get; init; }
 
+    /// <summary>Gets the query that sends no parameter.</summary>
+    internal static StreamReadingsQuery None { get; } = new();
+
     /// <summary>Builds the query string, including the leading <c>?</c>, or empty when nothing is set.</summary>
     /// <returns>The query string with values escaped.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="Limit"/> is not positive, or <see cref="From"/> is after <see cref="To"/>.</exception>
     public string ToQueryString()
+    {
+        var wire = ToWire();
+        var builder = new StringBuilder();
+        Append(builder, "from", wire.From);
+        Append(builder, "to", wire.To);
+        Append(builder, "limit", wire.Limit);
+        Append(builder, "sort", wire.Sort);
+        return builder.ToString();
+    }
+
+    /// <summary>Validates the query and returns each parameter as sent (epoch milliseconds, <c>asc</c>/<c>desc</c>), <see langword="null"/> when not sent.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Limit"/> is not positive, or <see cref="From"/> is after <see cref="To"/>.</exception>
+    internal WireParameters ToWire()
     {
         if (Limit is <= 0)
         {
@@ -39,17 +55,16 @@ public sealed record StreamReadingsQuery
             throw new ArgumentOutOfRangeException(nameof(From), From, "from must not be after to.");
         }
 
-        var builder = new StringBuilder();
-        Append(builder, "from", From?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        Append(builder, "to", To?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        Append(builder, "limit", Limit?.ToString(CultureInfo.InvariantCulture));
-        Append(builder, "sort", Sort switch
-        {
-            StreamSortOrder.Ascending => "asc",
-            StreamSortOrder.Descending => "desc",
-            _ => null,
-        });
-        return builder.ToString();
+        return new WireParameters(
+            From?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            To?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            Limit?.ToString(CultureInfo.InvariantCulture),
+            Sort switch
+            {
+                StreamSortOrder.Ascending => "asc",
+                StreamSortOrder.Descending => "desc",
+                _ => null,
+            });
     }
 
     private static void Append(StringBuilder builder, string name, string? value)
@@ -61,4 +76,7 @@ public sealed record StreamReadingsQuery
 
         builder.Append(builder.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
     }
+
+    /// <summary>The query parameters as sent; <see langword="null"/> ones are not sent.</summary>
+    internal readonly record struct WireParameters(string? From, string? To, string? Limit, string? Sort);
 }

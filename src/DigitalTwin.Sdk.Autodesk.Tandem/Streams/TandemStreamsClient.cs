@@ -2,23 +2,28 @@ using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem.Rest;
 using DigitalTwin.Sdk.Core;
-using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
-/// <summary>Default <see cref="ITandemStreamsClient"/> over the SDK pipeline.</summary>
+/// <summary>
+/// Default <see cref="ITandemStreamsClient"/>: the declared endpoints of <see cref="ITimeseriesApi"/> with validation,
+/// the per-model ingest limiter and typed answers on top.
+/// </summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Streams"/>.</remarks>
 internal sealed class TandemStreamsClient : ITandemStreamsClient
 {
     private readonly ClientRuntime _runtime;
     private readonly TandemOptions _options;
+    private readonly ITimeseriesApi _api;
 
-    internal TandemStreamsClient(ClientRuntime runtime, TandemOptions options)
+    internal TandemStreamsClient(ClientRuntime runtime, TandemOptions options, ITimeseriesApi api)
     {
         _runtime = runtime;
         _options = options;
+        _api = api;
     }
 
     /// <inheritdoc />
@@ -40,8 +45,9 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
     public Task<StreamReadings> GetReadingsAsync(ModelUrn modelId, ElementKey streamKey, StreamReadingsQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(modelId);
-        var path = "timeseries/models/" + modelId.ToPathSegment() + "/streams/" + ToWire(streamKey, nameof(streamKey)) + (query?.ToQueryString() ?? string.Empty);
-        return GetReadingsCoreAsync(path, cancellationToken);
+        var key = ToWire(streamKey, nameof(streamKey));
+        var parameters = (query ?? StreamReadingsQuery.None).ToWire();
+        return GetReadingsCoreAsync(modelId, key, parameters, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -79,9 +85,11 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
 
     private async Task<IReadOnlyDictionary<ElementKey, StreamReadings>> GetLastValuesCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/streams", "GetLastValues").MarkIdempotent();
-        request.Content = TandemRequests.Json(body);
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.DictionaryStringDictionaryStringDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
+        var response = await TandemRequests.ReadJsonAsync(
+            _runtime,
+            _api.GetLastValuesAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "GetLastValues", idempotent: true, cancellationToken),
+            TandemJsonContext.Default.DictionaryStringDictionaryStringDictionaryStringJsonElement,
+            cancellationToken).ConfigureAwait(false);
         try
         {
             var result = new Dictionary<ElementKey, StreamReadings>(response.Value.Count);
@@ -103,10 +111,13 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
         }
     }
 
-    private async Task<StreamReadings> GetReadingsCoreAsync(string path, CancellationToken cancellationToken)
+    private async Task<StreamReadings> GetReadingsCoreAsync(ModelUrn modelId, string streamKey, StreamReadingsQuery.WireParameters query, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, path, "GetReadings");
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
+        var response = await TandemRequests.ReadJsonAsync(
+            _runtime,
+            _api.GetReadingsAsync(modelId.Id, streamKey, query.From, query.To, query.Limit, query.Sort, TandemRequests.Region(_options), "GetReadings", cancellationToken),
+            TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement,
+            cancellationToken).ConfigureAwait(false);
         try
         {
             return StreamReadings.FromWire(response.Value);
@@ -122,12 +133,12 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
         var limiter = TandemRequests.IngestLimiter(_runtime, modelId.Value);
         for (var attempt = 0; ; attempt++)
         {
-            using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Post, "timeseries/models/" + modelId.ToPathSegment() + "/webhooks/generic", "SendReadings");
-            request.Content = TandemRequests.Json(body);
-            request.Options.Set(DigitalTwinRequestOptions.RateLimiterKey, limiter);
             try
             {
-                using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                using var response = await TandemRequests.EnsureSuccessAsync(
+                    _runtime,
+                    _api.SendReadingsAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "SendReadings", limiter, cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (DigitalTwinRateLimitedException ex) when (attempt < _options.Retry.MaxRetries && (ex.RetryAfter ?? TimeSpan.Zero) <= _options.Retry.MaxRetryAfter)

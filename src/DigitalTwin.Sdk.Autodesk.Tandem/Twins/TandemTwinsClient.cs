@@ -1,5 +1,6 @@
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
+using DigitalTwin.Sdk.Autodesk.Tandem.Rest;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Paging;
@@ -7,18 +8,20 @@ using DigitalTwin.Sdk.Core.Pipeline;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
-/// <summary>Default <see cref="ITandemTwinsClient"/> over the SDK pipeline.</summary>
+/// <summary>Default <see cref="ITandemTwinsClient"/>: the declared endpoints of <see cref="ITwinsApi"/> with validation and typed answers on top.</summary>
 /// <remarks>Thread-safe; obtain through <see cref="TandemClient.Twins"/>.</remarks>
 internal sealed class TandemTwinsClient : ITandemTwinsClient
 {
     private const int MaxRedirects = 3;
     private readonly ClientRuntime _runtime;
     private readonly TandemOptions _options;
+    private readonly ITwinsApi _api;
 
-    internal TandemTwinsClient(ClientRuntime runtime, TandemOptions options)
+    internal TandemTwinsClient(ClientRuntime runtime, TandemOptions options, ITwinsApi api)
     {
         _runtime = runtime;
         _options = options;
+        _api = api;
     }
 
     /// <inheritdoc />
@@ -42,8 +45,8 @@ internal sealed class TandemTwinsClient : ITandemTwinsClient
         return PageableHelpers.Create<TwinView>(
             async (_, _, ct) =>
             {
-                using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "twins/" + twinId.ToPathSegment() + "/views", "GetViews");
-                var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.IReadOnlyListTwinView, ct).ConfigureAwait(false);
+                var response = await TandemRequests.ReadJsonAsync(
+                    _runtime, _api.GetViewsAsync(twinId.Id, TandemRequests.Region(_options), "GetViews", ct), TandemJsonContext.Default.IReadOnlyListTwinView, ct).ConfigureAwait(false);
                 return new Page<TwinView>(response.Value, null, response.RequestId);
             },
             cancellationToken: cancellationToken);
@@ -51,7 +54,7 @@ internal sealed class TandemTwinsClient : ITandemTwinsClient
 
     /// <inheritdoc />
     public AsyncPageable<TandemTwinListItem> GetMyTwinsAsync(CancellationToken cancellationToken = default) =>
-        TwinListing.Create(_runtime, _options, "users/@me/twins", "GetMyTwins", cancellationToken);
+        TwinListing.Create(_runtime, ct => _api.GetMyTwinsAsync(TandemRequests.Region(_options), "GetMyTwins", ct), cancellationToken);
 
     /// <inheritdoc />
     public Task DownloadDocumentAsync(TwinDocument document, Stream destination, CancellationToken cancellationToken = default)
@@ -73,17 +76,17 @@ internal sealed class TandemTwinsClient : ITandemTwinsClient
 
     private async Task<TandemTwin> GetCoreAsync(TwinUrn twinId, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Get, "twins/" + twinId.ToPathSegment(), "GetTwin");
-        var response = await _runtime.SendJsonAsync(request, TandemJsonContext.Default.TandemTwin, cancellationToken).ConfigureAwait(false);
+        var response = await TandemRequests.ReadJsonAsync(
+            _runtime, _api.GetTwinAsync(twinId.Id, TandemRequests.Region(_options), "GetTwin", cancellationToken), TandemJsonContext.Default.TandemTwin, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
     private async Task<bool> ExistsCoreAsync(TwinUrn twinId, CancellationToken cancellationToken)
     {
-        using var request = TandemRequests.Create(_runtime, _options, HttpMethod.Head, "twins/" + twinId.ToPathSegment(), "TwinExists");
         try
         {
-            using var response = await _runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await TandemRequests.EnsureSuccessAsync(
+                _runtime, _api.TwinExistsAsync(twinId.Id, TandemRequests.Region(_options), "TwinExists", cancellationToken), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (DigitalTwinNotFoundException)

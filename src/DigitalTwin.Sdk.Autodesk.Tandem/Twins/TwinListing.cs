@@ -8,12 +8,14 @@ namespace DigitalTwin.Sdk.Autodesk.Tandem;
 /// <summary>Reads a listing of twins keyed by URN as a one-page pageable.</summary>
 internal static class TwinListing
 {
-    internal static AsyncPageable<TandemTwinListItem> Create(ClientRuntime runtime, TandemOptions options, string path, string operation, CancellationToken cancellationToken) =>
+    /// <param name="runtime">The API runtime (typed errors, JSON).</param>
+    /// <param name="send">The declared call of the listing (<c>Rest/</c>).</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    internal static AsyncPageable<TandemTwinListItem> Create(ClientRuntime runtime, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
         PageableHelpers.Create<TandemTwinListItem>(
             async (_, _, ct) =>
             {
-                using var request = TandemRequests.Create(runtime, options, HttpMethod.Get, path, operation);
-                var response = await runtime.SendJsonAsync(request, TandemJsonContext.Default.DictionaryStringTandemTwin, ct).ConfigureAwait(false);
+                var response = await TandemRequests.ReadJsonAsync(runtime, send(ct), TandemJsonContext.Default.DictionaryStringTandemTwin, ct).ConfigureAwait(false);
                 var items = new List<TandemTwinListItem>(response.Value.Count);
                 foreach (var (urn, twin) in response.Value)
                 {

@@ -1,56 +1,69 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Rest;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
 /// <summary>Implements <see cref="IThreadDeviceClient"/> over the edge REST API.</summary>
-internal sealed class ThreadDeviceClient(EdgeTransport transport, string? hardwareVersion) : IThreadDeviceClient
+internal sealed class ThreadDeviceClient(IDeviceApi api, EdgeResponses responses, string? hardwareVersion) : IThreadDeviceClient
 {
     private readonly object _gate = new();
     private Task<PressureUnit>? _pressureUnit;
 
     public Task<string> GetSerialNumberAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetSerialNumber(), "GetSerialNumber", static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetSerialNumberAsync("GetSerialNumber", cancellationToken), static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
 
     public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetTime(), "GetTime", static (b, t) => EdgeResponseReader.ReadTime(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetTimeAsync("GetTime", cancellationToken), static (b, t) => EdgeResponseReader.ReadTime(b, t), cancellationToken);
 
     public Task UpdateTimeAsync(DateTimeOffset time, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SetTime(time), "SetTime", cancellationToken);
+        responses.CompleteAsync(api.SetTimeAsync(new SetTimeRequest(time), "SetTime", idempotent: true, cancellationToken), cancellationToken);
 
     public Task<bool> GetTimeAccurateAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetTimeAccurate(), "GetTimeAccurate", static (b, t) => EdgeResponseReader.ReadBoolean(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetTimeAccurateAsync("GetTimeAccurate", cancellationToken), static (b, t) => EdgeResponseReader.ReadBoolean(b, t), cancellationToken);
 
     public Task<double> GetTemperatureAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetTemperature(), "GetTemperature", static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetTemperatureAsync("GetTemperature", cancellationToken), static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
 
     public async Task<Pressure> GetPressureAsync(CancellationToken cancellationToken = default)
     {
         var unit = await GetPressureUnitAsync(cancellationToken).ConfigureAwait(false);
-        var value = await transport.ReadScalarAsync(EdgeRequests.GetPressure(), "GetPressure", static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken).ConfigureAwait(false);
+        var value = await responses.ReadScalarAsync(api.GetPressureAsync("GetPressure", cancellationToken), static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken).ConfigureAwait(false);
         return new Pressure(value, unit);
     }
 
-    public Task SleepAsync(TimeSpan duration, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.Sleep(duration), "Sleep", cancellationToken);
+    public Task SleepAsync(TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var milliseconds = EdgeArguments.SleepMilliseconds(duration, nameof(duration));
+        return responses.CompleteAsync(api.SleepAsync(new SleepRequest(milliseconds), "Sleep", cancellationToken), cancellationToken);
+    }
 
     public Task FlashLedAsync(CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.FlashLed(), "FlashLed", cancellationToken);
+        responses.CompleteAsync(api.FlashLedAsync("FlashLed", cancellationToken), cancellationToken);
 
     public Task UpdateLedAsync(bool accessible, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SetLed(accessible), "SetLed", cancellationToken);
+        responses.CompleteAsync(api.SetLedAsync(new TextSwitchRequest(accessible), "SetLed", idempotent: true, cancellationToken), cancellationToken);
 
     public Task<string> GetApplicationVersionAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetApplicationVersion(), "GetApplicationVersion", static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetApplicationVersionAsync("GetApplicationVersion", cancellationToken), static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
 
     public Task<string> GetFirmwareVersionAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetFirmwareVersion(), "GetFirmwareVersion", static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetFirmwareVersionAsync("GetFirmwareVersion", cancellationToken), static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
 
     public Task<string> GetHardwareVersionAsync(CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetHardwareVersion(), "GetHardwareVersion", static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
+        responses.ReadScalarAsync(api.GetHardwareVersionAsync("GetHardwareVersion", cancellationToken), static (b, t) => EdgeResponseReader.ReadString(b, t), cancellationToken);
 
-    public Task UpdateSoftwareAsync(UpdateSource source, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.Update(source), "Update", cancellationToken);
+    public Task UpdateSoftwareAsync(UpdateSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var sending = source.Kind switch
+        {
+            UpdateSourceKind.Version => api.UpdateToVersionAsync(source.Value!, "Update", cancellationToken),
+            UpdateSourceKind.LocalFile => api.UpdateFromFileAsync(source.Value!, "Update", cancellationToken),
+            _ => api.UpdateToLatestAsync("Update", cancellationToken),
+        };
+        return responses.CompleteAsync(sending, cancellationToken);
+    }
 
     private Task<PressureUnit> GetPressureUnitAsync(CancellationToken cancellationToken)
     {

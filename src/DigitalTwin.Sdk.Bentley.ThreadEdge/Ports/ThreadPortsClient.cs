@@ -1,50 +1,88 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
+using DigitalTwin.Sdk.Bentley.ThreadEdge.Rest;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Serialization;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
-/// <summary>Implements <see cref="IThreadPortsClient"/> over the edge REST API and port WebSockets.</summary>
-internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsClient
+/// <summary>Implements <see cref="IThreadPortsClient"/> over the edge REST API (<see cref="IPortsApi"/>) and port WebSockets.</summary>
+internal sealed class ThreadPortsClient(IPortsApi api, EdgeResponses responses) : IThreadPortsClient
 {
     private readonly ConcurrentDictionary<ThreadPortSocket, byte> _open = new();
     private int _disposed;
 
-    public Task<double> GetAdcReadingAsync(int port, AdcReadOption option, CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.ReadAdc(port, option), "ReadAdc", static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
+    public Task<double> GetAdcReadingAsync(int port, AdcReadOption option, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        EdgeArguments.Defined(option, nameof(option));
+        return responses.ReadScalarAsync(api.ReadAdcAsync(port, (int)option, "ReadAdc", cancellationToken), static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
+    }
 
-    public Task UpdateVoltageAsync(int port, PortVoltage voltage, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SetPortVoltage(port, voltage), "SetPortVoltage", cancellationToken);
+    public Task UpdateVoltageAsync(int port, PortVoltage voltage, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        EdgeArguments.Defined(voltage, nameof(voltage));
+        return responses.CompleteAsync(api.SetPortVoltageAsync(new DeviceVoltageRequest(port, voltage), "SetPortVoltage", idempotent: true, cancellationToken), cancellationToken);
+    }
 
-    public Task<double> GetLoopCurrentAsync(int port, CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.ReadLoopCurrent(port), "ReadLoopCurrent", static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
+    public Task<double> GetLoopCurrentAsync(int port, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        return responses.ReadScalarAsync(api.ReadLoopCurrentAsync(port, "ReadLoopCurrent", cancellationToken), static (b, t) => EdgeResponseReader.ReadDouble(b, t), cancellationToken);
+    }
 
-    public Task UpdateModeAsync(int port, PortMode mode, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SetPortMode(port, mode), "SetPortMode", cancellationToken);
+    public Task UpdateModeAsync(int port, PortMode mode, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.PortMode(port, mode, nameof(port), nameof(mode));
+        return responses.CompleteAsync(api.SetPortModeAsync(new PortModeRequest(port, mode), "SetPortMode", idempotent: true, cancellationToken), cancellationToken);
+    }
 
-    public Task<PortConfiguration> GetConfigurationAsync(int port, CancellationToken cancellationToken = default) =>
-        transport.ReadJsonAsync(EdgeRequests.GetPortConfiguration(port), "GetPortConfiguration", ThreadEdgeJsonContext.Default.PortConfiguration, cancellationToken);
+    public Task<PortConfiguration> GetConfigurationAsync(int port, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        return responses.ReadJsonAsync(api.GetPortConfigurationAsync(port, "GetPortConfiguration", cancellationToken), ThreadEdgeJsonContext.Default.PortConfiguration, cancellationToken);
+    }
 
-    public Task UpdateConfigurationAsync(int port, PortConfiguration configuration, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SetPortConfiguration(port, configuration), "SetPortConfiguration", cancellationToken);
+    public Task UpdateConfigurationAsync(int port, PortConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        EdgeArguments.Configuration(configuration, nameof(configuration));
+        return responses.CompleteAsync(api.SetPortConfigurationAsync(port, configuration, "SetPortConfiguration", cancellationToken), cancellationToken);
+    }
 
-    public Task DeleteConfigurationAsync(int port, IEnumerable<PortConfigurationProperty> properties, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.RemovePortConfiguration(port, properties), "RemovePortConfiguration", cancellationToken);
+    public Task DeleteConfigurationAsync(int port, IEnumerable<PortConfigurationProperty> properties, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        var list = EdgeArguments.Properties(properties, nameof(properties));
+        return responses.CompleteAsync(api.RemovePortConfigurationAsync(port, new RemovePortConfigurationRequest(list), "RemovePortConfiguration", cancellationToken), cancellationToken);
+    }
 
-    public Task SendMessageAsync(int port, string message, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SendMessage(port, message), "SendMessage", cancellationToken);
+    public Task SendMessageAsync(int port, string message, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        ArgumentException.ThrowIfNullOrEmpty(message);
+        return responses.CompleteAsync(api.SendMessageAsync(new PortMessageRequest(port, message), "SendMessage", cancellationToken), cancellationToken);
+    }
 
-    public Task<bool> GetConnectionAsync(int port, CancellationToken cancellationToken = default) =>
-        transport.ReadScalarAsync(EdgeRequests.GetDeviceConnection(port), "GetDeviceConnection", static (b, t) => EdgeResponseReader.ReadBoolean(b, t), cancellationToken);
+    public Task<bool> GetConnectionAsync(int port, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        return responses.ReadScalarAsync(api.GetDeviceConnectionAsync(port, "GetDeviceConnection", cancellationToken), static (b, t) => EdgeResponseReader.ReadBoolean(b, t), cancellationToken);
+    }
 
-    public Task UpdateConnectionAsync(int port, bool enabled, CancellationToken cancellationToken = default) =>
-        transport.SendAsync(EdgeRequests.SetDeviceConnection(port, enabled), "SetDeviceConnection", cancellationToken);
+    public Task UpdateConnectionAsync(int port, bool enabled, CancellationToken cancellationToken = default)
+    {
+        EdgeArguments.Port(port, nameof(port));
+        return responses.CompleteAsync(api.SetDeviceConnectionAsync(port, new DeviceConnectionRequest(enabled), "SetDeviceConnection", cancellationToken), cancellationToken);
+    }
 
     public Uri GetSocketUri(int port)
     {
-        var path = EdgeRequests.PortSocketPath(port);
-        var baseUrl = transport.Runtime.Options.BaseUrl ?? throw new InvalidOperationException("BaseUrl is not configured.");
+        EdgeArguments.Port(port, nameof(port));
+        var path = string.Create(CultureInfo.InvariantCulture, $"ws/port/{port}");
+        var baseUrl = responses.Runtime.Options.BaseUrl ?? throw new InvalidOperationException("BaseUrl is not configured.");
         var builder = new UriBuilder(baseUrl)
         {
             Scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs,
@@ -98,7 +136,7 @@ internal sealed class ThreadPortsClient(EdgeTransport transport) : IThreadPortsC
     private async Task<IThreadPortSocket> OpenWithDeviceDelimitersAsync(int port, Uri uri, CancellationToken cancellationToken)
     {
         var configuration = await GetConfigurationAsync(port, cancellationToken).ConfigureAwait(false);
-        var options = new ThreadPortSocketOptions { TimeProvider = transport.Runtime.Time };
+        var options = new ThreadPortSocketOptions { TimeProvider = responses.Runtime.Time };
         if (configuration.DelimitersHex is { Count: > 0 } delimiters && delimiters.All(EdgeArguments.IsHex))
         {
             options.DelimitersHex = [.. delimiters];

@@ -39,8 +39,16 @@ internal static class HttpPipeline
         inner = UserHandlerSlot.Wrap(runtime.Options, HttpPipelinePosition.PerAttempt, inner);
         inner = new AttemptHandler(runtime) { InnerHandler = inner };
         inner = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(ResiliencePipelineFactory.Create(runtime)) { InnerHandler = inner };
-        inner = new ResilienceExceptionHandler(runtime) { InnerHandler = inner };
-        inner = UserHandlerSlot.Wrap(runtime.Options, HttpPipelinePosition.PerCall, inner);
+
+        // The typed exceptions are made right above the resilience handler. Without per-call handlers of the caller that is
+        // the telemetry handler itself (one asynchronous layer less per call); with them, a layer of its own below them.
+        var perCall = runtime.Options.CreateHandlers(HttpPipelinePosition.PerCall);
+        if (perCall.Length == 0)
+        {
+            return new TelemetryHandler(runtime, translatesResilienceExceptions: true) { InnerHandler = inner };
+        }
+
+        inner = new UserHandlerSlot(perCall) { InnerHandler = new ResilienceExceptionHandler(runtime) { InnerHandler = inner } };
         return new TelemetryHandler(runtime) { InnerHandler = inner };
     }
 

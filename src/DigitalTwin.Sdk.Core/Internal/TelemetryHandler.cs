@@ -12,7 +12,11 @@ namespace DigitalTwin.Sdk.Core.Internal;
 /// URLs have query values masked and headers outside a short allow-list are redacted; bodies are logged only
 /// when <see cref="DigitalTwinClientOptions.LogBodies"/> is on, with secret-named fields masked.
 /// </summary>
-internal sealed partial class TelemetryHandler(ClientRuntime runtime) : DelegatingHandler
+/// <param name="runtime">The client.</param>
+/// <param name="translatesResilienceExceptions">Whether this handler also turns the resilience pipeline's exceptions into the
+/// SDK's typed ones (<see cref="ResilienceExceptionHandler.Translate"/>): set when nothing of the caller's sits between it and
+/// the resilience handler, so the chain needs no separate translating layer.</param>
+internal sealed partial class TelemetryHandler(ClientRuntime runtime, bool translatesResilienceExceptions = false) : DelegatingHandler
 {
     private static readonly object[] Boxes = CreateBoxes();
 
@@ -74,12 +78,19 @@ internal sealed partial class TelemetryHandler(ClientRuntime runtime) : Delegati
 
             return response;
         }
-        catch (Exception ex)
+        catch (Exception caught)
         {
+            var typed = translatesResilienceExceptions ? ResilienceExceptionHandler.Translate(runtime, request, caught, cancellationToken) : null;
+            var ex = typed ?? caught;
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             activity?.SetTag("error.type", ex.GetType().FullName);
             activity?.SetTag("digitaltwin.retry_count", BoxedInt(Math.Max(0, request.GetAttemptCount() - 1)));
             LogFailure(logger, runtime.Vendor, request.Method.Method, url ?? Redactor.RedactUri(request.RequestUri), ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (typed is not null)
+            {
+                throw typed;
+            }
+
             throw;
         }
         finally

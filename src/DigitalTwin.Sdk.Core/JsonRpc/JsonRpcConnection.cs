@@ -93,7 +93,7 @@ public sealed partial class JsonRpcConnection : IAsyncDisposable
     /// <exception cref="ConnectionLostException">The connection dropped before the response arrived.</exception>
     /// <exception cref="JsonRpcTimeoutException">No response within <see cref="JsonRpcConnectionOptions.RequestTimeout"/>.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
-    public Task<TResult> InvokeAsync<TResult>(string method, Action<Utf8JsonWriter>? writeParams, JsonRpcResultParser<TResult> parseResult, CancellationToken cancellationToken = default)
+    public Task<TResult> InvokeAsync<TResult>(string method, Action<Utf8JsonWriter>? writeParams, JsonRpcResultParser<TResult> parseResult, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(parseResult);

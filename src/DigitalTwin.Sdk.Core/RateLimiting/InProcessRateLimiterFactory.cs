@@ -19,16 +19,12 @@ public sealed class InProcessRateLimiterFactory : IRateLimiterFactory
             RateLimitKind.Interval => new IntervalRateLimiter(quota.Window, timeProvider),
 
             // One token every Window / PermitLimit; a bucket of Burst tokens. Timer-driven replenishment keeps waiting
-            // requests flowing without callers polling.
-            _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, quota.Burst),
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, quota.Window.Ticks / quota.PermitLimit)),
-                QueueLimit = quota.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }),
+            // requests flowing without callers polling; the timer is the client's TimeProvider.
+            _ => new TimeProviderTokenBucketRateLimiter(
+                Math.Max(1, quota.Burst),
+                TimeSpan.FromTicks(Math.Max(1, quota.Window.Ticks / quota.PermitLimit)),
+                quota.QueueLimit,
+                timeProvider),
         };
     }
 }

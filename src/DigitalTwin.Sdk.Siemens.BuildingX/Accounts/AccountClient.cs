@@ -4,12 +4,12 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
-/// <summary>Reads <c>/me/usergroups</c> and <c>/me/customers</c> of the Accounts API.</summary>
-internal sealed class AccountClient(BuildingXConnection accounts) : IAccountClient
+/// <summary>Reads <c>/me/usergroups</c> and <c>/me/customers</c> of the Accounts API over <see cref="IAccountApi"/>.</summary>
+internal sealed class AccountClient(BuildingXConnection accounts, IAccountApi api) : IAccountClient
 {
     public AsyncPageable<UserGroup> GetUserGroupsAsync(JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
-        accounts.List("me/usergroups", query, BuildingXJsonContext.Default.UserGroupListDocument, "GetUserGroups", cancellationToken);
+        accounts.List(query, BuildingXJsonContext.Default.UserGroupListDocument, "GetUserGroups", api.GetUserGroupsAsync, cancellationToken);
 
     public AsyncPageable<Customer> GetCustomersAsync(JsonApiQuery? query = null, CancellationToken cancellationToken = default) =>
-        accounts.List("me/customers", query, BuildingXJsonContext.Default.CustomerListDocument, "GetCustomers", cancellationToken);
+        accounts.List(query, BuildingXJsonContext.Default.CustomerListDocument, "GetCustomers", api.GetCustomersAsync, cancellationToken);
 }

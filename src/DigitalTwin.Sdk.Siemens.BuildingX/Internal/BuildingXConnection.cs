@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
@@ -15,10 +14,26 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 /// <summary>
-/// The JSON:API plumbing every Building X sub-client uses: requests with <c>application/vnd.api+json</c>, single
-/// resources with their includes, next-link paging that stays on the configured origin, and writes.
+/// Sends one declared Building X request (a call on a <c>Rest/</c> interface): the encoded JSON:API query, the API's
+/// rate limiter and the operation name go in, the undisposed response comes out.
 /// </summary>
-/// <remarks>Thread-safe; the pipeline (retries, rate limit, token, error mapping) comes from the core runtime.</remarks>
+/// <param name="query">The query, encoded by <see cref="JsonApiQueryConverter"/>.</param>
+/// <param name="rateLimiter">The API's sliding-window limiter, or <see langword="null"/> when limiting is off.</param>
+/// <param name="operation">The operation name for telemetry and errors.</param>
+/// <param name="cancellationToken">Cancels the request.</param>
+/// <returns>The response, whatever its status.</returns>
+internal delegate Task<HttpResponseMessage> JsonApiSend(IDictionary<string, string> query, RateLimiter? rateLimiter, string operation, CancellationToken cancellationToken);
+
+/// <summary>
+/// What every Building X read and write shares on top of its declared endpoint (<c>Rest/</c>): the token before the
+/// rate-limit permit, single resources with their includes, next-link paging that stays on the configured origin,
+/// JSON:API write bodies, and typed errors.
+/// </summary>
+/// <remarks>
+/// Thread-safe; the pipeline (retries, rate limit, token, error mapping) comes from the core runtime. A first page goes
+/// through the declared endpoint; a <c>links.next</c> URL is the server's absolute URL and goes straight through the
+/// pipeline once <see cref="NextLinkResolver"/> has kept it on the configured origin.
+/// </remarks>
 internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl, string pageSizeParameter)
 {
     public const string MediaType = "application/vnd.api+json";
@@ -33,116 +48,108 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
 
     public ClientRuntime Runtime { get; } = runtime;
 
-    private Uri BaseUrl => apiBaseUrl ?? throw new InvalidOperationException("The API base URL is not configured.");
+    private Uri BaseUrl => apiBaseUrl ?? throw NotConfigured();
 
-    /// <summary>Joins path segments, escaping each (ids may contain any character).</summary>
-    public static string Path(params string[] segments)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append('/');
-            }
-
-            builder.Append(i % 2 == 0 ? segments[i] : Uri.EscapeDataString(segments[i]));
-        }
-
-        return builder.ToString();
-    }
-
-    public async Task<TResource> GetResourceAsync<TResource>(string path, JsonApiQuery? query, JsonTypeInfo<JsonApiDocument<TResource>> typeInfo, string operation, CancellationToken cancellationToken)
+    public async Task<TResource> GetResourceAsync<TResource>(JsonApiQuery? query, JsonTypeInfo<JsonApiDocument<TResource>> typeInfo, string operation, JsonApiSend send, CancellationToken cancellationToken)
         where TResource : JsonApiResource
     {
+        EnsureConfigured();
         await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
-        using var request = CreateRequest(HttpMethod.Get, path + (query?.ToQueryString() ?? string.Empty), operation);
-        var response = await Runtime.SendJsonAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
-        var data = response.Value.Data
-            ?? throw Invalid(response.Status, response.RequestId, request, "the document has no primary data");
-        return JsonApiIncluded.Attach(data, response.Value.Included) with { RequestId = response.RequestId };
+        var parameters = query is null ? JsonApiQueryConverter.Empty : JsonApiQueryConverter.ToEncodedParameters(query.Parameters);
+        using var response = await send(parameters, _limiter, operation, cancellationToken).ConfigureAwait(false);
+        var request = response.RequestMessage!;
+        await Runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
+        var requestId = Runtime.Definition.ErrorParser.ReadRequestId(response);
+        var document = await Runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        var data = document.Data
+            ?? throw Invalid(response.StatusCode, requestId, request, "the document has no primary data");
+        return JsonApiIncluded.Attach(data, document.Included) with { RequestId = requestId };
     }
 
     public AsyncPageable<TResource> List<TResource>(
-        string path,
         JsonApiQuery? query,
         JsonTypeInfo<JsonApiDocument<IReadOnlyList<TResource>>> typeInfo,
         string operation,
+        JsonApiSend send,
         CancellationToken cancellationToken)
         where TResource : JsonApiResource =>
         PageableHelpers.Create<TResource>(
-            (token, hint, ct) => FetchPageAsync(path, query, typeInfo, operation, token, hint, ct),
+            (token, hint, ct) => FetchPageAsync(query, typeInfo, operation, send, token, hint, ct),
             cancellationToken: cancellationToken);
 
-    public async Task<JsonApiWriteResult> SendDocumentAsync(HttpMethod method, string path, JsonApiDocument<JsonApiResource<JsonElement>>? document, string operation, CancellationToken cancellationToken)
+    /// <summary>Sends a write (<paramref name="document"/> <see langword="null"/> for a DELETE) and reads the outcome.</summary>
+    public async Task<JsonApiWriteResult> SendDocumentAsync(JsonApiDocument<JsonApiResource<JsonElement>>? document, Func<HttpContent?, RateLimiter?, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
+        EnsureConfigured();
         await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
-        using var request = CreateRequest(method, path, operation);
+        HttpContent? content = null;
         if (document is not null)
         {
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(document, BuildingXJsonContext.Default.ResourceDocument));
+            content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(document, BuildingXJsonContext.Default.ResourceDocument));
 
             // JSON:API servers answer 415 to any media type parameter (a charset included), so none is sent.
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
+            content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
         }
 
-        using var response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var requestId = Runtime.Definition.ErrorParser.ReadRequestId(response);
-        JsonApiDocument<JsonApiResource<JsonElement>>? body = null;
-        if (response.StatusCode != HttpStatusCode.NoContent && response.Content.Headers.ContentLength is not 0)
+        using (content)
         {
-            body = await Runtime.ReadJsonAsync(response, BuildingXJsonContext.Default.ResourceDocument, cancellationToken).ConfigureAwait(false);
-        }
+            using var response = await send(content, _limiter, cancellationToken).ConfigureAwait(false);
+            await Runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken).ConfigureAwait(false);
+            var requestId = Runtime.Definition.ErrorParser.ReadRequestId(response);
+            JsonApiDocument<JsonApiResource<JsonElement>>? body = null;
+            if (response.StatusCode != HttpStatusCode.NoContent && response.Content.Headers.ContentLength is not 0)
+            {
+                body = await Runtime.ReadJsonAsync(response, BuildingXJsonContext.Default.ResourceDocument, cancellationToken).ConfigureAwait(false);
+            }
 
-        var resource = body?.Data is null ? null : JsonApiIncluded.Attach(body.Data, body.Included);
-        return new JsonApiWriteResult(response.StatusCode, resource, body?.Meta, response.Headers.Location, requestId);
+            var resource = body?.Data is null ? null : JsonApiIncluded.Attach(body.Data, body.Included);
+            return new JsonApiWriteResult(response.StatusCode, resource, body?.Meta, response.Headers.Location, requestId);
+        }
     }
 
     private async Task<Page<TResource>> FetchPageAsync<TResource>(
-        string path,
         JsonApiQuery? query,
         JsonTypeInfo<JsonApiDocument<IReadOnlyList<TResource>>> typeInfo,
         string operation,
+        JsonApiSend send,
         string? continuationToken,
         int? pageSizeHint,
         CancellationToken cancellationToken)
         where TResource : JsonApiResource
     {
-        string target;
-        if (continuationToken is null)
-        {
-            target = path + FirstPageQuery(query, pageSizeHint);
-        }
-        else if (NextLinkResolver.TryResolve(BaseUrl, continuationToken, out var resumed))
-        {
-            target = resumed.AbsoluteUri;
-        }
-        else
+        EnsureConfigured();
+        Uri? nextUrl = null;
+        if (continuationToken is not null && !NextLinkResolver.TryResolve(BaseUrl, continuationToken, out nextUrl))
         {
             throw new ArgumentException("The continuation token is not a next link of this API.", nameof(continuationToken));
         }
 
         await EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
-        using var request = CreateRequest(HttpMethod.Get, target, operation);
+
         // A 404 is never read as an empty list: it means a wrong path or an unknown parent (DigitalTwinNotFoundException).
-        var response = await Runtime.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var next = nextUrl is null ? null : CreateNextRequest(nextUrl, operation);
+        var response = next is null
+            ? await send(FirstPageParameters(query, pageSizeHint), _limiter, operation, cancellationToken).ConfigureAwait(false)
+            : await Runtime.HttpClient.SendAsync(next, cancellationToken).ConfigureAwait(false);
         using (response)
         {
+            var request = next ?? response.RequestMessage!;
+            await Runtime.EnsureSuccessAsync(request, response, cancellationToken).ConfigureAwait(false);
             var requestId = Runtime.Definition.ErrorParser.ReadRequestId(response);
             var document = await Runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
             var items = JsonApiIncluded.Attach(document.Data ?? [], document.Included);
-            string? next = null;
+            string? nextToken = null;
             if (document.Links?.Next is { } link)
             {
-                if (!NextLinkResolver.TryResolve(BaseUrl, link.Href, out var nextUrl))
+                if (!NextLinkResolver.TryResolve(BaseUrl, link.Href, out var resolved))
                 {
                     throw Invalid(response.StatusCode, requestId, request, $"its next link points outside {BaseUrl.GetLeftPart(UriPartial.Authority)}; it is not followed so the token cannot leak");
                 }
 
-                next = NextLinkResolver.KeepSelection(nextUrl, query, pageSizeHint ?? PageLimitOf(query), pageSizeParameter).AbsoluteUri;
+                nextToken = NextLinkResolver.KeepSelection(resolved, query, pageSizeHint ?? PageLimitOf(query), pageSizeParameter).AbsoluteUri;
             }
 
-            return new Page<TResource>(items, next, requestId);
+            return new Page<TResource>(items, nextToken, requestId);
         }
     }
 
@@ -182,12 +189,21 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
         return runtime.RateLimiters.GetOrCreate(quota, runtime.Time);
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string target, string operation)
+    private static InvalidOperationException NotConfigured() => new("The API base URL is not configured.");
+
+    /// <summary>Throws before anything is sent when the API's base URL is not configured (no <see cref="BuildingXOptions.AccountsBaseUrl"/>).</summary>
+    private void EnsureConfigured()
     {
-        var absolute = Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : new Uri(new Uri(BaseUrl.AbsoluteUri.TrimEnd('/') + "/"), target.TrimStart('/'));
-        var request = Runtime.CreateRequest(method, absolute.AbsoluteUri, operation);
+        if (apiBaseUrl is null)
+        {
+            throw NotConfigured();
+        }
+    }
+
+    /// <summary>Creates the GET of a resolved next link (an absolute URL on the configured origin), with the API's limiter.</summary>
+    private HttpRequestMessage CreateNextRequest(Uri next, string operation)
+    {
+        var request = Runtime.CreateRequest(HttpMethod.Get, next.AbsoluteUri, operation);
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
         if (_limiter is not null)
@@ -199,24 +215,25 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
         return request;
     }
 
-    private string FirstPageQuery(JsonApiQuery? query, int? pageSizeHint)
+    /// <summary>The first page's query: the caller's parameters, with the page size of <c>AsPages</c> when one is asked for.</summary>
+    private IDictionary<string, string> FirstPageParameters(JsonApiQuery? query, int? pageSizeHint)
     {
         if (pageSizeHint is null)
         {
-            return query?.ToQueryString() ?? string.Empty;
+            return query is null ? JsonApiQueryConverter.Empty : JsonApiQueryConverter.ToEncodedParameters(query.Parameters);
         }
 
-        var builder = new StringBuilder();
-        foreach (var (name, value) in query?.Parameters ?? [])
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var parameter in query?.Parameters ?? [])
         {
-            if (name != pageSizeParameter)
+            if (parameter.Key != pageSizeParameter)
             {
-                JsonApiQuery.AppendEncoded(builder, name, value);
+                parameters.Add(parameter);
             }
         }
 
-        JsonApiQuery.AppendEncoded(builder, pageSizeParameter, pageSizeHint.Value.ToString(CultureInfo.InvariantCulture));
-        return builder.ToString();
+        parameters.Add(new(pageSizeParameter, pageSizeHint.Value.ToString(CultureInfo.InvariantCulture)));
+        return JsonApiQueryConverter.ToEncodedParameters(parameters);
     }
 
     private int? PageLimitOf(JsonApiQuery? query)

@@ -4,21 +4,21 @@ using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
-/// <summary>Reads points and point values of the Operations API.</summary>
-internal sealed class PointsClient(BuildingXConnection connection) : IPointsClient
+/// <summary>Reads points and point values of the Operations API over <see cref="IPointsApi"/>.</summary>
+internal sealed class PointsClient(BuildingXConnection connection, IPointsApi api) : IPointsClient
 {
     public AsyncPageable<Point> GetPointsAsync(string partitionId, string deviceId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
-        return connection.List(BuildingXConnection.Path("partitions", partitionId, "devices", deviceId, "points"), query, BuildingXJsonContext.Default.PointListDocument, "GetPoints", cancellationToken);
+        return connection.List(query, BuildingXJsonContext.Default.PointListDocument, "GetPoints", (q, limiter, operation, ct) => api.GetPointsAsync(partitionId, deviceId, q, limiter, operation, ct), cancellationToken);
     }
 
     public Task<Point> GetPointAsync(string partitionId, string pointId, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(pointId);
-        return connection.GetResourceAsync(BuildingXConnection.Path("partitions", partitionId, "points", pointId), query, BuildingXJsonContext.Default.PointDocument, "GetPoint", cancellationToken);
+        return connection.GetResourceAsync(query, BuildingXJsonContext.Default.PointDocument, "GetPoint", (q, limiter, operation, ct) => api.GetPointAsync(partitionId, pointId, q, limiter, operation, ct), cancellationToken);
     }
 
     public AsyncPageable<PointValue> GetPointValuesAsync(string partitionId, string pointId, DateTimeOffset from, DateTimeOffset? to = null, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
@@ -41,6 +41,6 @@ internal sealed class PointsClient(BuildingXConnection connection) : IPointsClie
             values.Parameter(name, value);
         }
 
-        return connection.List(BuildingXConnection.Path("partitions", partitionId, "points", pointId, "values"), values, BuildingXJsonContext.Default.PointValueListDocument, "GetPointValues", cancellationToken);
+        return connection.List(values, BuildingXJsonContext.Default.PointValueListDocument, "GetPointValues", (q, limiter, operation, ct) => api.GetPointValuesAsync(partitionId, pointId, q, limiter, operation, ct), cancellationToken);
     }
 }

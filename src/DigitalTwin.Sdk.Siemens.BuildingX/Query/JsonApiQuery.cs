@@ -247,32 +247,29 @@ public sealed class JsonApiQuery
     }
 
     /// <summary>Appends <c>name=value</c> (encoded) with <c>?</c> or <c>&amp;</c> as needed.</summary>
-    internal static void AppendEncoded(StringBuilder builder, string name, string value)
-    {
-        builder.Append(builder.Length == 0 ? '?' : '&');
-        builder.Append(EncodeName(name)).Append('=');
-        if (IsListParameter(name))
-        {
-            var items = value.Split(',');
-            for (var i = 0; i < items.Length; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append(',');
-                }
-
-                builder.Append(Uri.EscapeDataString(items[i]));
-            }
-        }
-        else
-        {
-            builder.Append(Uri.EscapeDataString(value));
-        }
-    }
+    internal static void AppendEncoded(StringBuilder builder, string name, string value) =>
+        builder.Append(builder.Length == 0 ? '?' : '&').Append(EncodeName(name)).Append('=').Append(EncodeValue(name, value));
 
     /// <summary>Percent-encodes a parameter name but keeps the family brackets as the vendor sends them.</summary>
-    private static string EncodeName(string name) =>
+    internal static string EncodeName(string name) =>
         Uri.EscapeDataString(name).Replace("%5B", "[", StringComparison.Ordinal).Replace("%5D", "]", StringComparison.Ordinal);
+
+    /// <summary>Percent-encodes a value; the items of a list parameter (<c>include</c>, <c>fields[...]</c>, <c>field[...]</c>) keep their separating commas.</summary>
+    internal static string EncodeValue(string name, string value)
+    {
+        if (!IsListParameter(name))
+        {
+            return Uri.EscapeDataString(value);
+        }
+
+        var items = value.Split(',');
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Uri.EscapeDataString(items[i]);
+        }
+
+        return string.Join(',', items);
+    }
 
     private static bool IsListParameter(string name) =>
         name is "include" || name.StartsWith("fields[", StringComparison.Ordinal) || name.StartsWith("field[", StringComparison.Ordinal);

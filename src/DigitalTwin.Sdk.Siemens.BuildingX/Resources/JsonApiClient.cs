@@ -1,24 +1,25 @@
 using System.Text.Json;
-using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Paging;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
 using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
-/// <summary>Generic JSON:API access.</summary>
-internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiClient
+/// <summary>Generic JSON:API access over <see cref="IResourcesApi"/>.</summary>
+internal sealed class JsonApiClient(BuildingXConnection connection, IResourcesApi api) : IJsonApiClient
 {
     public Task<JsonApiResource<JsonElement>> GetResourceAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return connection.GetResourceAsync(path.TrimStart('/'), query, BuildingXJsonContext.Default.ResourceDocument, "Get", cancellationToken);
+        var relative = path.TrimStart('/');
+        return connection.GetResourceAsync(query, BuildingXJsonContext.Default.ResourceDocument, "Get", (q, limiter, operation, ct) => api.GetAsync(relative, q, limiter, operation, ct), cancellationToken);
     }
 
     public AsyncPageable<JsonApiResource<JsonElement>> GetResourcesAsync(string path, JsonApiQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return connection.List(path.TrimStart('/'), query, BuildingXJsonContext.Default.ResourceListDocument, "List", cancellationToken);
+        var relative = path.TrimStart('/');
+        return connection.List(query, BuildingXJsonContext.Default.ResourceListDocument, "List", (q, limiter, operation, ct) => api.GetAsync(relative, q, limiter, operation, ct), cancellationToken);
     }
 
     public Task<JsonApiWriteResult> CreateResourceAsync(string collectionPath, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)
@@ -26,7 +27,8 @@ internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiCl
         ArgumentException.ThrowIfNullOrWhiteSpace(collectionPath);
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentException.ThrowIfNullOrWhiteSpace(resource.Type, nameof(resource));
-        return connection.SendDocumentAsync(HttpMethod.Post, collectionPath.TrimStart('/'), Document(resource), "Create", cancellationToken);
+        var relative = collectionPath.TrimStart('/');
+        return connection.SendDocumentAsync(Document(resource), (content, limiter, ct) => api.PostAsync(relative, content!, limiter, "Create", ct), cancellationToken);
     }
 
     public Task<JsonApiWriteResult> UpdateResourceAsync(string path, JsonApiResource<JsonElement> resource, CancellationToken cancellationToken = default)
@@ -35,13 +37,15 @@ internal sealed class JsonApiClient(BuildingXConnection connection) : IJsonApiCl
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentException.ThrowIfNullOrWhiteSpace(resource.Type, nameof(resource));
         ArgumentException.ThrowIfNullOrWhiteSpace(resource.Id, nameof(resource));
-        return connection.SendDocumentAsync(HttpMethod.Patch, path.TrimStart('/'), Document(resource), "Update", cancellationToken);
+        var relative = path.TrimStart('/');
+        return connection.SendDocumentAsync(Document(resource), (content, limiter, ct) => api.PatchAsync(relative, content!, limiter, "Update", ct), cancellationToken);
     }
 
     public Task<JsonApiWriteResult> DeleteResourceAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return connection.SendDocumentAsync(HttpMethod.Delete, path.TrimStart('/'), null, "Delete", cancellationToken);
+        var relative = path.TrimStart('/');
+        return connection.SendDocumentAsync(null, (_, limiter, ct) => api.DeleteAsync(relative, limiter, "Delete", ct), cancellationToken);
     }
 
     private static JsonApiDocument<JsonApiResource<JsonElement>> Document(JsonApiResource<JsonElement> resource) =>

@@ -8,6 +8,9 @@ internal readonly record struct QueryHeaders(string? Select, string? Filter, str
 {
     private static readonly IDictionary<string, string> NoHeaders = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
+    /// <summary>The headers of a request that sends only <paramref name="selection"/> (a get-by-id without a query).</summary>
+    public static QueryHeaders SelectOnly(Selection selection) => new(selection.ToHeaderValue(), null, null, null, NoHeaders);
+
     /// <summary>Splits the headers <paramref name="query"/> sends (a raw <c>select</c> … already replaces the typed one).</summary>
     public static QueryHeaders From(LifecycleTwinQuery query)
     {

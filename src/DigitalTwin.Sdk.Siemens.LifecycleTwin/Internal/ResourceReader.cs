@@ -54,8 +54,11 @@ internal sealed class ResourceReader(ClientRuntime runtime, LifecycleTwinOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
 
         // A get-by-id carries the selection; filter, sort and pagination are for lists only (vendor quick start, "Filter").
-        var single = (query ?? LifecycleTwinQuery.Empty).WithDefaultSelection(defaultSelection).WithFilter(null).WithSort(null).WithPagination(null);
-        return GetCoreAsync(entityName, id, QueryHeaders.From(single), itemType, listType, send, cancellationToken);
+        // Without a query it sends the default selection alone, so no query objects are built for the common call.
+        var headers = query is null
+            ? QueryHeaders.SelectOnly(defaultSelection)
+            : QueryHeaders.From(query.WithDefaultSelection(defaultSelection).WithFilter(null).WithSort(null).WithPagination(null));
+        return GetCoreAsync(entityName, id, headers, itemType, listType, send, cancellationToken);
     }
 
     /// <summary>Returns the project id a site-scoped request sends: the caller's, else the configured default.</summary>

@@ -137,7 +137,7 @@ public sealed partial class Filter
     /// <param name="isEmpty"><see langword="true"/> to match empty fields, <see langword="false"/> to match non-empty ones.</param>
     /// <returns>The filter, e.g. <c>{"is_empty":{"Description":true}}</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    public static Filter IsEmpty(FieldPath path, bool isEmpty = true) => Single(FilterClauseNames.IsEmpty, path, isEmpty ? "true" : "false");
+    public static Filter IsEmpty(FieldPath path, bool isEmpty) => Single(FilterClauseNames.IsEmpty, path, isEmpty ? "true" : "false");
 
     /// <summary><c>is_empty</c>: the field is empty (or not).</summary>
     /// <param name="path">The field path in header syntax.</param>
@@ -145,7 +145,20 @@ public sealed partial class Filter
     /// <returns>The filter.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a valid path.</exception>
-    public static Filter IsEmpty(string path, bool isEmpty = true) => IsEmpty(FieldPath.Parse(path), isEmpty);
+    public static Filter IsEmpty(string path, bool isEmpty) => IsEmpty(FieldPath.Parse(path), isEmpty);
+
+    /// <summary><c>is_empty</c>: the field is null, an empty string or an empty collection.</summary>
+    /// <param name="path">The field path.</param>
+    /// <returns>The filter, e.g. <c>{"is_empty":{"Description":true}}</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static Filter IsEmpty(FieldPath path) => IsEmpty(path, isEmpty: true);
+
+    /// <summary><c>is_empty</c>: the field is null, an empty string or an empty collection.</summary>
+    /// <param name="path">The field path in header syntax.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a valid path.</exception>
+    public static Filter IsEmpty(string path) => IsEmpty(FieldPath.Parse(path), isEmpty: true);
 
     /// <summary><c>in</c>: the field equals one of <paramref name="values"/>.</summary>
     /// <param name="path">The field path.</param>

@@ -29,6 +29,9 @@ public sealed class Selection : IEquatable<Selection>
 {
     private readonly Entry[] _entries;
 
+    // The header value, formatted once: the instance is immutable, and a default selection is sent on every call.
+    private string? _headerValue;
+
     private Selection(Entry[] entries) => _entries = entries;
 
     /// <summary>Gets the selection with no fields.</summary>
@@ -183,9 +186,14 @@ public sealed class Selection : IEquatable<Selection>
     /// <returns>The header value; <c>{}</c> for <see cref="Empty"/>.</returns>
     public string ToHeaderValue()
     {
+        if (_headerValue is { } formatted)
+        {
+            return formatted;
+        }
+
         var builder = new StringBuilder();
         AppendTo(builder);
-        return builder.ToString();
+        return _headerValue = builder.ToString();
     }
 
     /// <summary>Returns the header value (see <see cref="ToHeaderValue"/>).</summary>

@@ -35,7 +35,20 @@ public sealed class Sort : IEquatable<Sort>
     /// <returns>The sort.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
-    public static Sort By(FieldPath path, SortDirection direction = SortDirection.Ascending) => new([new SortKey(path, direction)]);
+    public static Sort By(FieldPath path, SortDirection direction) => new([new SortKey(path, direction)]);
+
+    /// <summary>Sorts ascending by <paramref name="path"/> (the same as <see cref="Ascending(FieldPath)"/>).</summary>
+    /// <param name="path">The field to sort by.</param>
+    /// <returns>The sort.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static Sort By(FieldPath path) => By(path, SortDirection.Ascending);
+
+    /// <summary>Sorts ascending by <paramref name="path"/> (the same as <see cref="Ascending(string)"/>).</summary>
+    /// <param name="path">The field to sort by, in header syntax.</param>
+    /// <returns>The sort.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a valid path.</exception>
+    public static Sort By(string path) => By(path, SortDirection.Ascending);
 
     /// <summary>Creates a sort by one field.</summary>
     /// <param name="path">The field to sort by, in header syntax (e.g. <c>Name</c> or <c>Location.Name</c>).</param>
@@ -44,7 +57,7 @@ public sealed class Sort : IEquatable<Sort>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a valid path.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
-    public static Sort By(string path, SortDirection direction = SortDirection.Ascending) => By(FieldPath.Parse(path), direction);
+    public static Sort By(string path, SortDirection direction) => By(FieldPath.Parse(path), direction);
 
     /// <summary>Creates an ascending sort by one field.</summary>
     /// <param name="path">The field to sort by.</param>
@@ -79,7 +92,7 @@ public sealed class Sort : IEquatable<Sort>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The field is already a key.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
-    public Sort ThenBy(FieldPath path, SortDirection direction = SortDirection.Ascending)
+    public Sort ThenBy(FieldPath path, SortDirection direction)
     {
         var key = new SortKey(path, direction);
         if (Contains(path))
@@ -97,7 +110,21 @@ public sealed class Sort : IEquatable<Sort>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a valid path or is already a key.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not defined.</exception>
-    public Sort ThenBy(string path, SortDirection direction = SortDirection.Ascending) => ThenBy(FieldPath.Parse(path), direction);
+    public Sort ThenBy(string path, SortDirection direction) => ThenBy(FieldPath.Parse(path), direction);
+
+    /// <summary>Adds an ascending key after the existing ones.</summary>
+    /// <param name="path">The field to sort by.</param>
+    /// <returns>The sort with the key added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is already a key.</exception>
+    public Sort ThenBy(FieldPath path) => ThenBy(path, SortDirection.Ascending);
+
+    /// <summary>Adds an ascending key after the existing ones.</summary>
+    /// <param name="path">The field to sort by, in header syntax.</param>
+    /// <returns>The sort with the key added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a valid path or is already a key.</exception>
+    public Sort ThenBy(string path) => ThenBy(FieldPath.Parse(path), SortDirection.Ascending);
 
     /// <summary>Returns a copy with a further ascending key.</summary>
     /// <param name="path">The field to sort by.</param>

@@ -118,6 +118,9 @@ public sealed partial class BuildingXEmulator : EmulatorBase
     /// <summary>Invalidates every issued token, so the next API call with one is answered 401.</summary>
     public void RevokeTokens() => _tokens.Clear();
 
+    /// <inheritdoc/>
+    protected override TimeProvider Clock => _options.TimeProvider;
+
     /// <inheritdoc />
     protected override void MapEndpoints(WebApplication app)
     {

@@ -45,6 +45,13 @@ public abstract class EmulatorBase : IAsyncDisposable
         set => _options.ResponseLatency = value;
     }
 
+    /// <summary>Gets the clock the emulator stamps <see cref="RecordedRequest.ReceivedAt"/> with.</summary>
+    /// <value>
+    /// <see cref="TimeProvider.System"/> unless the emulator has a <c>TimeProvider</c> option: then that clock, so a test
+    /// on a fake clock reads the request log in the same time as the client.
+    /// </value>
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
     /// <summary>Maps the vendor endpoints.</summary>
     /// <param name="app">The application to map onto.</param>
     protected abstract void MapEndpoints(WebApplication app);
@@ -104,7 +111,7 @@ public abstract class EmulatorBase : IAsyncDisposable
             headers[header.Key.ToLowerInvariant()] = header.Value.ToString();
         }
 
-        Requests.Add(new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, headers, body, DateTimeOffset.UtcNow));
+        Requests.Add(new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, headers, body, Clock.GetUtcNow()));
 
         if (_options.ResponseLatency > TimeSpan.Zero)
         {

@@ -53,6 +53,7 @@ public sealed partial class ITwinIoTEmulator : EmulatorBase
     private int _connectionCount;
     private int _authentications;
     private long _pointsSent;
+    private int _faultCuts;
 
     private ITwinIoTEmulator(ITwinIoTEmulatorOptions options)
         : base(options)
@@ -81,6 +82,12 @@ public sealed partial class ITwinIoTEmulator : EmulatorBase
 
     /// <summary>Gets how many socket connections are open now.</summary>
     public int OpenConnections => _connections.Count;
+
+    /// <summary>
+    /// Gets how many connections a <see cref="DigitalTwin.Sdk.Testing.Faults.Fault.CloseWebSocketAfter(int)"/> fault has cut, counted once the
+    /// delayed cut has run (whether or not the client was still connected).
+    /// </summary>
+    public int FaultCuts => Volatile.Read(ref _faultCuts);
 
     /// <summary>Gets how many successful <c>authenticate</c> requests were answered.</summary>
     public int Authentications => Volatile.Read(ref _authentications);
@@ -192,8 +199,10 @@ public sealed partial class ITwinIoTEmulator : EmulatorBase
 
     internal void OnPointsSent(int count) => Interlocked.Add(ref _pointsSent, count);
 
+    internal void OnFaultCut() => Interlocked.Increment(ref _faultCuts);
+
     internal void Record(string kind, string method, string body) =>
-        Requests.Add(new RecordedRequest(method, "/" + kind, string.Empty, new Dictionary<string, string>(), body, DateTimeOffset.UtcNow));
+        Requests.Add(new RecordedRequest(method, "/" + kind, string.Empty, new Dictionary<string, string>(), body, Clock.GetUtcNow()));
 
     /// <summary>Upload rule: keys must be raw metrics of a catalogued sensor type; generic sensors take any metric.</summary>
     internal bool Accepts(string sensorId, Dictionary<string, double> values)

@@ -43,10 +43,12 @@ public sealed partial class LifecycleTwinEmulator : EmulatorBase
     private readonly Dictionary<string, ResourceSet> _resources;
     private readonly TokenStore _tokens;
     private readonly QueryCache _queries = new();
+    private readonly TimeProvider _time;
 
     private LifecycleTwinEmulator(LifecycleTwinEmulatorOptions options)
         : base(options)
     {
+        _time = options.TimeProvider;
         ClientId = options.ClientId;
         ClientSecret = options.ClientSecret;
         Username = options.Username;
@@ -175,6 +177,9 @@ public sealed partial class LifecycleTwinEmulator : EmulatorBase
 
     /// <summary>Expires every access token issued so far; their refresh tokens stay valid.</summary>
     public void ExpireAccessTokens() => _tokens.ExpireAccessTokens();
+
+    /// <inheritdoc/>
+    protected override TimeProvider Clock => _time;
 
     /// <inheritdoc />
     protected override void MapEndpoints(WebApplication app)

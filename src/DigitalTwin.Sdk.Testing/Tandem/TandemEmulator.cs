@@ -123,6 +123,9 @@ public sealed partial class TandemEmulator : EmulatorBase
         }
     }
 
+    /// <inheritdoc/>
+    protected override TimeProvider Clock => _options.TimeProvider;
+
     /// <inheritdoc />
     protected override void MapEndpoints(WebApplication app)
     {

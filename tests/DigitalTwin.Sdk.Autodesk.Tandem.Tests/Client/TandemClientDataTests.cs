@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.Tandem;
+using DigitalTwin.Sdk.TestUtilities;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.Client;
 
@@ -81,21 +82,29 @@ public sealed class TandemClientDataTests
     [Fact]
     public async Task SendReadingsAsync_TwoBatches_AreSpacedOneSecondApartAndBothAccepted()
     {
-        await using var emu = await TandemEmulator.StartAsync();
-        using var client = TandemClientFixture.Create(emu);
+        // Client and emulator share one fake clock: the emulator refuses a second ingest within a second with 429.
+        var time = new TrackingFakeTimeProvider();
+        await using var emu = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = time });
+        using var client = TandemClientFixture.Create(emu, time: time);
         var model = ModelUrn.Parse(emu.DefaultModelId);
         var key = ElementKey.Parse(emu.StreamFullKeys[1]);
         var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        var ingestPath = "/tandem/v1/timeseries/models/" + emu.DefaultModelId + "/webhooks/generic";
 
-        var watch = Stopwatch.StartNew();
-        await client.Streams.SendReadingsAsync(model, [new StreamIngestItem(key, new Dictionary<string, double> { ["Temperature"] = 24.25 }, at)]);
-        await client.Streams.SendReadingsAsync(model, [new StreamIngestItem(key, new Dictionary<string, double> { ["z:Dg"] = 24.5 }, at.AddMinutes(1))]);
-        watch.Stop();
+        await client.Streams.SendReadingsAsync(model, [new StreamIngestItem(key, new Dictionary<string, double> { ["Temperature"] = 24.25 }, at)]).WaitAsync(TimeSpan.FromSeconds(30));
+        var paceUntil = time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        var second = client.Streams.SendReadingsAsync(model, [new StreamIngestItem(key, new Dictionary<string, double> { ["z:Dg"] = 24.5 }, at.AddMinutes(1))]);
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), $"elapsed {watch.Elapsed}");
-        var ingests = emu.Requests.ForPath("/tandem/v1/timeseries/models/" + emu.DefaultModelId + "/webhooks/generic");
+        // The second batch waits on a timer of the fake clock due one second after the first ingest; it cannot reach
+        // the service before the clock gets there.
+        await WaitUntilAsync("the second ingest waits for the pacing interval", () => time.HasPendingTimerDueAt(paceUntil));
+        Assert.Single(emu.Requests.ForPath(ingestPath));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ingests = emu.Requests.ForPath(ingestPath);
         Assert.Equal(2, ingests.Count);
-        Assert.True(ingests[1].ReceivedAt - ingests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950));
+        Assert.Equal(TimeSpan.FromSeconds(1), ingests[1].ReceivedAt - ingests[0].ReceivedAt);
         Assert.Contains(emu.GetReadings(key.ToString(), "z:Dg"), r => r.Key == at.ToUnixTimeMilliseconds() && r.Value == 24.25);
         Assert.Contains(emu.GetReadings(key.ToString(), "z:Dg"), r => r.Key == at.AddMinutes(1).ToUnixTimeMilliseconds() && r.Value == 24.5);
     }

@@ -22,7 +22,7 @@ internal static class TandemClientFixture
         Retry = { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
     };
 
-    internal static TandemClient Create(TandemEmulator emu, Action<TandemOptions>? configure = null, ITandemTokenStore? store = null)
+    internal static TandemClient Create(TandemEmulator emu, Action<TandemOptions>? configure = null, ITandemTokenStore? store = null, TimeProvider? time = null)
     {
         var options = Options(emu);
         configure?.Invoke(options);
@@ -31,7 +31,7 @@ internal static class TandemClientFixture
             options.UseTokenStore(store);
         }
 
-        return new TandemClient(options);
+        return new TandemClient(options, timeProvider: time);
     }
 
     /// <summary>Follows the authorize URL like a browser that consents at once, and returns the code of the callback.</summary>

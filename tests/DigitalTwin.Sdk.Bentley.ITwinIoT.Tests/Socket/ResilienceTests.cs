@@ -68,7 +68,7 @@ public sealed class ResilienceTests
             if (count == 50_000)
             {
                 // A slow consumer: the server must be held back instead of the client buffering the series.
-                await WaitForStableAsync(() => emu.DataPointsSent);
+                await WaitUntilStableAsync(() => emu.DataPointsSent);
                 sentWhilePaused = emu.DataPointsSent;
                 memoryWhilePaused = GC.GetTotalMemory(forceFullCollection: true) - baseline;
             }
@@ -229,18 +229,5 @@ public sealed class ResilienceTests
         Assert.NotEqual(default, time);
         Assert.Equal(JsonRpcConnectionState.Connected, client.State);
         Assert.Equal(2, emu.Authentications);
-    }
-
-    private static async Task WaitForStableAsync(Func<long> read)
-    {
-        var last = read();
-        var stableFor = 0;
-        for (var i = 0; i < 200 && stableFor < 3; i++)
-        {
-            await Task.Delay(50);
-            var now = read();
-            stableFor = now == last ? stableFor + 1 : 0;
-            last = now;
-        }
     }
 }

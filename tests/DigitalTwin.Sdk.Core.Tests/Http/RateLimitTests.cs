@@ -1,9 +1,11 @@
-using System.Diagnostics;
 using System.Net;
+using System.Threading.RateLimiting;
 using DigitalTwin.Sdk.Core.Internal;
 using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Core.RateLimiting;
 using DigitalTwin.Sdk.Core.Tests.TestUtilities;
+using DigitalTwin.Sdk.TestUtilities;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Core.Tests.Http;
 
@@ -14,32 +16,15 @@ public sealed class RateLimitTests
     {
         var options = new TestOptions { BaseUrl = new Uri("https://rate-a.example.test/") };
         options.RateLimit.PermitsPerSecond = 50;
-        var arrivals = new List<long>();
-        var handler = new RecordingHandler((_, _, _) =>
-        {
-            lock (arrivals)
-            {
-                arrivals.Add(Stopwatch.GetTimestamp());
-            }
+        var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, "{}")));
+        var time = new TrackingFakeTimeProvider();
+        var runtime = PipelineFixture.Create(options, handler, time);
 
-            return Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, "{}"));
-        });
-        var runtime = PipelineFixture.Create(options, handler);
+        var calls = Enumerable.Range(0, 26).Select(async _ => (await runtime.GetAsync()).Dispose()).ToList();
 
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 26).Select(async _ => (await runtime.GetAsync()).Dispose()));
-        watch.Stop();
-
-        // 26 requests at 50/s with a burst of 1: the first is immediate, the other 25 wait 20 ms each.
-        Assert.InRange(watch.Elapsed.TotalMilliseconds, 450, 3000);
-        arrivals.Sort();
-        for (var i = 0; i < arrivals.Count; i++)
-        {
-            // In any 200 ms window 10 permits are due at 50/s; allow 2 more for timer phase and scheduling jitter on a
-            // loaded machine. Without the limiter all 26 would start within a few milliseconds.
-            var inWindow = arrivals.Count(a => a >= arrivals[i] && Stopwatch.GetElapsedTime(arrivals[i], a).TotalMilliseconds < 200);
-            Assert.True(inWindow <= 12, $"{inWindow} requests started within 200 ms");
-        }
+        // 50/s with a burst of 1: one permit now, then one per 20 ms of the (frozen) clock.
+        await ReleasesOnePermitPerStepAsync(time, runtime.Limiter!, handler, requests: 26, TimeSpan.FromMilliseconds(20));
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -49,15 +34,17 @@ public sealed class RateLimitTests
         var options2 = new TestOptions { BaseUrl = new Uri("https://rate-b.example.test/") };
         options1.RateLimit.PermitsPerSecond = options2.RateLimit.PermitsPerSecond = 40;
         var handler = new RecordingHandler((_, _, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, "{}")));
+        var time = new TrackingFakeTimeProvider();
         using var registry = new RateLimiterRegistry();
-        var first = PipelineFixture.Create(options1, handler, rateLimiters: registry);
-        var second = PipelineFixture.Create(options2, handler, rateLimiters: registry);
+        var first = PipelineFixture.Create(options1, handler, time, rateLimiters: registry);
+        var second = PipelineFixture.Create(options2, handler, time, rateLimiters: registry);
 
         Assert.Same(first.Limiter, second.Limiter);
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 21).Select(async i => (await (i % 2 == 0 ? first : second).GetAsync()).Dispose()));
+        var calls = Enumerable.Range(0, 21).Select(async i => (await (i % 2 == 0 ? first : second).GetAsync()).Dispose()).ToList();
 
-        Assert.True(watch.Elapsed.TotalMilliseconds >= 450, $"20 waits of 25 ms expected, took {watch.Elapsed.TotalMilliseconds} ms");
+        // Two limiters would let one call of each client through at once; the shared one lets one per 25 ms in all.
+        await ReleasesOnePermitPerStepAsync(time, first.Limiter!, handler, requests: 21, TimeSpan.FromMilliseconds(25));
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -73,5 +60,27 @@ public sealed class RateLimitTests
         using var _ = await runtime.GetAsync();
 
         Assert.Equal(3, runtime.Limiter.GetStatistics()!.TotalSuccessfulLeases - before);
+    }
+
+    /// <summary>
+    /// With the clock frozen, exactly one request has passed and the rest wait in the limiter; each advance by one
+    /// replenishment period lets exactly one more through.
+    /// </summary>
+    private static async Task ReleasesOnePermitPerStepAsync(TrackingFakeTimeProvider time, RateLimiter limiter, RecordingHandler handler, int requests, TimeSpan period)
+    {
+        for (var passed = 1; passed <= requests; passed++)
+        {
+            if (passed > 1)
+            {
+                time.Advance(period);
+            }
+
+            var waiting = requests - passed;
+            await WaitUntilAsync($"{passed} sent, {waiting} waiting for a permit", () => handler.Calls == passed && limiter.GetStatistics()!.CurrentQueuedCount == waiting, TimeSpan.FromSeconds(20));
+
+            // Nothing else can pass until the clock moves: no permit is left and the rest are queued.
+            Assert.Equal(passed, handler.Calls);
+            Assert.Equal(0, limiter.GetStatistics()!.CurrentAvailablePermits);
+        }
     }
 }

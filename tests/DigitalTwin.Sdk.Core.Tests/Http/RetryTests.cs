@@ -110,16 +110,20 @@ public sealed class RetryTests
             : RecordingHandler.Json(HttpStatusCode.OK, "{}")));
         var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
 
-        var started = _time.GetUtcNow();
+        var retryAt = _time.GetUtcNow().AddSeconds(5);
         var task = runtime.GetAsync();
-        await WaitUntilAsync("first attempt and back-off timer", () => handler.Calls == 1 && _time.PendingTimers > 0, TimeSpan.FromSeconds(20));
+
+        // The back-off is a timer on the fake clock due exactly at the Retry-After instant; until the clock reaches it
+        // the retry cannot start (fake timers fire only inside Advance).
+        await WaitUntilAsync("first attempt and a back-off due at Retry-After", () => handler.Calls == 1 && _time.HasPendingTimerDueAt(retryAt), TimeSpan.FromSeconds(20));
         _time.Advance(TimeSpan.FromSeconds(4.9));
-        await Task.Delay(20);
+        Assert.True(_time.HasPendingTimerDueAt(retryAt), "the back-off ended before Retry-After");
         Assert.Equal(1, handler.Calls);
 
-        using var response = await _time.DriveAsync(task, Step);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        using var response = await task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, handler.Calls);
-        Assert.True(_time.GetUtcNow() - started >= TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -130,15 +134,17 @@ public sealed class RetryTests
             : RecordingHandler.Json(HttpStatusCode.OK, "{}")));
         var runtime = PipelineFixture.Create(new TestOptions(), handler, _time);
 
-        var started = _time.GetUtcNow();
+        var retryAt = _time.GetUtcNow().AddSeconds(8);
         var task = runtime.GetAsync();
-        await WaitUntilAsync("first attempt", () => handler.Calls == 1 && _time.PendingTimers > 0, TimeSpan.FromSeconds(20));
-        _time.Advance(TimeSpan.FromSeconds(7));
-        await Task.Delay(20);
+
+        await WaitUntilAsync("first attempt and a back-off due at the Retry-After date", () => handler.Calls == 1 && _time.HasPendingTimerDueAt(retryAt), TimeSpan.FromSeconds(20));
+        _time.Advance(TimeSpan.FromSeconds(7.9));
+        Assert.True(_time.HasPendingTimerDueAt(retryAt), "the back-off ended before the Retry-After date");
         Assert.Equal(1, handler.Calls);
 
-        using var response = await _time.DriveAsync(task, Step);
-        Assert.True(_time.GetUtcNow() - started >= TimeSpan.FromSeconds(7.5));
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        using var response = await task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, handler.Calls);
     }
 
     [Fact]
@@ -340,7 +346,7 @@ public sealed class RetryTests
     /// <summary>A transport that never answers: each attempt ends only by its timeout or cancellation.</summary>
     private static RecordingHandler NeverAnswers() => new(async (_, _, ct) =>
     {
-        await Task.Delay(Timeout.Infinite, ct);
+        await new TaskCompletionSource().Task.WaitAsync(ct);
         return RecordingHandler.Json(HttpStatusCode.OK, "{}");
     });
 }

@@ -15,8 +15,8 @@ public sealed class JsonRpcConnectionTests
         var server = new FakeServer();
         await using var connection = new JsonRpcConnection(server.Options(nextId: 100));
 
-        var first = connection.InvokeAsync("a", null, AsText);
-        var second = connection.InvokeAsync("b", w => w.WriteNumberValue(7), AsText);
+        var first = connection.InvokeAsync("a", null, AsText, CancellationToken.None);
+        var second = connection.InvokeAsync("b", w => w.WriteNumberValue(7), AsText, CancellationToken.None);
         var wire = await server.AcceptAsync();
         var r1 = await wire.ReadRequestAsync();
         var r2 = await wire.ReadRequestAsync();
@@ -41,7 +41,7 @@ public sealed class JsonRpcConnectionTests
         options.InitialRequestId = 5;
         options.Handshake = async (context, ct) => await context.InvokeAsync("hello", null, _ => 0, ct);
         await using var connection = new JsonRpcConnection(options);
-        var call = connection.InvokeAsync("a", null, AsText);
+        var call = connection.InvokeAsync("a", null, AsText, CancellationToken.None);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
 
         var wire = await server.AcceptRawAsync(cts.Token);
@@ -61,7 +61,7 @@ public sealed class JsonRpcConnectionTests
     {
         var server = new FakeServer();
         await using var connection = new JsonRpcConnection(server.Options());
-        var call = connection.InvokeAsync("getData", null, AsText);
+        var call = connection.InvokeAsync("getData", null, AsText, CancellationToken.None);
         var wire = await server.AcceptAsync();
         var request = await wire.ReadRequestAsync();
 
@@ -86,11 +86,11 @@ public sealed class JsonRpcConnectionTests
         await using var connection = new JsonRpcConnection(options);
         var accept = server.AcceptAsync();
 
-        await Assert.ThrowsAsync<JsonRpcTimeoutException>(() => connection.InvokeAsync("slow", null, AsText));
+        await Assert.ThrowsAsync<JsonRpcTimeoutException>(() => connection.InvokeAsync("slow", null, AsText, CancellationToken.None));
         var wire = await accept;
         var request = await wire.ReadRequestAsync();
         wire.Result(request["id"]!.GetValue<long>(), "1");
-        var next = connection.InvokeAsync("next", null, AsText);
+        var next = connection.InvokeAsync("next", null, AsText, CancellationToken.None);
         var nextRequest = await wire.ReadRequestAsync();
         wire.Result(nextRequest["id"]!.GetValue<long>(), "2");
 
@@ -102,13 +102,13 @@ public sealed class JsonRpcConnectionTests
     {
         var server = new FakeServer();
         await using var connection = new JsonRpcConnection(server.Options());
-        var inFlight = connection.InvokeAsync("a", null, AsText);
+        var inFlight = connection.InvokeAsync("a", null, AsText, CancellationToken.None);
         var wire = await server.AcceptAsync();
         await wire.ReadRequestAsync();
 
         wire.Drop();
         await Assert.ThrowsAsync<ConnectionLostException>(() => inFlight.WaitAsync(TimeSpan.FromSeconds(5)));
-        var later = connection.InvokeAsync("b", null, AsText);
+        var later = connection.InvokeAsync("b", null, AsText, CancellationToken.None);
         var wire2 = await server.AcceptAsync();
         var request = await wire2.ReadRequestAsync();
         wire2.Result(request["id"]!.GetValue<long>(), "\"ok\"");
@@ -205,7 +205,7 @@ public sealed class JsonRpcConnectionTests
             wire.Result(request["id"]!.GetValue<long>(), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var ping = connection.InvokeAsync("time", null, AsText);
+        var ping = connection.InvokeAsync("time", null, AsText, CancellationToken.None);
         var pingRequest = await wire.ReadRequestAsync();
         wire.Result(pingRequest["id"]!.GetValue<long>(), "0");
         Assert.Equal("0", await ping);
@@ -250,7 +250,7 @@ public sealed class JsonRpcConnectionTests
         await Assert.ThrowsAsync<ConnectionLostException>(() => connection.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(JsonRpcConnectionState.Closed, connection.State);
         Assert.Equal(4, server.Connects);
-        await Assert.ThrowsAsync<ConnectionLostException>(() => connection.InvokeAsync("x", null, AsText));
+        await Assert.ThrowsAsync<ConnectionLostException>(() => connection.InvokeAsync("x", null, AsText, CancellationToken.None));
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class JsonRpcConnectionTests
     {
         var server = new FakeServer();
         var connection = new JsonRpcConnection(server.Options());
-        var call = connection.InvokeAsync("a", null, AsText);
+        var call = connection.InvokeAsync("a", null, AsText, CancellationToken.None);
         var wire = await server.AcceptAsync();
         await wire.ReadRequestAsync();
 
@@ -267,7 +267,7 @@ public sealed class JsonRpcConnectionTests
         await Assert.ThrowsAsync<ConnectionLostException>(() => call);
         await connection.Completion;
         Assert.Equal(JsonRpcConnectionState.Closed, connection.State);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => connection.InvokeAsync("b", null, AsText));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => connection.InvokeAsync("b", null, AsText, CancellationToken.None));
     }
 
     [Fact]

@@ -38,6 +38,29 @@ public sealed class ClientAuthoringTests
         Assert.All(handler.Requests, r => Assert.Equal("Bearer tok-1", r.Authorization));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Standalone_TransportFailure_IsTypedWithOrWithoutPerCallHandlers_AndAPerCallHandlerSeesTheTypedException(bool perCallHandler)
+    {
+        var seen = new ConcurrentQueue<Exception>();
+        var options = new TestOptions();
+        options.Retry.MaxRetries = 0;
+        if (perCallHandler)
+        {
+            options.AddHandler(() => new Catcher(seen), HttpPipelinePosition.PerCall);
+        }
+
+        var handler = new RecordingHandler((_, _, _) => throw new HttpRequestException("connection refused"));
+        var runtime = StandaloneClient.CreateApiRuntime(PipelineFixture.Definition, options, new HttpClient(handler), null, _time, new StaticTokens());
+
+        var error = await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => runtime.GetAsync());
+
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Equal(perCallHandler ? 1 : 0, seen.Count);
+        Assert.All(seen, e => Assert.IsType<DigitalTwinConnectionException>(e));
+    }
+
     [Fact]
     public async Task Di_HandlerPositionsRunAsStandalone()
     {
@@ -177,6 +200,22 @@ public sealed class ClientAuthoringTests
         {
             log.Enqueue(name + ":" + (request.Headers.Authorization?.Parameter ?? "-"));
             return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed class Catcher(ConcurrentQueue<Exception> seen) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                seen.Enqueue(ex);
+                throw;
+            }
         }
     }
 

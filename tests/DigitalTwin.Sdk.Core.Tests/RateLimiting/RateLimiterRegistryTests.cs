@@ -27,7 +27,7 @@ public sealed class RateLimiterRegistryTests
         using var registry = new RateLimiterRegistry();
         var time = TestTime.CreateClock();
 
-        Assert.IsType<TokenBucketRateLimiter>(registry.GetOrCreate(new RateLimitQuota("k", RateLimitKind.TokenBucket, 10, TimeSpan.FromSeconds(1)), time));
+        Assert.IsType<TimeProviderTokenBucketRateLimiter>(registry.GetOrCreate(new RateLimitQuota("k", RateLimitKind.TokenBucket, 10, TimeSpan.FromSeconds(1)), time));
         Assert.IsType<SlidingWindowLogRateLimiter>(registry.GetOrCreate(new RateLimitQuota("k", RateLimitKind.SlidingWindow, 10, TimeSpan.FromSeconds(1)), time));
         Assert.IsType<IntervalRateLimiter>(registry.GetOrCreate(new RateLimitQuota("k", RateLimitKind.Interval, 1, TimeSpan.FromSeconds(1)), time));
     }

@@ -6,6 +6,39 @@ namespace DigitalTwin.Sdk.Core.Tests.RateLimiting;
 
 public sealed class SlidingWindowLogRateLimiterTests
 {
+    [Fact]
+    public async Task Dispose_RefusesWaitersAndLaterAcquisitions_StatisticsCountGrantsAndRefusals()
+    {
+        var clock = TestTime.CreateClock();
+        var limiter = new SlidingWindowLogRateLimiter(1, TimeSpan.FromSeconds(1), 1, clock);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        var waiter = limiter.AcquireAsync().AsTask();
+        Assert.False((await limiter.AcquireAsync()).IsAcquired); // the queue of one is full
+        Assert.Null(limiter.IdleDuration);
+        var statistics = limiter.GetStatistics()!;
+        Assert.Equal((0, 1, 1, 2), (statistics.CurrentAvailablePermits, statistics.CurrentQueuedCount, statistics.TotalSuccessfulLeases, statistics.TotalFailedLeases));
+
+        limiter.Dispose();
+
+        Assert.False((await waiter).IsAcquired);
+        Assert.Throws<ObjectDisposedException>(() => limiter.AttemptAcquire());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => limiter.AcquireAsync().AsTask());
+    }
+
+    [Fact]
+    public void IdleDuration_CountsFromTheLastGrantOnceTheLogIsEmpty()
+    {
+        var clock = TestTime.CreateClock();
+        using var limiter = new SlidingWindowLogRateLimiter(2, TimeSpan.FromSeconds(1), 10, clock);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Null(limiter.IdleDuration);
+        clock.Advance(TimeSpan.FromMilliseconds(501));
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), limiter.IdleDuration);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

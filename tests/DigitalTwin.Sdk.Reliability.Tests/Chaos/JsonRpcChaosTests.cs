@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core.JsonRpc;
@@ -92,7 +91,6 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
         var streams = new GetDataProbe();
         var getData = StreamRepeatedlyAsync(client, emu, streams, stop.Token);
 
-        var watch = Stopwatch.StartNew();
         var results = new RequestCounts();
         for (var first = 0; first < Requests; first += ConcurrentRequests)
         {
@@ -105,9 +103,8 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
             await Task.WhenAll(batch);
         }
 
-        var requestsTime = watch.Elapsed;
         var dropsInjected = emu.ConnectionCount - 1;
-        output.WriteLine($"seed {Seed}: {Requests} requests in {requestsTime.TotalSeconds:F1} s: {results.Ok} ok, {results.Lost} ConnectionLostException, {results.Wrong} wrong answers, {results.TimedOut} JsonRpcTimeoutException, {results.Hung} hung, {results.Other.Count} other; slowest {results.SlowestMs} ms");
+        output.WriteLine($"seed {Seed}: {Requests} requests: {results.Ok} ok, {results.Lost} ConnectionLostException, {results.Wrong} wrong answers, {results.TimedOut} JsonRpcTimeoutException, {results.Hung} hung, {results.Other.Count} other");
         output.WriteLine($"drops injected {dropsInjected} (connections {emu.ConnectionCount}, connected epochs {Volatile.Read(ref epoch)}), state {client.State}, live data subscriptions {emu.DataSubscriptionCount}");
 
         // After the chaos: the connection is back; a marker published now reaches every subscription.
@@ -143,7 +140,6 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
         Assert.Equal(0, results.Hung);
         Assert.Equal(0, results.TimedOut);
         Assert.Equal(Requests, results.Ok + results.Lost);
-        Assert.True(results.SlowestMs <= RequestTimeout.TotalMilliseconds + 2_000, $"a request took {results.SlowestMs} ms");
         Assert.True(dropsInjected >= Drops / 2, $"only {dropsInjected} drops happened: the run proves too little");
         Assert.True(results.Lost > 0 && results.Ok > Requests / 2, $"ok {results.Ok}, lost {results.Lost}");
         foreach (var probe in subscriptions)
@@ -163,7 +159,6 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
 
     private static async Task RequestAsync(ITwinIoTSocketClient client, string sensorId, RequestCounts counts, SecretAudit audit)
     {
-        var watch = Stopwatch.StartNew();
         try
         {
             // The bound catches a hang; the client's own timeout is RequestTimeout.
@@ -194,14 +189,6 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
         catch (Exception ex)
         {
             counts.Other.Add(ex);
-        }
-        finally
-        {
-            var ms = (long)watch.Elapsed.TotalMilliseconds;
-            long seen;
-            while (ms > (seen = Interlocked.Read(ref counts.SlowestMs)) && Interlocked.CompareExchange(ref counts.SlowestMs, ms, seen) != seen)
-            {
-            }
         }
     }
 
@@ -286,7 +273,6 @@ public sealed class JsonRpcChaosTests(ITestOutputHelper output)
         public int Wrong;
         public int TimedOut;
         public int Hung;
-        public long SlowestMs;
 #pragma warning restore SA1401
 
         public ConcurrentBag<Exception> Other { get; } = [];

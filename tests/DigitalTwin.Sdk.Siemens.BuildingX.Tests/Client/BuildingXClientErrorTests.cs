@@ -4,6 +4,8 @@ using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using DigitalTwin.Sdk.Testing.BuildingX;
 using DigitalTwin.Sdk.Testing.Faults;
+using DigitalTwin.Sdk.TestUtilities;
+using static DigitalTwin.Sdk.TestUtilities.Waiting;
 
 namespace DigitalTwin.Sdk.Siemens.BuildingX.Tests.Client;
 
@@ -58,15 +60,24 @@ public sealed class BuildingXClientErrorTests
     [Fact]
     public async Task TooManyRequests_IsRetriedAfterRetryAfter()
     {
-        await using var context = await BuildingXTestContext.StartAsync();
+        var time = new TrackingFakeTimeProvider();
+        await using var context = await BuildingXTestContext.StartAsync(new BuildingXEmulatorOptions { TimeProvider = time }, time: time);
         const string body = """{"errors":[{"status":"429","code":"10-0429","title":"Too many requests"}]}""";
         context.Emulator.Faults.Add(Fault.Status(429, body, "application/vnd.api+json").WithRetryAfter(TimeSpan.FromSeconds(1)), pathPrefix: BuildingXEmulator.AccountsBasePath + "/me");
-        var started = TimeProvider.System.GetTimestamp();
+        var path = BuildingXEmulator.AccountsBasePath + "/me/usergroups";
+        var retryAt = time.GetUtcNow().AddSeconds(1);
 
-        var me = await context.Client.Account.GetUserGroupsAsync().ToListAsync();
+        var call = context.Client.Account.GetUserGroupsAsync().ToListAsync().AsTask();
+
+        // The back-off is a fake-clock timer due at Retry-After; the retry cannot leave before the clock gets there.
+        await WaitUntilAsync("the 429 and a back-off due at Retry-After", () => context.Emulator.Requests.ForPath(path).Count == 1 && time.HasPendingTimerDueAt(retryAt));
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.True(time.HasPendingTimerDueAt(retryAt), "the back-off ended before Retry-After");
+        Assert.Single(context.Emulator.Requests.ForPath(path));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var me = await call.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("UserGroup", Assert.Single(me).Type);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(900));
-        Assert.Equal(2, context.Emulator.Requests.ForPath(BuildingXEmulator.AccountsBasePath + "/me/usergroups").Count);
+        Assert.Equal(2, context.Emulator.Requests.ForPath(path).Count);
     }
 }

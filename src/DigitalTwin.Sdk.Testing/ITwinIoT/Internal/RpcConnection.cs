@@ -366,7 +366,23 @@ internal sealed partial class RpcConnection
                     // Stop sending now; cut the socket a moment later so the frames already written reach the client
                     // (an immediate abort would discard them in the server's output buffer).
                     _aborted = true;
-                    _ = Task.Delay(250).ContinueWith(_ => Abort(), TaskScheduler.Default);
+                    _ = Task.Delay(250).ContinueWith(
+                        static (_, state) =>
+                        {
+                            var connection = (RpcConnection)state!;
+                            try
+                            {
+                                connection.Abort();
+                            }
+                            finally
+                            {
+                                connection._emulator.OnFaultCut();
+                            }
+                        },
+                        this,
+                        CancellationToken.None,
+                        TaskContinuationOptions.None,
+                        TaskScheduler.Default);
                 }
             }
         }
