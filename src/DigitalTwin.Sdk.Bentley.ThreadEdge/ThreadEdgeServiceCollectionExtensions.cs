@@ -34,6 +34,18 @@ public static class ThreadEdgeServiceCollectionExtensions
         return services.AddThreadEdge(Microsoft.Extensions.Options.Options.DefaultName, o => configuration.Bind(o));
     }
 
+    /// <summary>Registers a named <see cref="IThreadEdgeClient"/> bound to a configuration section (resolve it with <c>GetRequiredKeyedService&lt;IThreadEdgeClient&gt;(name)</c>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">Client name.</param>
+    /// <param name="configuration">The section holding <c>BaseUrl</c>, <c>AllowInsecureHttp</c>, <c>HardwareVersion</c> and the pipeline settings.</param>
+    /// <returns>The builder of the underlying HTTP client, to add your own handlers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddThreadEdge(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddThreadEdge(name, o => configuration.Bind(o));
+    }
+
     /// <summary>Registers a named <see cref="IThreadEdgeClient"/> (resolve it with <c>GetRequiredKeyedService&lt;IThreadEdgeClient&gt;(name)</c>),
     /// so one app can talk to several THREADs.</summary>
     /// <param name="services">The services.</param>

@@ -28,6 +28,18 @@ public static class BuildingXServiceCollectionExtensions
         return services.AddBuildingX(Microsoft.Extensions.Options.Options.DefaultName, o => configuration.Bind(o));
     }
 
+    /// <summary>Registers a named <see cref="IBuildingXClient"/> bound to a configuration section (resolve it with <c>GetRequiredKeyedService&lt;IBuildingXClient&gt;(name)</c>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">Client name.</param>
+    /// <param name="configuration">The section holding <c>BaseUrl, AccountsBaseUrl, TokenUrl, ClientId, ClientSecret, Audience, PartitionId</c>.</param>
+    /// <returns>The builder of the underlying HTTP client.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddBuildingX(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddBuildingX(name, o => configuration.Bind(o));
+    }
+
     /// <summary>
     /// Registers a named <see cref="IBuildingXClient"/> (resolve it with <c>GetRequiredKeyedService&lt;IBuildingXClient&gt;(name)</c>),
     /// so one app can talk to several tenants.
