@@ -1,3 +1,4 @@
+using DigitalTwin.Sdk.Core.Paging;
 using Spectre.Console;
 
 namespace DigitalTwin.Sdk.Samples.Output;
@@ -19,4 +20,35 @@ internal static class ProgressDisplay
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(work);
+
+    /// <summary>
+    /// Walks every page of <paramref name="pages"/> under one bar that counts the items and names the page reached.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="pages">The pages, e.g. a client's <c>GetAssetsAsync(…).AsPages(pageSizeHint: 100)</c>.</param>
+    /// <param name="label">The bar's label, plain text.</param>
+    /// <param name="expected">How many items the pages hold, or <see langword="null"/> when the service does not say.</param>
+    /// <param name="onPage">Called with each page as it arrives.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>How many pages and items came.</returns>
+    public static async Task<(int Pages, long Items)> WalkPagesAsync<T>(
+        IAsyncEnumerable<Page<T>> pages, string label, long? expected, Action<Page<T>> onPage, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        long items = 0;
+        await RunAsync(async progress =>
+        {
+            var walk = new WorkCounter(progress, label, "", expected);
+            await foreach (var page in pages.WithCancellation(cancellationToken))
+            {
+                count++;
+                onPage(page);
+                walk.Advance(page.Values.Count, $"page {count}");
+            }
+
+            walk.Complete();
+            items = walk.Done;
+        });
+        return (count, items);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using DigitalTwin.Sdk.Bentley.ITwinIoT;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Samples.Output;
@@ -7,7 +5,6 @@ using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
@@ -29,6 +26,112 @@ internal sealed class ITwinIoTScenario : IScenario
 
     public string Description => "Bentley iTwin IoT: finds a sensor by entity queries, a 200,000-point getData surviving a dropped socket, a 10,000-observation upload in batches read back, a live subscription (writes with --write against a configured service).";
 
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        // The client from DI: bound to the DigitalTwin:ITwinIoT section, or pointed at the embedded emulator when none is set.
+        var section = run.Configuration.GetSection(ITwinIoTOptions.SectionName);
+        var configured = section["ApiKey"] is not null || section["ClientId"] is not null;
+        await using var target = await ScenarioTarget<ITwinIoTEmulator>.StartAsync(
+            configuredEndpoint: configured ? section["RestBaseUrl"] ?? "https://iiot.bentley.com/" : null,
+            startEmulator: StartEmulatorAsync,
+            emulatorEndpoint: emulator => emulator.BaseUri,
+            settingsHint: "DigitalTwin__ITwinIoT__ApiKey (or ClientId and ClientSecret) and ProjectId",
+            addConfigured: services => services.AddITwinIoT(section),
+            addEmulated: (services, emulator) => services.AddITwinIoT(o => UseEmulator(o, emulator)),
+            cancellationToken);
+        var client = target.GetRequiredService<IITwinIoTClient>();
+        var view = new ITwinIoTView();
+        var emulator = target.Emulator;
+
+        // Uploads write to the sensor: always on the emulator, against a configured service only with --write.
+        var writes = emulator is not null || run.Write;
+
+        // The socket reports its connection state as it changes (connect, a cut connection, reconnect, close).
+        client.Socket.StateChanged += (_, e) => view.ShowSocketState(e);
+
+        // Entity queries over the socket: the project's connections, devices and sensors, found rather than configured.
+        var nodes = await client.Socket.GetNodesAsync(cancellationToken: cancellationToken);
+        var devices = await client.Socket.GetDevicesAsync(cancellationToken: cancellationToken);
+        var sensors = await client.Socket.GetSensorsAsync(cancellationToken: cancellationToken);
+        view.ShowEntities(nodes.Count, devices.Count, sensors);
+
+        // The REST API: every listing (counted) and catalogue, and the project and its data usage when a project is known.
+        var rest = view.StartRestReads();
+        rest.Add("nodes/all", await client.Rest.GetNodesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken));
+        rest.Add("devices/all", await client.Rest.GetDevicesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken));
+        rest.Add("sensors/all", await client.Rest.GetSensorsAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken));
+        rest.Add("devices/types", (await client.Rest.GetDeviceTypesAsync(cancellationToken: cancellationToken)).Count);
+        rest.Add("sensors/types", (await client.Rest.GetSensorTypesAsync(cancellationToken: cancellationToken)).Count);
+        rest.Add("metrics/types", (await client.Rest.GetMetricTypesAsync(cancellationToken: cancellationToken)).Metrics.Count);
+        rest.Add("documents", await client.Rest.GetDocumentsAsync(cancellationToken: cancellationToken));
+        rest.Add("profiles", await client.Rest.GetProfilesAsync(cancellationToken: cancellationToken));
+        if ((section["ProjectId"] ?? emulator?.Options.DefaultProjectId) is { } projectId)
+        {
+            rest.Add($"projects/{projectId}", await client.Rest.GetProjectAsync(projectId, cancellationToken));
+            rest.Add("projects/…/dataUsage", await client.Rest.GetProjectDataUsageAsync(projectId, cancellationToken));
+        }
+
+        rest.Show();
+
+        // A sensor to read: the busiest of the first ones whose raw metrics have a unit (getRawMetrics).
+        if (await FindSensorAsync(client, sensors, cancellationToken) is not { } found)
+        {
+            view.ShowNoSensor();
+            return;
+        }
+
+        var (sensorId, rawMetrics) = found;
+        var metric = rawMetrics[0];
+        var unit = metric.DefaultUnit!;
+        view.ShowSensor(sensorId, metric, rawMetrics);
+
+        // The metric's units, the sensor's metrics, its last observation (raw) and the span of its observations.
+        var units = await client.Socket.GetUnitsAsync([metric.Id], cancellationToken: cancellationToken);
+        view.ShowUnits(metric.Id, units.GetValueOrDefault(metric.Id));
+        var metrics = await client.Socket.GetMetricsAsync([sensorId], cancellationToken: cancellationToken);
+        view.ShowMetrics(metrics.GetValueOrDefault(sensorId));
+        await foreach (var latest in client.Socket.GetObservationsAsync(new DataQuery(sensorId, null, null) { Limit = DataLimit.Last }, cancellationToken))
+        {
+            view.ShowLastObservation(latest);
+        }
+
+        var summaries = await client.Socket.GetObservationsSummaryAsync([sensorId], cancellationToken: cancellationToken);
+        view.ShowSummary(summaries.GetValueOrDefault(sensorId));
+
+        // getData streamed to the end; the emulator cuts the socket mid-stream, and the client reconnects and resumes.
+        // The emulator's series length is known; a real service does not say how many points a getData yields.
+        long? expected = emulator is null ? null : StreamedPoints;
+        var streamed = await view.StreamAsync("getData", client.Socket.GetDataAsync(new DataQuery(sensorId, metric.Id, unit), cancellationToken), expected, cancellationToken);
+
+        ITwinIoTView.Uploaded? upload = null;
+        ITwinIoTView.Streamed? readBack = null;
+        var uploadCount = emulator is null ? ConfiguredUploadCount : UploadCount;
+        if (writes)
+        {
+            // One observation a minute, uploaded in batches: the client pulls them lazily as it fills each batch.
+            var observations = Enumerable.Range(0, uploadCount).Select(i => new ObservationUpload(sensorId, UploadStart.AddMinutes(i), ValuesOf(rawMetrics, i)));
+            upload = await view.UploadAsync(observations, uploadCount, o => client.Socket.UploadInBatchesAsync(o, UploadBatchSize, cancellationToken: cancellationToken), cancellationToken);
+
+            // The uploaded window read back with getData.
+            var window = new DataQuery(sensorId, metric.Id, unit) { StartDate = UploadStart, EndDate = UploadStart.AddMinutes(uploadCount - 1) };
+            readBack = await view.StreamAsync("Read back", client.Socket.GetDataAsync(window, cancellationToken), upload.Accepted, cancellationToken);
+        }
+
+        view.ShowResults(streamed, expected, UploadBatchSize, upload, readBack, emulator);
+
+        if (writes)
+        {
+            // A live subscription to the sensor's data, then one upload, which the subscription pushes back (waiting up to 30 s).
+            await using var subscription = await client.Socket.SubscribeDataAsync(new DataSubscriptionRequest([sensorId], metric.Id, unit), cancellationToken);
+            await using var notifications = subscription.GetAsyncEnumerator(cancellationToken);
+            var accepted = await client.Socket.UploadDataAsync([new ObservationUpload(sensorId, DateTimeOffset.UtcNow, ValuesOf(rawMetrics, 0))], cancellationToken: cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(30));
+            var pushed = await notifications.MoveNextAsync().AsTask().WaitAsync(wait.Token);
+            view.ShowPushed(accepted, pushed ? notifications.Current : null, unit);
+        }
+    }
+
     public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
         var emulator = await StartEmulatorAsync(cancellationToken);
@@ -37,133 +140,6 @@ internal sealed class ITwinIoTScenario : IScenario
             ("WebSocketUrl", emulator.WebSocketUri.ToString()),
             ("ApiKey", emulator.ApiKey),
             ("ProjectId", emulator.Options.DefaultProjectId)), () => emulator.Requests.Count);
-    }
-
-    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
-    {
-        var configuration = run.Configuration;
-        var section = configuration.GetSection(ITwinIoTOptions.SectionName);
-        var configured = section["ApiKey"] is not null || section["ClientId"] is not null;
-        await using var target = await ScenarioTarget<ITwinIoTEmulator>.StartAsync(
-            configuredEndpoint: configured ? section["RestBaseUrl"] ?? "https://iiot.bentley.com/" : null,
-            startEmulator: StartEmulatorAsync,
-            emulatorEndpoint: emulator => emulator.BaseUri,
-            settingsHint: "DigitalTwin__ITwinIoT__ApiKey (or ClientId and ClientSecret) and ProjectId",
-            addConfigured: services => services.AddITwinIoT(section),
-            addEmulated: (services, emulator) => services.AddITwinIoT(o =>
-            {
-                o.RestBaseUrl = emulator.BaseUri;
-                o.WebSocketUrl = emulator.WebSocketUri;
-                o.ApiKey = emulator.ApiKey;
-                o.ProjectId = emulator.Options.DefaultProjectId;
-            }),
-            cancellationToken);
-        var emulator = target.Emulator;
-        var writes = emulator is not null || run.Write;
-        var client = target.GetRequiredService<IITwinIoTClient>();
-        client.Socket.StateChanged += (_, e) => AnsiConsole.MarkupLine($"  socket: [grey]{e.Previous} -> {e.Current}[/]");
-
-        // Entity queries: the project's connections, devices and sensors, found rather than configured.
-        var nodes = await client.Socket.GetNodesAsync(cancellationToken: cancellationToken);
-        var devices = await client.Socket.GetDevicesAsync(cancellationToken: cancellationToken);
-        var sensors = await client.Socket.GetSensorsAsync(cancellationToken: cancellationToken);
-        var table = new Table().AddColumns("Sensor", "Type", "Name");
-        foreach (var sensor in sensors.Take(6))
-        {
-            table.AddRow(Markup.Escape(sensor.Id), Markup.Escape(sensor.Type ?? "-"), Markup.Escape(sensor.Props?.Name ?? "-"));
-        }
-
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Socket: [green]{nodes.Count}[/] connections, [green]{devices.Count}[/] devices, [green]{sensors.Count}[/] sensors (up to 6 shown).");
-
-        await TourRestAsync(client, section["ProjectId"] ?? emulator?.Options.DefaultProjectId, cancellationToken);
-
-        var found = await FindSensorAsync(client, sensors, cancellationToken);
-        if (found is null)
-        {
-            AnsiConsole.MarkupLine("[yellow]No sensor of the project reports a raw metric with a unit: nothing to read.[/]");
-            return;
-        }
-
-        var (sensorId, rawMetrics) = found.Value;
-        var metric = rawMetrics[0];
-        var unit = metric.DefaultUnit!;
-        AnsiConsole.MarkupLine($"Reading sensor [blue]{Markup.Escape(sensorId)}[/], metric [blue]{Markup.Escape(metric.Id)}[/] in [blue]{Markup.Escape(unit)}[/] (raw metrics: {Markup.Escape(string.Join(", ", rawMetrics.Select(m => m.Id)))}).");
-
-        var units = await client.Socket.GetUnitsAsync([metric.Id], cancellationToken: cancellationToken);
-        AnsiConsole.MarkupLine($"getUnits: {Markup.Escape(metric.Id)} in {Markup.Escape(string.Join(", ", units.GetValueOrDefault(metric.Id)?.Select(u => u.Id) ?? []))}.");
-        var metrics = await client.Socket.GetMetricsAsync([sensorId], cancellationToken: cancellationToken);
-        AnsiConsole.MarkupLine($"getMetrics: {Markup.Escape(string.Join(", ", metrics.GetValueOrDefault(sensorId)?.Select(m => m.Id) ?? []))}.");
-        await foreach (var latest in client.Socket.GetObservationsAsync(new DataQuery(sensorId, null, null) { Limit = DataLimit.Last }, cancellationToken))
-        {
-            AnsiConsole.MarkupLine($"getObservations (last, raw): {Markup.Escape(latest.ToString())}.");
-        }
-
-        var summaries = await client.Socket.GetObservationsSummaryAsync([sensorId], cancellationToken: cancellationToken);
-        var summary = summaries.GetValueOrDefault(sensorId);
-        AnsiConsole.MarkupLine($"getObservationsSummary: first {summary?.First?.Points.FirstOrDefault().Timestamp:O}, last {summary?.Last?.Points.LastOrDefault().Timestamp:O}.");
-
-        var results = new Table().AddColumns("Operation", "Expected", "Done", "Failures", "Time");
-        DateTimeOffset? first = null, last = null;
-        var uploadCount = emulator is null ? ConfiguredUploadCount : UploadCount;
-        await ProgressDisplay.RunAsync(async progress =>
-        {
-            // The emulator's series length is known; a real service does not say how many points a getData yields.
-            long? expected = emulator is null ? null : StreamedPoints;
-            var streamed = await StreamAsync(client, progress, "getData", new DataQuery(sensorId, metric.Id, unit), expected, cancellationToken);
-            (first, last) = (streamed.First, streamed.Last);
-            results.AddRow("getData (streamed)", expected is null ? "unknown" : Count(expected.Value), Count(streamed.Points), expected is null ? "-" : Count(expected.Value - streamed.Points), Seconds(streamed.Elapsed));
-
-            if (!writes)
-            {
-                // Uploading writes to the sensor: against a configured service only with --write.
-                return;
-            }
-
-            var upload = await UploadAsync(client, progress, sensorId, rawMetrics, uploadCount, cancellationToken);
-            results.AddRow($"uploadData ({upload.Batches} batches of up to {UploadBatchSize})", Count(uploadCount), Count(upload.Accepted), Count(uploadCount - upload.Accepted), Seconds(upload.Elapsed));
-
-            var window = new DataQuery(sensorId, metric.Id, unit) { StartDate = UploadStart, EndDate = UploadStart.AddMinutes(uploadCount - 1) };
-            var readBack = await StreamAsync(client, progress, "Read back", window, upload.Accepted, cancellationToken);
-            results.AddRow("getData (upload read back)", Count(upload.Accepted), Count(readBack.Points), Count(upload.Accepted - readBack.Points), Seconds(readBack.Elapsed));
-        });
-
-        AnsiConsole.Write(results);
-        AnsiConsole.MarkupLine($"Streamed {first:O} .. {last:O}" + (emulator is null ? "." : $"; the emulator cut the socket mid-stream ({emulator.Authentications} authentications, {emulator.DataPointsSent:N0} points sent)."));
-
-        if (writes)
-        {
-            await using var subscription = await client.Socket.SubscribeDataAsync(new DataSubscriptionRequest([sensorId], metric.Id, unit), cancellationToken);
-            await using var notifications = subscription.GetAsyncEnumerator(cancellationToken);
-            var accepted = await client.Socket.UploadDataAsync([new ObservationUpload(sensorId, DateTimeOffset.UtcNow, ValuesOf(rawMetrics, 0))], cancellationToken: cancellationToken);
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(TimeSpan.FromSeconds(30));
-            var pushed = await notifications.MoveNextAsync().AsTask().WaitAsync(wait.Token);
-            AnsiConsole.MarkupLine(pushed
-                ? $"uploadData: [green]{accepted}[/] processed; subscription pushed {Markup.Escape(notifications.Current.Observation.ToString())} ({Markup.Escape(unit)})."
-                : $"uploadData: [green]{accepted}[/] processed; the subscription ended without a push.");
-        }
-    }
-
-    /// <summary>Reads every REST listing and catalogue the iTwin IoT REST API offers and prints what each returned.</summary>
-    private static async Task TourRestAsync(IITwinIoTClient client, string? projectId, CancellationToken cancellationToken)
-    {
-        var table = new Table().AddColumns("REST read", "Found");
-        table.AddRow("nodes/all", Count(await client.Rest.GetNodesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
-        table.AddRow("devices/all", Count(await client.Rest.GetDevicesAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
-        table.AddRow("sensors/all", Count(await client.Rest.GetSensorsAsync(cancellationToken: cancellationToken).CountAsync(cancellationToken)));
-        table.AddRow("devices/types", Count((await client.Rest.GetDeviceTypesAsync(cancellationToken: cancellationToken)).Count));
-        table.AddRow("sensors/types", Count((await client.Rest.GetSensorTypesAsync(cancellationToken: cancellationToken)).Count));
-        table.AddRow("metrics/types", Count((await client.Rest.GetMetricTypesAsync(cancellationToken: cancellationToken)).Metrics.Count));
-        table.AddRow("documents", Markup.Escape((await client.Rest.GetDocumentsAsync(cancellationToken: cancellationToken)).ValueKind.ToString()));
-        table.AddRow("profiles", Markup.Escape((await client.Rest.GetProfilesAsync(cancellationToken: cancellationToken)).ValueKind.ToString()));
-        if (projectId is not null)
-        {
-            table.AddRow($"projects/{Markup.Escape(projectId)}", Markup.Escape((await client.Rest.GetProjectAsync(projectId, cancellationToken)).ValueKind.ToString()));
-            table.AddRow("projects/…/dataUsage", Markup.Escape((await client.Rest.GetProjectDataUsageAsync(projectId, cancellationToken)).ValueKind.ToString()));
-        }
-
-        AnsiConsole.Write(table);
     }
 
     /// <summary>
@@ -204,63 +180,16 @@ internal sealed class ITwinIoTScenario : IScenario
         return emulator;
     }
 
-    /// <summary>Streams a getData, advancing the bar once per 2,000 points (one emulator frame) and at the end.</summary>
-    private static async Task<(long Points, DateTimeOffset? First, DateTimeOffset? Last, TimeSpan Elapsed)> StreamAsync(
-        IITwinIoTClient client, ProgressContext progress, string label, DataQuery query, long? expected, CancellationToken cancellationToken)
+    /// <summary>Points the client at the embedded emulator, with the API key it accepts.</summary>
+    private static void UseEmulator(ITwinIoTOptions options, ITwinIoTEmulator emulator)
     {
-        var started = Stopwatch.GetTimestamp();
-        var counter = new WorkCounter(progress, label, "points", expected);
-        DateTimeOffset? first = null, last = null;
-        var pending = 0;
-        await foreach (var observation in client.Socket.GetDataAsync(query, cancellationToken))
-        {
-            first ??= observation.Timestamp;
-            last = observation.Timestamp;
-            if (++pending == 2_000)
-            {
-                counter.Advance(pending);
-                pending = 0;
-            }
-        }
-
-        counter.Advance(pending);
-        counter.Complete();
-        return (counter.Done, first, last, Stopwatch.GetElapsedTime(started));
-    }
-
-    /// <summary>
-    /// Uploads one observation a minute in batches, with two bars: observations sent (taken into a batch, which goes out as
-    /// soon as it is full) and observations the server acknowledged (its <c>successfullyProcessedObs</c> per batch).
-    /// </summary>
-    private static async Task<(int Batches, long Accepted, TimeSpan Elapsed)> UploadAsync(
-        IITwinIoTClient client, ProgressContext progress, string sensorId, IReadOnlyList<Metric> rawMetrics, int count, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var sent = new WorkCounter(progress, "uploadData", "sent", count);
-        var acknowledged = new WorkCounter(progress, "uploadData", "acknowledged", count);
-        var observations = Enumerable.Range(0, count).Select(i =>
-        {
-            // The client pulls items lazily as it fills a batch.
-            sent.Advance(1);
-            return new ObservationUpload(sensorId, UploadStart.AddMinutes(i), ValuesOf(rawMetrics, i));
-        });
-        var batches = 0;
-        await foreach (var batch in client.Socket.UploadInBatchesAsync(observations, UploadBatchSize, cancellationToken: cancellationToken))
-        {
-            batches++;
-            acknowledged.Advance(batch.Accepted);
-        }
-
-        sent.Complete();
-        acknowledged.Complete();
-        return (batches, acknowledged.Done, Stopwatch.GetElapsedTime(started));
+        options.RestBaseUrl = emulator.BaseUri;
+        options.WebSocketUrl = emulator.WebSocketUri;
+        options.ApiKey = emulator.ApiKey;
+        options.ProjectId = emulator.Options.DefaultProjectId;
     }
 
     /// <summary>One value per raw metric (an upload's values are keyed by the sensor's raw metric ids), varying with <paramref name="i"/>.</summary>
     private static Dictionary<string, double> ValuesOf(IReadOnlyList<Metric> rawMetrics, int i) =>
         rawMetrics.Select((m, k) => KeyValuePair.Create(m.Id, Math.Round(12 + k + (4 * Math.Sin(i / 240.0)), 3))).ToDictionary();
-
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,9 @@
-using System.Globalization;
+using System.Text.Json;
 using DigitalTwin.Sdk.Samples.Output;
 using DigitalTwin.Sdk.Siemens.LifecycleTwin;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
@@ -14,6 +13,74 @@ internal sealed class LifecycleTwinScenario : IScenario
     public string Name => "lifecycle-twin";
 
     public string Description => "Siemens Lifecycle Twin: sites, assets filtered by name across all pages, documents, locations and systems.";
+
+    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    {
+        // The client from DI: bound to the DigitalTwin:LifecycleTwin section, or pointed at the embedded emulator when none is set.
+        var section = run.Configuration.GetSection(LifecycleTwinOptions.SectionName);
+        await using var target = await ScenarioTarget<LifecycleTwinEmulator>.StartAsync(
+            configuredEndpoint: section["BaseUrl"],
+            startEmulator: ct => LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 2_500 }, ct),
+            emulatorEndpoint: emulator => emulator.BaseUri,
+            settingsHint: "DigitalTwin__LifecycleTwin__BaseUrl",
+            addConfigured: services => services.AddLifecycleTwin(section),
+            addEmulated: (services, emulator) => services.AddLifecycleTwin(o => UseEmulator(o, emulator)),
+            cancellationToken);
+        var client = target.GetRequiredService<ILifecycleTwinClient>();
+        var view = new LifecycleTwinView();
+
+        // Every site, with the default selection of Site (as every call below that gives no selection).
+        var sites = await client.Sites.GetSitesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        view.ShowSites(sites);
+
+        // One site by id.
+        if (sites.FirstOrDefault()?.Id is { } siteId)
+        {
+            view.ShowSite(siteId, await client.Sites.GetSiteAsync(siteId, cancellationToken: cancellationToken));
+        }
+
+        // Every page of the assets whose name contains "Pump", 100 a page, with only Id, Name and Quantity selected.
+        // The emulator knows how many match; a real service does not say, so the bar is indeterminate there.
+        var pumps = LifecycleTwinQuery.Empty
+            .WithSelection(Selection.Of("Id", "Name", "Quantity"))
+            .WithFilter(Filter.Contains("Name", "Pump"));
+        var expected = target.Emulator?.Assets.Count(a => a.Name.Contains("Pump", StringComparison.OrdinalIgnoreCase));
+        var firstAsset = await view.WalkAssetsAsync(
+            client.Assets.GetAssetsAsync(pumps, cancellationToken: cancellationToken).AsPages(pageSizeHint: 100), expected, sites.Count, cancellationToken);
+
+        // One asset by id, with its location, systems and custom fields.
+        if (firstAsset?.Id is { } assetId)
+        {
+            view.ShowAsset(assetId, await client.Assets.GetAssetAsync(assetId, cancellationToken: cancellationToken));
+        }
+
+        // Every document and folder, then the first document (not folder) by id.
+        var documents = await client.Documents.GetDocumentsAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        view.ShowDocuments(documents);
+        if (documents.FirstOrDefault(d => d.IsFolder != true)?.Id is { } documentId)
+        {
+            view.ShowDocument(documentId, await client.Documents.GetDocumentAsync(documentId, cancellationToken: cancellationToken));
+        }
+
+        // Entity types the SDK has not modelled, as raw JSON ({"Id", "Name"} unless a selection is given): list, then one by id.
+        foreach (var entityPath in new[] { "locations", "systems" })
+        {
+            var entities = await client.Entities.GetEntitiesAsync(entityPath, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+            var firstId = entities.Select(e => e.TryGetProperty("Id", out var id) ? id.GetString() : null).FirstOrDefault(id => id is not null);
+            var first = firstId is null ? default(JsonElement?) : await client.Entities.GetEntityAsync(entityPath, firstId, cancellationToken: cancellationToken);
+            view.ShowEntities(entityPath, entities.Count, firstId, first);
+        }
+
+        if (run.Write)
+        {
+            view.ShowNoWrites();
+        }
+
+        if (target.Emulator is { } emulator)
+        {
+            view.ShowEmulator(emulator);
+        }
+    }
 
     public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
@@ -28,141 +95,15 @@ internal sealed class LifecycleTwinScenario : IScenario
             ("ProjectId", emulator.ProjectId)), () => emulator.Requests.Count);
     }
 
-    public async Task RunAsync(ScenarioRun run, CancellationToken cancellationToken)
+    /// <summary>Points the client at the embedded emulator, with the credentials it accepts.</summary>
+    private static void UseEmulator(LifecycleTwinOptions options, LifecycleTwinEmulator emulator)
     {
-        var configuration = run.Configuration;
-        var section = configuration.GetSection(LifecycleTwinOptions.SectionName);
-        await using var target = await ScenarioTarget<LifecycleTwinEmulator>.StartAsync(
-            configuredEndpoint: section["BaseUrl"],
-            startEmulator: ct => LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { AssetCount = 2_500 }, ct),
-            emulatorEndpoint: emulator => emulator.BaseUri,
-            settingsHint: "DigitalTwin__LifecycleTwin__BaseUrl",
-            addConfigured: services => services.AddLifecycleTwin(section),
-            addEmulated: (services, emulator) => services.AddLifecycleTwin(o =>
-            {
-                o.BaseUrl = emulator.BaseUri;
-                o.ClientId = emulator.ClientId;
-                o.ClientSecret = emulator.ClientSecret;
-                o.Username = emulator.Username;
-                o.Password = emulator.Password;
-                o.ClientName = emulator.ClientName;
-                o.ProjectId = emulator.ProjectId;
-            }),
-            cancellationToken);
-        var emulator = target.Emulator;
-        var client = target.GetRequiredService<ILifecycleTwinClient>();
-
-        // Every read endpoint of the SDK, each with the default selection of its model unless a narrower one is shown.
-        var sites = new Table().AddColumns("Site", "City", "Owner", "Location", "Id");
-        var siteList = new List<Siemens.LifecycleTwin.Models.Site>();
-        await foreach (var site in client.Sites.GetSitesAsync(cancellationToken: cancellationToken))
-        {
-            siteList.Add(site);
-            sites.AddRow(
-                Markup.Escape(site.Name ?? "-"), Markup.Escape(site.CityName ?? "-"), Markup.Escape(site.OwnerOrganization?.Name ?? site.OwnerOrganization?.Id ?? "-"),
-                Markup.Escape(site.Location?.Name ?? "-"), Markup.Escape(site.Id ?? "-"));
-        }
-
-        AnsiConsole.Write(sites);
-        if (siteList.FirstOrDefault()?.Id is { } firstSiteId)
-        {
-            var one = await client.Sites.GetSiteAsync(firstSiteId, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLine($"GetSite({Markup.Escape(firstSiteId)}): [green]{Markup.Escape(one.Name ?? "-")}[/], created {one.CreatedOn:u}.");
-        }
-
-        var assetQuery = LifecycleTwinQuery.Empty
-            .WithSelection(Selection.Of("Id", "Name", "Quantity"))
-            .WithFilter(Filter.Contains("Name", "Pump"));
-        var assets = new Table().AddColumns("Asset", "Quantity", "Id");
-        var pages = 0;
-        long matching = 0;
-        string? firstAssetId = null;
-
-        // The emulator knows how many assets match; a real service does not say, so the bar is indeterminate there.
-        var expected = emulator?.Assets.Count(a => a.Name.Contains("Pump", StringComparison.OrdinalIgnoreCase));
-        await ProgressDisplay.RunAsync(async progress =>
-        {
-            var walk = new WorkCounter(progress, "Assets *Pump*", "", expected);
-            await foreach (var page in client.Assets.GetAssetsAsync(assetQuery, cancellationToken: cancellationToken).AsPages(pageSizeHint: 100).WithCancellation(cancellationToken))
-            {
-                pages++;
-                foreach (var asset in page.Values)
-                {
-                    firstAssetId ??= asset.Id;
-                    if (assets.Rows.Count < 8)
-                    {
-                        assets.AddRow(Markup.Escape(asset.Name ?? "-"), asset.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "-", Markup.Escape(asset.Id ?? "-"));
-                    }
-                }
-
-                walk.Advance(page.Values.Count, $"page {pages}");
-            }
-
-            walk.Complete();
-            matching = walk.Done;
-        });
-
-        AnsiConsole.Write(assets);
-        AnsiConsole.MarkupLine($"Sites: [green]{siteList.Count}[/]; assets whose name contains 'Pump': [green]{matching}[/] across [green]{pages}[/] pages of 100 (first 8 shown).");
-        if (firstAssetId is not null)
-        {
-            var asset = await client.Assets.GetAssetAsync(firstAssetId, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLine(
-                $"GetAsset({Markup.Escape(firstAssetId)}): [green]{Markup.Escape(asset.Name ?? "-")}[/] in {Markup.Escape(asset.Location?.Name ?? "-")}, "
-                + $"{asset.Systems?.Count ?? 0} system(s), {asset.CustomFields?.Count ?? 0} custom field(s).");
-        }
-
-        var documents = new Table().AddColumns("Document", "Folder?", "Parent", "Files", "Id");
-        string? firstDocumentId = null;
-        var documentCount = 0;
-        await foreach (var document in client.Documents.GetDocumentsAsync(cancellationToken: cancellationToken))
-        {
-            documentCount++;
-            if (document.IsFolder != true)
-            {
-                firstDocumentId ??= document.Id;
-            }
-
-            if (documents.Rows.Count < 6)
-            {
-                documents.AddRow(
-                    Markup.Escape(document.Name ?? "-"), document.IsFolder == true ? "yes" : "no", Markup.Escape(document.Parent?.Name ?? document.Parent?.Id ?? "-"),
-                    Markup.Escape(string.Join(", ", document.Files?.Select(f => $"{f.Name} ({f.Size} B)") ?? [])), Markup.Escape(document.Id ?? "-"));
-            }
-        }
-
-        AnsiConsole.Write(documents);
-        AnsiConsole.MarkupLine($"Documents and folders: [green]{documentCount}[/] (first 6 shown).");
-        if (firstDocumentId is not null)
-        {
-            var document = await client.Documents.GetDocumentAsync(firstDocumentId, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLine($"GetDocument({Markup.Escape(firstDocumentId)}): [green]{Markup.Escape(document.Name ?? "-")}[/], {document.Files?.Count ?? 0} file(s).");
-        }
-
-        // Entity types the SDK has not modelled, as raw JSON: {"Id", "Name"} unless a selection is given.
-        foreach (var entityPath in new[] { "locations", "systems" })
-        {
-            var count = 0;
-            string? firstId = null;
-            await foreach (var entity in client.Entities.GetEntitiesAsync(entityPath, cancellationToken: cancellationToken))
-            {
-                count++;
-                firstId ??= entity.TryGetProperty("Id", out var id) ? id.GetString() : null;
-            }
-
-            var detail = firstId is null ? string.Empty
-                : $"; GetEntity({Markup.Escape(firstId)}): {Markup.Escape((await client.Entities.GetEntityAsync(entityPath, firstId, cancellationToken: cancellationToken)).GetRawText())}";
-            AnsiConsole.MarkupLine($"{entityPath}: [green]{count}[/]{detail}");
-        }
-
-        if (run.Write)
-        {
-            AnsiConsole.MarkupLine("[grey]--write: the SDK offers no Lifecycle Twin writes, so nothing was written.[/]");
-        }
-
-        if (emulator is not null)
-        {
-            AnsiConsole.MarkupLine($"The emulator saw {emulator.Requests.Count} requests and issued {emulator.TokensIssued} token(s).");
-        }
+        options.BaseUrl = emulator.BaseUri;
+        options.ClientId = emulator.ClientId;
+        options.ClientSecret = emulator.ClientSecret;
+        options.Username = emulator.Username;
+        options.Password = emulator.Password;
+        options.ClientName = emulator.ClientName;
+        options.ProjectId = emulator.ProjectId;
     }
 }

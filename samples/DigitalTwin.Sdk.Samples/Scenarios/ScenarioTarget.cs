@@ -1,5 +1,5 @@
+using DigitalTwin.Sdk.Samples.Output;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace DigitalTwin.Sdk.Samples.Scenarios;
 
@@ -56,9 +56,7 @@ internal sealed class ScenarioTarget<TEmulator> : IAsyncDisposable
                 addEmulated(services, emulator);
             }
 
-            AnsiConsole.MarkupLine(emulator is null
-                ? $"Endpoint: [blue]{Markup.Escape(configuredEndpoint!)}[/] (from configuration)"
-                : $"Endpoint: [blue]{Markup.Escape(emulatorEndpoint(emulator).ToString())}[/] (embedded emulator; set {Markup.Escape(settingsHint)} to use a real service)");
+            EndpointView.Show(configuredEndpoint, emulator is null ? null : emulatorEndpoint(emulator), settingsHint);
             return new ScenarioTarget<TEmulator>(emulator, services.BuildServiceProvider());
         }
         catch
