@@ -59,7 +59,7 @@ internal sealed class ThreadDeviceClient(IDeviceApi api, EdgeResponses responses
         var sending = source.Kind switch
         {
             UpdateSourceKind.Version => api.UpdateToVersionAsync(source.Value!, "Update", cancellationToken),
-            UpdateSourceKind.LocalFile => api.UpdateFromFileAsync(source.Value!, "Update", cancellationToken),
+            UpdateSourceKind.LocalFile => api.UpdateFromFileAsync(Uri.EscapeDataString(source.Value!).Replace("%2F", "/", StringComparison.Ordinal), "Update", cancellationToken),
             _ => api.UpdateToLatestAsync("Update", cancellationToken),
         };
         return responses.CompleteAsync(sending, cancellationToken);

@@ -74,11 +74,14 @@ internal interface IDeviceApi
         [Property(DigitalTwinRequestOptions.OperationName)] string operation,
         CancellationToken cancellationToken);
 
-    /// <summary><c>?file=/tmp/snoopy-1.2.3.jar</c>, slashes readable as in the doc; an action.</summary>
+    /// <summary>
+    /// <c>?file=/tmp/snoopy-1.2.3.jar</c>, slashes readable as in the doc; an action. <paramref name="file"/> arrives
+    /// escaped (<see cref="ThreadDeviceClient"/>): everything but <c>/</c>, so <c>&amp;</c>, <c>#</c>, <c>+</c> and <c>%</c> in a
+    /// device path stay part of the one value.
+    /// </summary>
     [Post("/api/update")]
-    [QueryUriFormat(UriFormat.Unescaped)]
     Task<HttpResponseMessage> UpdateFromFileAsync(
-        string file,
+        [Query, Encoded] string file,
         [Property(DigitalTwinRequestOptions.OperationName)] string operation,
         CancellationToken cancellationToken);
 }

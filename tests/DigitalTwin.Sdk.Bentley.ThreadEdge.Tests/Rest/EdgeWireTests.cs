@@ -105,6 +105,16 @@ public sealed class EdgeWireTests
         Assert.Equal("/api/update?file=/tmp/my%20app-1.0.0.jar", sent.PathAndQuery);
     }
 
+    [Theory]
+    [InlineData("/tmp/a&b.jar", "/api/update?file=/tmp/a%26b.jar")]
+    [InlineData("/tmp/a#1.jar", "/api/update?file=/tmp/a%231.jar")]
+    [InlineData("/tmp/a+b=c%.jar", "/api/update?file=/tmp/a%2Bb%3Dc%25.jar")]
+    public async Task UpdateSoftwareAsync_FileWithQuerySyntax_IsEscapedSoTheDeviceReadsOneValue(string file, string expected)
+    {
+        var sent = await SendAsync(c => c.Device.UpdateSoftwareAsync(UpdateSource.FromLocalFile(file)));
+        Assert.Equal(expected, sent.PathAndQuery);
+    }
+
     [Fact]
     public async Task SleepAsync_FractionalMilliseconds_AreRounded()
     {
