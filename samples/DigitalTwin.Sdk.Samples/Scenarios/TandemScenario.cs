@@ -45,7 +45,9 @@ internal sealed class TandemScenario : IScenario
         {
             if (group.Urn is not null)
             {
-                groups.Add((group.Urn, await client.Groups.GetGroupAsync(group.Urn, cancellationToken), await client.Groups.GetTwinsAsync(group.Urn, cancellationToken).CountAsync(cancellationToken)));
+                var one = await client.Groups.GetGroupAsync(group.Urn, cancellationToken);
+                var twins = await client.Groups.GetTwinsAsync(group.Urn, cancellationToken).CountAsync(cancellationToken);
+                groups.Add((group.Urn, one, twins));
             }
         }
 
