@@ -137,6 +137,14 @@ public sealed class ThreadEdgeClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateFromFile_PathWithQuerySyntax_ReachesTheDeviceAsOneValue()
+    {
+        await _client.Device.UpdateSoftwareAsync(UpdateSource.FromLocalFile("/tmp/a&b #1+2%.jar"));
+
+        Assert.Equal(["file:/tmp/a&b #1+2%.jar"], _emu.Updates());
+    }
+
+    [Fact]
     public async Task PortVoltageAndAdc()
     {
         Assert.True(await _client.Ports.GetAdcReadingAsync(3, AdcReadOption.Voltage) < 1);
