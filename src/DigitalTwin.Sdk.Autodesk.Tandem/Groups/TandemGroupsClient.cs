@@ -27,7 +27,7 @@ internal sealed class TandemGroupsClient : ITandemGroupsClient
         PageableHelpers.Create<TandemGroup>(
             async (_, _, ct) =>
             {
-                var response = await TandemRequests.ReadJsonAsync(
+                var response = await HttpApi.ReceiveJsonAsync(
                     _runtime, _api.GetGroupsAsync(TandemRequests.Region(_options), "GetGroups", ct), TandemJsonContext.Default.IReadOnlyListTandemGroup, ct).ConfigureAwait(false);
                 return new Page<TandemGroup>(response.Value, null, response.RequestId);
             },
@@ -61,7 +61,7 @@ internal sealed class TandemGroupsClient : ITandemGroupsClient
 
     private async Task<TandemGroup> GetCoreAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await TandemRequests.ReadJsonAsync(
+        var response = await HttpApi.ReceiveJsonAsync(
             _runtime, _api.GetGroupAsync(id, TandemRequests.Region(_options), "GetGroup", cancellationToken), TandemJsonContext.Default.TandemGroup, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }

@@ -10,7 +10,7 @@ namespace DigitalTwin.Sdk.Autodesk.Tandem.Internal;
 
 /// <summary>
 /// What the Tandem sub-clients add around a declared endpoint (<c>Rest/</c>): the region header value, JSON bodies,
-/// typed errors and JSON answers, ingest limiters.
+/// ingest limiters (typed errors and JSON answers come from <see cref="HttpApi.ReceiveJsonAsync"/>).
 /// </summary>
 internal static class TandemRequests
 {
@@ -19,22 +19,6 @@ internal static class TandemRequests
 
     internal static HttpContent Json(byte[] utf8) =>
         new ByteArrayContent(utf8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
-
-    /// <summary>Awaits a declared call; an error status throws the SDK's typed exception, a success is returned (the caller disposes it).</summary>
-    internal static async Task<HttpResponseMessage> EnsureSuccessAsync(ClientRuntime runtime, Task<HttpResponseMessage> call, CancellationToken cancellationToken)
-    {
-        var response = await call.ConfigureAwait(false);
-        await runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken).ConfigureAwait(false);
-        return response;
-    }
-
-    /// <summary>Awaits a declared call and parses its JSON answer; error statuses and unreadable bodies throw the SDK's typed exceptions.</summary>
-    internal static async Task<ApiResponse<T>> ReadJsonAsync<T>(ClientRuntime runtime, Task<HttpResponseMessage> call, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-    {
-        using var response = await EnsureSuccessAsync(runtime, call, cancellationToken).ConfigureAwait(false);
-        var value = await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse<T>(value, response.StatusCode, runtime.Definition.ErrorParser.ReadRequestId(response));
-    }
 
     /// <summary>
     /// Gets the limiter of stream ingest into one model (one request at a time, the next a second after the previous

@@ -76,7 +76,7 @@ internal sealed class TandemModelDataClient : ITandemModelDataClient
     private async IAsyncEnumerable<ElementRow> ReadRowsAsync(ModelUrn modelId, ScanRequest scan, Action<JsonElement>? onVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(scan, TandemJsonContext.Default.ScanRequest);
-        using var response = await TandemRequests.EnsureSuccessAsync(
+        using var response = await HttpApi.ReceiveAsync(
             _runtime,
             _api.ScanAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "Scan", idempotent: true, streamSuccessBody: true, cancellationToken),
             cancellationToken).ConfigureAwait(false);
@@ -117,14 +117,14 @@ internal sealed class TandemModelDataClient : ITandemModelDataClient
 
     private async Task<ModelSchema> GetSchemaCoreAsync(ModelUrn modelId, CancellationToken cancellationToken)
     {
-        var response = await TandemRequests.ReadJsonAsync(
+        var response = await HttpApi.ReceiveJsonAsync(
             _runtime, _api.GetSchemaAsync(modelId.Id, TandemRequests.Region(_options), "GetSchema", cancellationToken), TandemJsonContext.Default.ModelSchema, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
     private async Task<IReadOnlyList<HistoryEntry>> GetHistoryCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
     {
-        var response = await TandemRequests.ReadJsonAsync(
+        var response = await HttpApi.ReceiveJsonAsync(
             _runtime,
             _api.GetHistoryAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "GetHistory", idempotent: true, cancellationToken),
             TandemJsonContext.Default.IReadOnlyListHistoryEntry,

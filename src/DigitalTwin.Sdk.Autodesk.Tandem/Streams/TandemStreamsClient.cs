@@ -85,7 +85,7 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
 
     private async Task<IReadOnlyDictionary<ElementKey, StreamReadings>> GetLastValuesCoreAsync(ModelUrn modelId, byte[] body, CancellationToken cancellationToken)
     {
-        var response = await TandemRequests.ReadJsonAsync(
+        var response = await HttpApi.ReceiveJsonAsync(
             _runtime,
             _api.GetLastValuesAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "GetLastValues", idempotent: true, cancellationToken),
             TandemJsonContext.Default.DictionaryStringDictionaryStringDictionaryStringJsonElement,
@@ -113,7 +113,7 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
 
     private async Task<StreamReadings> GetReadingsCoreAsync(ModelUrn modelId, string streamKey, StreamReadingsQuery.WireParameters query, CancellationToken cancellationToken)
     {
-        var response = await TandemRequests.ReadJsonAsync(
+        var response = await HttpApi.ReceiveJsonAsync(
             _runtime,
             _api.GetReadingsAsync(modelId.Id, streamKey, query.From, query.To, query.Limit, query.Sort, TandemRequests.Region(_options), "GetReadings", cancellationToken),
             TandemJsonContext.Default.DictionaryStringDictionaryStringJsonElement,
@@ -135,7 +135,7 @@ internal sealed class TandemStreamsClient : ITandemStreamsClient
         {
             try
             {
-                using var response = await TandemRequests.EnsureSuccessAsync(
+                using var response = await HttpApi.ReceiveAsync(
                     _runtime,
                     _api.SendReadingsAsync(modelId.Id, TandemRequests.Json(body), TandemRequests.Region(_options), "SendReadings", limiter, cancellationToken),
                     cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ internal sealed class TandemTwinsClient : ITandemTwinsClient
         return PageableHelpers.Create<TwinView>(
             async (_, _, ct) =>
             {
-                var response = await TandemRequests.ReadJsonAsync(
+                var response = await HttpApi.ReceiveJsonAsync(
                     _runtime, _api.GetViewsAsync(twinId.Id, TandemRequests.Region(_options), "GetViews", ct), TandemJsonContext.Default.IReadOnlyListTwinView, ct).ConfigureAwait(false);
                 return new Page<TwinView>(response.Value, null, response.RequestId);
             },
@@ -76,7 +76,7 @@ internal sealed class TandemTwinsClient : ITandemTwinsClient
 
     private async Task<TandemTwin> GetCoreAsync(TwinUrn twinId, CancellationToken cancellationToken)
     {
-        var response = await TandemRequests.ReadJsonAsync(
+        var response = await HttpApi.ReceiveJsonAsync(
             _runtime, _api.GetTwinAsync(twinId.Id, TandemRequests.Region(_options), "GetTwin", cancellationToken), TandemJsonContext.Default.TandemTwin, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
@@ -85,7 +85,7 @@ internal sealed class TandemTwinsClient : ITandemTwinsClient
     {
         try
         {
-            using var response = await TandemRequests.EnsureSuccessAsync(
+            using var response = await HttpApi.ReceiveAsync(
                 _runtime, _api.TwinExistsAsync(twinId.Id, TandemRequests.Region(_options), "TwinExists", cancellationToken), cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -15,7 +15,7 @@ internal static class TwinListing
         PageableHelpers.Create<TandemTwinListItem>(
             async (_, _, ct) =>
             {
-                var response = await TandemRequests.ReadJsonAsync(runtime, send(ct), TandemJsonContext.Default.DictionaryStringTandemTwin, ct).ConfigureAwait(false);
+                var response = await HttpApi.ReceiveJsonAsync(runtime, send(ct), TandemJsonContext.Default.DictionaryStringTandemTwin, ct).ConfigureAwait(false);
                 var items = new List<TandemTwinListItem>(response.Value.Count);
                 foreach (var (urn, twin) in response.Value)
                 {

@@ -18,21 +18,21 @@ internal sealed class EdgeResponses(ClientRuntime runtime)
     /// <summary>Awaits a call whose answer has no body the caller needs; an error status throws.</summary>
     public async Task CompleteAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {
-        using var response = await EnsureSuccessAsync(sending, cancellationToken).ConfigureAwait(false);
+        using var response = await runtime.ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Awaits a call and parses its JSON answer.</summary>
     public async Task<T> ReadJsonAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await EnsureSuccessAsync(sending, cancellationToken).ConfigureAwait(false);
-        return await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        var answer = await runtime.ReceiveJsonAsync(sending, typeInfo, cancellationToken).ConfigureAwait(false);
+        return answer.Value;
     }
 
     /// <summary>Awaits a call and parses its scalar answer (<c>{"value":..}</c> and the like) with <paramref name="parse"/>,
     /// which also receives whether plain text is acceptable (the response was not labelled JSON).</summary>
     public async Task<T> ReadScalarAsync<T>(Task<HttpResponseMessage> sending, Func<byte[], bool, T> parse, CancellationToken cancellationToken)
     {
-        using var response = await EnsureSuccessAsync(sending, cancellationToken).ConfigureAwait(false);
+        using var response = await runtime.ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -49,12 +49,5 @@ internal sealed class EdgeResponses(ClientRuntime runtime)
             };
             throw new DigitalTwinInvalidResponseException(info, $"{runtime.Vendor} answered {info.Method} {info.Path} with {(int)response.StatusCode}, but {ex.Message}", ex);
         }
-    }
-
-    private async Task<HttpResponseMessage> EnsureSuccessAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
-    {
-        var response = await sending.ConfigureAwait(false);
-        await runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken).ConfigureAwait(false);
-        return response;
     }
 }

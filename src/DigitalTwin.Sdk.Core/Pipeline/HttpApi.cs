@@ -48,6 +48,36 @@ public static class HttpApi
     }
 
     /// <summary>
+    /// Awaits a declared call (a Refit method that returns the <see cref="HttpResponseMessage"/>, sent through the
+    /// runtime's pipeline) and returns the successful response; an error status throws the SDK's typed exception.
+    /// </summary>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="call">The call in flight.</param>
+    /// <param name="cancellationToken">Cancels reading an error body.</param>
+    /// <returns>The response; the caller disposes it.</returns>
+    public static async Task<HttpResponseMessage> ReceiveAsync(this ClientRuntime runtime, Task<HttpResponseMessage> call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var response = await call.ConfigureAwait(false);
+        await runtime.EnsureSuccessAsync(response.RequestMessage!, response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>Awaits a declared call (see <see cref="ReceiveAsync"/>) and parses its successful JSON answer; error statuses throw.</summary>
+    /// <typeparam name="T">The answer's type.</typeparam>
+    /// <param name="runtime">The client runtime.</param>
+    /// <param name="call">The call in flight.</param>
+    /// <param name="typeInfo">The source-generated type information of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The value with the status and request id it came with.</returns>
+    public static async Task<ApiResponse<T>> ReceiveJsonAsync<T>(this ClientRuntime runtime, Task<HttpResponseMessage> call, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await runtime.ReceiveAsync(call, cancellationToken).ConfigureAwait(false);
+        var value = await runtime.ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<T>(value, response.StatusCode, runtime.Definition.ErrorParser.ReadRequestId(response));
+    }
+
+    /// <summary>
     /// Sends a request whose successful body the caller reads as a stream (<see cref="Http.DigitalTwinRequestOptions.StreamSuccessBody"/>):
     /// error statuses throw as usual; on success the body is unread and the caller owns (and disposes) the response.
     /// </summary>

@@ -62,6 +62,26 @@ public sealed class ClientAuthoringTests
     }
 
     [Fact]
+    public async Task ReceiveJsonAsync_DeclaredCall_ParsesSuccess_AndTypesAnErrorStatus()
+    {
+        var handler = new RecordingHandler((request, _, _) => Task.FromResult(request.RequestUri!.AbsolutePath.EndsWith("/missing", StringComparison.Ordinal)
+            ? RecordingHandler.Json(HttpStatusCode.NotFound, "{\"code\":\"NotFound\",\"message\":\"no such thing\"}")
+            : RecordingHandler.Json(HttpStatusCode.OK, "{\"name\":\"pump\"}")));
+        var options = new TestOptions();
+        options.Retry.MaxRetries = 0;
+        var runtime = StandaloneClient.CreateApiRuntime(PipelineFixture.Definition, options, new HttpClient(handler), null, _time, new StaticTokens());
+        using var rest = runtime.CreateRestClient(options.BaseUrl!);
+        var elementType = AuthoringJsonContext.Default.JsonElement;
+
+        var found = await runtime.ReceiveJsonAsync(rest.GetAsync(new Uri(options.BaseUrl!, "things/1")), elementType, CancellationToken.None);
+        var missing = await Assert.ThrowsAsync<DigitalTwinNotFoundException>(() => runtime.ReceiveAsync(rest.GetAsync(new Uri(options.BaseUrl!, "things/missing")), CancellationToken.None));
+
+        Assert.Equal("pump", found.Value.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, found.Status);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Di_HandlerPositionsRunAsStandalone()
     {
         var log = new ConcurrentQueue<string>();
@@ -255,3 +275,7 @@ public sealed class ClientAuthoringTests
         }
     }
 }
+
+/// <summary>Source-generated metadata for the authoring tests' JSON answers.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
+internal sealed partial class AuthoringJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
