@@ -91,7 +91,9 @@ public sealed class BulkUploadTests(ITestOutputHelper output)
         const int seed = 8_000_002;
         var random = new Random(seed);
         using var audit = new SecretAudit();
-        await using var h = await ITwinIoTHarness.StartAsync(audit);
+        // No timeout is part of the injected faults: a 500-point POST on a loaded CI machine can take longer than the
+        // suite's tight 1.5 s attempt timeout, and an uninjected timeout would make the POST count depend on load.
+        await using var h = await ITwinIoTHarness.StartAsync(audit, o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
         var emu = h.Emu;
         var observations = Observations(invalidEvery: 0);
         var injected = new Dictionary<string, int> { ["500"] = 0, ["503"] = 0, ["429"] = 0, ["connection reset"] = 0, ["answer cut"] = 0 };
