@@ -1,5 +1,3 @@
-using DigitalTwin.Sdk.Autodesk.Tandem.Models;
-
 namespace DigitalTwin.Sdk.Autodesk.Tandem;
 
 /// <summary>Entry point of the Autodesk Tandem Data API; fake it in host-app tests.</summary>

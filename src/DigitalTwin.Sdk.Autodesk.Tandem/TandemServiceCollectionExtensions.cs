@@ -4,7 +4,6 @@ using DigitalTwin.Sdk.Core.Configuration;
 using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

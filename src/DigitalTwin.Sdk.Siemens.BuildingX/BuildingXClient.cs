@@ -1,7 +1,6 @@
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Pipeline;
 using DigitalTwin.Sdk.Siemens.BuildingX.Internal;
-using DigitalTwin.Sdk.Siemens.BuildingX.Models;
 using Microsoft.Extensions.Logging;
 using Refit;
 

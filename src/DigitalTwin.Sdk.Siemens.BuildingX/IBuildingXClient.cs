@@ -1,5 +1,3 @@
-using DigitalTwin.Sdk.Siemens.BuildingX.Models;
-
 namespace DigitalTwin.Sdk.Siemens.BuildingX;
 
 /// <summary>The Siemens Building X APIs, grouped by resource. Register with <c>services.AddBuildingX(...)</c> or create a <see cref="BuildingXClient"/>.</summary>

@@ -6,7 +6,7 @@ namespace DigitalTwin.Sdk;
 /// <summary>One vendor that <c>AddDigitalTwinSdk</c> can register: its configuration key and its registration.</summary>
 public sealed class DigitalTwinSdkVendor
 {
-    private readonly Action<IServiceCollection, IConfiguration> register;
+    private readonly Action<IServiceCollection, IConfiguration> _register;
 
     /// <summary>Initializes a vendor entry.</summary>
     /// <param name="key">The vendor's key under <c>DigitalTwin</c>, e.g. <c>LifecycleTwin</c>.</param>
@@ -23,7 +23,7 @@ public sealed class DigitalTwinSdkVendor
         }
 
         Key = key;
-        this.register = register;
+        _register = register;
     }
 
     /// <summary>Gets the vendor's key under <c>DigitalTwin</c>, e.g. <c>LifecycleTwin</c>.</summary>
@@ -40,7 +40,7 @@ public sealed class DigitalTwinSdkVendor
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        register(services, section);
+        _register(services, section);
     }
 
     /// <summary>Returns the section path.</summary>

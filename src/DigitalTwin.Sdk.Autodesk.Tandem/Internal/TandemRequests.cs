@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Pipeline;

@@ -1,5 +1,4 @@
 using System.Net;
-using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Pipeline;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 
 namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;

@@ -1,4 +1,3 @@
-using System.Net;
 using DigitalTwin.Sdk.Core.Http;
 using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Http.Resilience;

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace DigitalTwin.Sdk.Core.RateLimiting;
 
 /// <summary>

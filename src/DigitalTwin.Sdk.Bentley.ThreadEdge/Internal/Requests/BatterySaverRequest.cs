@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 

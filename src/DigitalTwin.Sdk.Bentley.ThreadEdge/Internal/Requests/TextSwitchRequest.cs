@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Serialization;
 
-using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.Faults;
-using DigitalTwin.Sdk.Testing.Hosting;
 
 namespace DigitalTwin.Sdk.Testing.ITwinIoT.Internal;
 
