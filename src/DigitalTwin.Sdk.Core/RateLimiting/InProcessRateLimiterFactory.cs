@@ -16,7 +16,7 @@ public sealed class InProcessRateLimiterFactory : IRateLimiterFactory
         return quota.Kind switch
         {
             RateLimitKind.SlidingWindow => new SlidingWindowLogRateLimiter(quota.PermitLimit, quota.Window, quota.QueueLimit, timeProvider),
-            RateLimitKind.Interval => new IntervalRateLimiter(quota.Window, timeProvider),
+            RateLimitKind.Interval => new IntervalRateLimiter(quota.Window, quota.QueueLimit, timeProvider),
 
             // One token every Window / PermitLimit; a bucket of Burst tokens. Timer-driven replenishment keeps waiting
             // requests flowing without callers polling; the timer is the client's TimeProvider.

@@ -8,7 +8,8 @@ namespace DigitalTwin.Sdk.Core.RateLimiting;
 /// permit is due, a cancelled waiter gives its turn to the next one, and after disposal waiting callers get a refused
 /// lease and new acquisitions throw <see cref="ObjectDisposedException"/>. A kind of limiter says only when a permit is
 /// free (<see cref="HasPermit"/>), what taking one records (<see cref="Take"/>) and when the next one is due
-/// (<see cref="NextPermitDue"/>). Thread-safe: every hook runs under one lock.
+/// (<see cref="NextPermitDue"/>). A kind whose permit is held until the caller disposes the lease (<see cref="LeaseHoldsPermit"/>)
+/// also says what giving it back records (<see cref="Return"/>). Thread-safe: every hook runs under one lock.
 /// </summary>
 internal abstract class ScheduledRateLimiter : RateLimiter
 {
@@ -53,6 +54,10 @@ internal abstract class ScheduledRateLimiter : RateLimiter
     /// <summary>Gets the clock.</summary>
     protected TimeProvider Time { get; }
 
+    /// <summary>Gets whether a granted permit stays taken until the lease is disposed (then <see cref="Return"/> runs);
+    /// otherwise a permit is spent when granted and its lease holds nothing.</summary>
+    protected virtual bool LeaseHoldsPermit => false;
+
     /// <inheritdoc />
     public override RateLimiterStatistics? GetStatistics()
     {
@@ -78,7 +83,8 @@ internal abstract class ScheduledRateLimiter : RateLimiter
     /// <param name="toWaiter">Whether the permit goes to a caller that waited (the timer serving the queue).</param>
     protected abstract void Take(long now, bool toWaiter);
 
-    /// <summary>How long from <paramref name="now"/> until <see cref="HasPermit"/> may say yes (zero or less: now).</summary>
+    /// <summary>How long from <paramref name="now"/> until <see cref="HasPermit"/> may say yes (zero or less: now;
+    /// <see cref="Timeout.InfiniteTimeSpan"/>: not before a held permit is returned).</summary>
     /// <param name="now">The clock's timestamp.</param>
     /// <returns>The delay.</returns>
     protected abstract TimeSpan NextPermitDue(long now);
@@ -87,6 +93,12 @@ internal abstract class ScheduledRateLimiter : RateLimiter
     /// <param name="now">The clock's timestamp.</param>
     /// <returns>The count.</returns>
     protected abstract int AvailablePermits(long now);
+
+    /// <summary>Records a held permit given back at <paramref name="now"/> (only when <see cref="LeaseHoldsPermit"/>).</summary>
+    /// <param name="now">The clock's timestamp.</param>
+    protected virtual void Return(long now)
+    {
+    }
 
     /// <summary>Whether the limiter holds no trace of recent grants (so it counts as idle).</summary>
     /// <param name="now">The clock's timestamp.</param>
@@ -102,7 +114,7 @@ internal abstract class ScheduledRateLimiter : RateLimiter
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (TryGrantNow(permitCount))
             {
-                return Granted;
+                return NewGrant(permitCount);
             }
 
             _failed++;
@@ -120,7 +132,7 @@ internal abstract class ScheduledRateLimiter : RateLimiter
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (TryGrantNow(permitCount))
             {
-                return new ValueTask<RateLimitLease>(Granted);
+                return new ValueTask<RateLimitLease>(NewGrant(permitCount));
             }
 
             if (_waiters.Count >= _queueLimit)
@@ -167,6 +179,9 @@ internal abstract class ScheduledRateLimiter : RateLimiter
     /// <returns>Timestamp ticks.</returns>
     protected long TicksOf(TimeSpan span) => (long)(span.TotalSeconds * Time.TimestampFrequency);
 
+    /// <summary>The lease of a permit just taken: the shared stateless one, or one that gives the permit back.</summary>
+    private RateLimitLease NewGrant(int permitCount) => LeaseHoldsPermit && permitCount > 0 ? new HeldLease(this) : Granted;
+
     private static void CheckCount(int permitCount) =>
         ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, 1, nameof(permitCount));
 
@@ -207,19 +222,35 @@ internal abstract class ScheduledRateLimiter : RateLimiter
     {
         lock (_gate)
         {
-            var now = Time.GetTimestamp();
-            while (!_disposed && HasPermit(now) && _waiters.TryDequeue(out var waiter))
-            {
-                // A cancelled waiter gives its turn to the next one.
-                if (waiter.TrySetResult(Granted))
-                {
-                    Take(now, toWaiter: true);
-                    _successful++;
-                    _lastGrant = now;
-                }
-            }
+            ServeWaitersLocked(Time.GetTimestamp());
+        }
+    }
 
-            ScheduleLocked(now);
+    private void ServeWaitersLocked(long now)
+    {
+        while (!_disposed && HasPermit(now) && _waiters.TryDequeue(out var waiter))
+        {
+            // A cancelled waiter gives its turn to the next one (a held lease it never received is never given back,
+            // so nothing was taken for it).
+            if (waiter.TrySetResult(NewGrant(1)))
+            {
+                Take(now, toWaiter: true);
+                _successful++;
+                _lastGrant = now;
+            }
+        }
+
+        ScheduleLocked(now);
+    }
+
+    /// <summary>A held permit comes back: the kind records it and the next waiter may go.</summary>
+    private void GiveBack()
+    {
+        lock (_gate)
+        {
+            var now = Time.GetTimestamp();
+            Return(now);
+            ServeWaitersLocked(now);
         }
     }
 
@@ -230,8 +261,31 @@ internal abstract class ScheduledRateLimiter : RateLimiter
             return;
         }
 
+        // An infinite delay waits for a held permit: its return serves the queue, no timer needed.
         var due = NextPermitDue(now);
-        _timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        _timer.Change(due == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>A permit held until disposed; disposing it twice gives it back once.</summary>
+    private sealed class HeldLease(ScheduledRateLimiter owner) : RateLimitLease
+    {
+        private ScheduledRateLimiter? _owner = owner;
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Interlocked.Exchange(ref _owner, null)?.GiveBack();
+            base.Dispose(disposing);
+        }
     }
 
     private sealed class Lease(bool acquired) : RateLimitLease
