@@ -26,6 +26,7 @@ internal static class SnippetAmbient
         global using DigitalTwin.Sdk.Testing.Hosting;
         global using DigitalTwin.Sdk.Testing.Faults;
         global using DigitalTwin.Sdk.Core.Telemetry;
+        global using DigitalTwin.Sdk.Redis;
         global using Xunit;
         global using static SnippetVariables;
         """;

@@ -1,0 +1,67 @@
+using StackExchange.Redis;
+
+namespace DigitalTwin.Sdk.Redis;
+
+/// <summary>How the SDK's processes share vendor quotas over Redis.</summary>
+public sealed class RedisScaleOutOptions
+{
+    /// <summary>Gets or sets the StackExchange.Redis configuration string, e.g. <c>redis.internal:6379,password=…</c>.</summary>
+    /// <value>Defaults to <see langword="null"/>; required unless <see cref="Connection"/> is set. It is never logged
+    /// (it may hold a password).</value>
+    public string? Configuration { get; set; }
+
+    /// <summary>Gets or sets a connection the host app already holds; the SDK uses it and does not dispose it.</summary>
+    /// <value>Defaults to <see langword="null"/>: the SDK connects with <see cref="Configuration"/>.</value>
+    public IConnectionMultiplexer? Connection { get; set; }
+
+    /// <summary>Gets or sets the prefix of every key the SDK writes, so several apps can share one Redis.</summary>
+    /// <value>Defaults to <c>dtsdk:</c>.</value>
+    public string KeyPrefix { get; set; } = "dtsdk:";
+
+    /// <summary>Gets or sets how many processes share a quota. While Redis is unreachable each process falls back to a
+    /// local limiter with 1/<c>InstanceCount</c> of the quota, so together they stay within it.</summary>
+    /// <value>Defaults to 1.</value>
+    public int InstanceCount { get; set; } = 1;
+
+    /// <summary>Gets or sets the longest a call waits on one Redis command; past it the call goes on with the local
+    /// fallback instead.</summary>
+    /// <value>Defaults to 500 milliseconds.</value>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets or sets how long the SDK stays on the local fallback after Redis failed before it tries Redis again.</summary>
+    /// <value>Defaults to 5 seconds.</value>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the longest a held permit (a quota spaced from completion, such as Tandem ingest) stays
+    /// taken in Redis when its holder never gives it back (a crashed process).</summary>
+    /// <value>Defaults to 2 minutes.</value>
+    public TimeSpan MaxPermitHold { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Returns the settings without the configuration string (it may hold a password).</summary>
+    /// <returns>A description for logs.</returns>
+    public override string ToString() =>
+        $"RedisScaleOutOptions {{ Connection = {(Connection is not null ? "supplied" : Configuration is null ? "none" : "configured")}, KeyPrefix = {KeyPrefix}, InstanceCount = {InstanceCount}, OperationTimeout = {OperationTimeout}, RetryInterval = {RetryInterval} }}";
+
+    internal void Validate()
+    {
+        if (Connection is null && string.IsNullOrWhiteSpace(Configuration))
+        {
+            throw new ArgumentException("Set RedisScaleOutOptions.Configuration (a StackExchange.Redis configuration string) or Connection.", "options");
+        }
+
+        if (string.IsNullOrEmpty(KeyPrefix))
+        {
+            throw new ArgumentException("RedisScaleOutOptions.KeyPrefix must not be empty.", "options");
+        }
+
+        if (InstanceCount < 1)
+        {
+            throw new ArgumentException("RedisScaleOutOptions.InstanceCount must be at least 1.", "options");
+        }
+
+        if (OperationTimeout <= TimeSpan.Zero || RetryInterval <= TimeSpan.Zero || MaxPermitHold <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("RedisScaleOutOptions.OperationTimeout, RetryInterval and MaxPermitHold must be positive.", "options");
+        }
+    }
+}
