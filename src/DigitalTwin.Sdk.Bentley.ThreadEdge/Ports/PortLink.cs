@@ -28,8 +28,7 @@ internal sealed class PortLink : IDisposable
     {
         _client = new WebsocketClient(uri, null, async (target, ct) =>
         {
-            var socket = new PortWebSocket(await open(target, ct).ConfigureAwait(false), maxMessageSize);
-            _ = socket.Ended.ContinueWith(EndedContinuation, _dropped, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var socket = new PortWebSocket(await open(target, ct).ConfigureAwait(false), maxMessageSize, _dropped);
             Volatile.Write(ref _socket, socket);
             return socket;
         })
@@ -104,19 +103,6 @@ internal sealed class PortLink : IDisposable
 
         // Observed here so a size-limit failure nobody awaits any more does not raise UnobservedTaskException.
         _ = _dropped.Task.Exception;
-    }
-
-    private static void EndedContinuation(Task<string> ended, object? state)
-    {
-        var dropped = (TaskCompletionSource<string>)state!;
-        if (ended.Exception is { } error)
-        {
-            dropped.TrySetException(error.InnerExceptions);
-        }
-        else
-        {
-            dropped.TrySetResult(ended.Result);
-        }
     }
 
     private void OnDisconnection(DisconnectionInfo info)

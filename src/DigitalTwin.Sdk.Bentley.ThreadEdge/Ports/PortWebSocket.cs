@@ -13,16 +13,16 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 /// (<see cref="ThreadPortSocketOptions.MaxMessageSize"/>) is enforced here, per frame as it is received: a message that
 /// grows past it aborts the socket and fails the receive with a <see cref="DigitalTwinException"/>.</para>
 /// <para>It also keeps the frame type of the last complete message (Websocket.Client's raw binary messages do not carry
-/// it) and reports the end of the receive side (close frame, error, abort) to <see cref="Ended"/>.</para>
+/// it) and reports the end of the receive side (close frame, error, abort) to <c>ended</c> before Websocket.Client sees it,
+/// so its own disconnection notice, raised afterwards, cannot hide a size-limit failure.</para>
 /// </remarks>
-internal sealed class PortWebSocket(WebSocket inner, int maxMessageSize) : WebSocket
+/// <param name="inner">The connected socket.</param>
+/// <param name="maxMessageSize">Largest message accepted.</param>
+/// <param name="ended">Completed with the reason the receive side ended, or faulted with the size-limit error.</param>
+internal sealed class PortWebSocket(WebSocket inner, int maxMessageSize, TaskCompletionSource<string> ended) : WebSocket
 {
-    private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _ended = ended;
     private long _messageLength;
-
-    /// <summary>Gets a task that completes with the reason once the receive side ended, or faults with the
-    /// <see cref="DigitalTwinException"/> of a message over the size limit.</summary>
-    public Task<string> Ended => _ended.Task;
 
     /// <summary>Gets the frame type of the last complete message received.</summary>
     public WebSocketMessageType LastMessageType { get; private set; }
