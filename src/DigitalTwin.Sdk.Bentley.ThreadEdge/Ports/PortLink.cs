@@ -85,8 +85,14 @@ internal sealed class PortLink : IDisposable
     }
 
     /// <summary>Closes the connection with a close handshake (Websocket.Client's <see cref="WebsocketClient.Stop"/>).</summary>
-    /// <returns>A task that completes when the handshake is done or failed (it never faults).</returns>
-    public Task StopAsync() => _client.Stop(WebSocketCloseStatus.NormalClosure, "closing");
+    /// <returns>A task that completes when the handshake is done or failed.</returns>
+    /// <remarks>The caller may stop waiting (its 2 s bound) and dispose; the handshake's outcome is observed here either way.</remarks>
+    public Task StopAsync()
+    {
+        var stopping = StopCoreAsync();
+        _ = stopping.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return stopping;
+    }
 
     /// <summary>Aborts the connection and releases the client; idempotent.</summary>
     public void Dispose()
@@ -103,6 +109,18 @@ internal sealed class PortLink : IDisposable
 
         // Observed here so a size-limit failure nobody awaits any more does not raise UnobservedTaskException.
         _ = _dropped.Task.Exception;
+    }
+
+    private async Task StopCoreAsync()
+    {
+        try
+        {
+            await _client.Stop(WebSocketCloseStatus.NormalClosure, "closing").ConfigureAwait(false);
+        }
+        catch (WebsocketException)
+        {
+            // The link was disposed (the connection had just dropped): nothing left to close.
+        }
     }
 
     private void OnDisconnection(DisconnectionInfo info)

@@ -22,7 +22,7 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 /// <para>Received messages go into a bounded queue (<see cref="ThreadPortSocketOptions.ReceiveQueueCapacity"/>,
 /// <see cref="ThreadPortSocketOptions.ReceiveQueueFullMode"/>) so a slow reader does not stall the socket unnoticed.
 /// Messages queued before a drop stay readable; the device's stream simply continues after a reconnect.</para>
-/// <para><see cref="StateChanged"/> handlers run on the receive loop: keep them short; an exception thrown by one fails the socket.</para>
+/// <para><see cref="StateChanged"/> handlers run on the socket's connection loop: keep them short; an exception thrown by one fails the socket.</para>
 /// <para>Dispose to close: the reader's enumeration then ends normally.</para>
 /// </remarks>
 public sealed partial class ThreadPortSocket : IThreadPortSocket
@@ -158,7 +158,7 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
                 await _sendLock.WaitAsync(closeTimeout.Token).ConfigureAwait(false);
                 try
                 {
-                    // Websocket.Client's Stop: close handshake, never faults; an unanswered one is cut by the abort below.
+                    // Websocket.Client's Stop: the close handshake; one the device does not answer is cut by the abort below.
                     await link.StopAsync().WaitAsync(closeTimeout.Token).ConfigureAwait(false);
                 }
                 finally
