@@ -20,6 +20,33 @@ public sealed class ThreadPortSocketResilienceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _emu.DisposeAsync();
 
     [Fact]
+    public async Task ConnectAsync_DeviceNeverAnswers_TimesOutOnTheInjectedClock()
+    {
+        var clock = new TrackingFakeTimeProvider();
+        var options = new ThreadPortSocketOptions { TimeProvider = clock, ConnectTimeout = TimeSpan.FromSeconds(10), WebSocketFactory = NeverConnectsAsync };
+        var connecting = ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), options);
+        await WaitUntilAsync(() => clock.PendingTimers == 1);
+
+        clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(1));
+        Assert.False(connecting.IsCompleted);
+        clock.Advance(TimeSpan.FromTicks(1));
+        var failure = await Assert.ThrowsAsync<DigitalTwinConnectionException>(() => connecting.WaitAsync(Timeout));
+        Assert.IsAssignableFrom<OperationCanceledException>(failure.InnerException);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_CallerCancels_ThrowsOperationCanceled()
+    {
+        var clock = new TrackingFakeTimeProvider();
+        using var cts = new CancellationTokenSource();
+        var connecting = ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), new ThreadPortSocketOptions { TimeProvider = clock, WebSocketFactory = NeverConnectsAsync }, cts.Token);
+        await WaitUntilAsync(() => clock.PendingTimers == 1);
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connecting.WaitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task Reconnect_AfterDrop_WaitsTheBackoffOnTheInjectedClock()
     {
         var clock = new TrackingFakeTimeProvider();
@@ -142,5 +169,15 @@ public sealed class ThreadPortSocketResilienceTests : IAsyncLifetime
         Assert.Equal(0, clock.PendingTimers);
         Assert.Equal(0, port.Reconnects);
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await port.SendTextAsync("late"));
+    }
+
+    /// <summary>A socket factory for a device that never completes the handshake: it waits until cancelled.</summary>
+    private static async Task<WebSocket> NeverConnectsAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        var never = new TaskCompletionSource<WebSocket>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => never.TrySetCanceled(cancellationToken)))
+        {
+            return await never.Task;
+        }
     }
 }
