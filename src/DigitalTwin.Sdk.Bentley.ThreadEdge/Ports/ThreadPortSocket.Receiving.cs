@@ -1,29 +1,35 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
-using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
+using System.Threading.Channels;
 using DigitalTwin.Sdk.Core;
+using Websocket.Client;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 
-/// <content>The receive loop and reconnection.</content>
+/// <content>Receiving (Websocket.Client's receive loop into the bounded queue) and reconnection.</content>
 public sealed partial class ThreadPortSocket
 {
+    /// <summary>Gets how many messages were received (queued or dropped by the queue's full mode); for tests.</summary>
+    internal long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
     private async Task RunAsync()
     {
         // Leave the caller's synchronization context and stack before looping.
         await Task.Yield();
         Exception? failure = null;
+        var link = Volatile.Read(ref _link)!;
         try
         {
             while (true)
             {
-                var reason = await ReceiveUntilDroppedAsync(Volatile.Read(ref _socket)!).ConfigureAwait(false);
+                var reason = await link.Dropped.WaitAsync(_lifetime.Token).ConfigureAwait(false);
                 if (_closing)
                 {
                     break;
                 }
 
+                link.Dispose();
                 if (!_options.AutoReconnect)
                 {
                     failure = new DigitalTwinConnectionException("The THREAD port connection dropped (" + reason + ") and reconnect is off.");
@@ -31,12 +37,12 @@ public sealed partial class ThreadPortSocket
                 }
 
                 SetDisconnected(PortConnectionState.Reconnecting, reason, null);
-                await ReconnectAsync().ConfigureAwait(false);
+                link = await ReconnectAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
-            // Disposed while waiting to reconnect.
+            // Disposed while connected or while waiting to reconnect.
         }
         catch (Exception ex)
         {
@@ -50,77 +56,39 @@ public sealed partial class ThreadPortSocket
             return;
         }
 
+        link.Dispose();
         _inbound.Writer.TryComplete(failure);
         SetDisconnected(PortConnectionState.Failed, failure.Message, failure);
         throw failure;
     }
 
-    /// <summary>Receives until the socket closes or fails; returns why it stopped.</summary>
-    private async Task<string> ReceiveUntilDroppedAsync(WebSocket socket)
+    /// <summary>
+    /// Websocket.Client's message callback, called on its receive loop. With <see cref="BoundedChannelFullMode.Wait"/> a full
+    /// queue blocks this callback, and so the receive loop, until the reader makes room: nothing is lost and TCP back-pressure
+    /// reaches the device (Websocket.Client itself has none; it would hold every frame). Other full modes drop per the channel.
+    /// </summary>
+    private void OnMessage(PortLink link, ResponseMessage received)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        var assembled = new ArrayBufferWriter<byte>();
-        try
+        var type = link.MessageType == WebSocketMessageType.Text ? PortMessageType.Text : PortMessageType.Binary;
+        var message = new PortMessage(type, received.Binary ?? []);
+        if (!_inbound.Writer.TryWrite(message))
         {
-            while (true)
+            try
             {
-                ValueWebSocketReceiveResult result;
-                try
-                {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(), _lifetime.Token).ConfigureAwait(false);
-                }
-                catch (WebSocketException ex)
-                {
-                    return "connection lost: " + ex.WebSocketErrorCode.ToString();
-                }
-                catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
-                {
-                    return "cancelled";
-                }
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return string.Create(CultureInfo.InvariantCulture, $"closed by the device ({socket.CloseStatus?.ToString() ?? "no status"})");
-                }
-
-                if (assembled.WrittenCount + result.Count > _options.MaxMessageSize)
-                {
-                    socket.Abort();
-                    throw new DigitalTwinException(string.Create(CultureInfo.InvariantCulture, $"A message from the THREAD port exceeded MaxMessageSize ({_options.MaxMessageSize} bytes)."));
-                }
-
-                if (result.EndOfMessage && assembled.WrittenCount == 0)
-                {
-                    await PublishAsync(buffer.AsSpan(0, result.Count).ToArray(), result.MessageType).ConfigureAwait(false);
-                    continue;
-                }
-
-                assembled.Write(buffer.AsSpan(0, result.Count));
-                if (result.EndOfMessage)
-                {
-                    await PublishAsync(assembled.WrittenSpan.ToArray(), result.MessageType).ConfigureAwait(false);
-                    assembled.ResetWrittenCount();
-                }
+                _inbound.Writer.WriteAsync(message, _lifetime.Token).AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException or ObjectDisposedException)
+            {
+                // Closing or failed: the message is no longer wanted.
+                return;
             }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
-    /// <summary>Gets how many messages were received (queued or dropped by the queue's full mode); for tests.</summary>
-    internal long MessagesReceived => Interlocked.Read(ref _messagesReceived);
-
-    private async ValueTask PublishAsync(byte[] data, WebSocketMessageType type)
-    {
-        await _inbound.Writer.WriteAsync(new PortMessage(type == WebSocketMessageType.Text ? PortMessageType.Text : PortMessageType.Binary, data), _lifetime.Token).ConfigureAwait(false);
         Interlocked.Increment(ref _messagesReceived);
     }
 
-    private async Task ReconnectAsync()
+    private async Task<PortLink> ReconnectAsync()
     {
-        var previous = Volatile.Read(ref _socket);
         Exception? last = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -132,13 +100,12 @@ public sealed partial class ThreadPortSocket
             await Task.Delay(BackoffDelay(attempt), _time, _lifetime.Token).ConfigureAwait(false);
             try
             {
-                var socket = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-                previous?.Dispose();
+                var link = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref _reconnects);
-                SetConnected(socket, string.Create(CultureInfo.InvariantCulture, $"reconnected after {attempt} attempt(s)"));
-                return;
+                SetConnected(link, string.Create(CultureInfo.InvariantCulture, $"reconnected after {attempt} attempt(s)"));
+                return link;
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException || (ex is OperationCanceledException && !_lifetime.IsCancellationRequested))
+            catch (Exception ex) when (IsConnectFailure(ex, _lifetime.Token))
             {
                 last = ex;
                 SetDisconnected(PortConnectionState.Reconnecting, string.Create(CultureInfo.InvariantCulture, $"reconnect attempt {attempt} failed"), ex);

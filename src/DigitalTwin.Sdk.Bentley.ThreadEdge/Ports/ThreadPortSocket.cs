@@ -14,12 +14,15 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge;
 /// Reconnects with back-off when the connection drops.
 /// </summary>
 /// <remarks>
+/// <para>Each connection runs on Websocket.Client (connect through <see cref="ThreadPortSocketOptions.WebSocketFactory"/>,
+/// receive loop, close handshake) with its own reconnection off: this class drives reconnects and waits the back-off and
+/// connect timeout on <see cref="ThreadPortSocketOptions.TimeProvider"/>. No System.Reactive type is part of its API.</para>
 /// <para>Sending is thread-safe (one frame at a time). One reader at a time: a second concurrent
 /// <see cref="ReadMessagesAsync"/> or <see cref="ReadRecordsAsync"/> throws <see cref="InvalidOperationException"/>.</para>
 /// <para>Received messages go into a bounded queue (<see cref="ThreadPortSocketOptions.ReceiveQueueCapacity"/>,
 /// <see cref="ThreadPortSocketOptions.ReceiveQueueFullMode"/>) so a slow reader does not stall the socket unnoticed.
 /// Messages queued before a drop stay readable; the device's stream simply continues after a reconnect.</para>
-/// <para><see cref="StateChanged"/> handlers run on the receive loop: keep them short; an exception thrown by one fails the socket.</para>
+/// <para><see cref="StateChanged"/> handlers run on the socket's connection loop: keep them short; an exception thrown by one fails the socket.</para>
 /// <para>Dispose to close: the reader's enumeration then ends normally.</para>
 /// </remarks>
 public sealed partial class ThreadPortSocket : IThreadPortSocket
@@ -30,8 +33,8 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
     private readonly Channel<PortMessage> _inbound;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
-    private TaskCompletionSource<WebSocket> _connected = NewSignal();
-    private WebSocket? _socket;
+    private TaskCompletionSource<PortLink> _connected = NewSignal();
+    private PortLink? _link;
     private Task _run = Task.CompletedTask;
     private PortConnectionState _state = PortConnectionState.Connecting;
     private int _reconnects;
@@ -50,7 +53,6 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         {
             FullMode = options.ReceiveQueueFullMode,
             SingleReader = true,
-            SingleWriter = true,
         });
     }
 
@@ -145,31 +147,28 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         Interlocked.Exchange(ref _onDisposed, null)?.Invoke(this);
 
         _closing = true;
-        var socket = Volatile.Read(ref _socket);
+        var link = Volatile.Read(ref _link);
 
         // A real-time bound (not the injected clock): shutdown must finish even under a paused test clock.
-        using (var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        if (link is not null && State == PortConnectionState.Connected)
         {
-            if (socket is { State: WebSocketState.Open })
+            using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
             {
+                await _sendLock.WaitAsync(closeTimeout.Token).ConfigureAwait(false);
                 try
                 {
-                    await _sendLock.WaitAsync(closeTimeout.Token).ConfigureAwait(false);
-                    try
-                    {
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", closeTimeout.Token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        _sendLock.Release();
-                    }
-
-                    await _run.WaitAsync(closeTimeout.Token).ConfigureAwait(false);
+                    // Websocket.Client's Stop: the close handshake; one the device does not answer is cut by the abort below.
+                    await link.StopAsync().WaitAsync(closeTimeout.Token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+                finally
                 {
-                    // The device did not complete the handshake; abort below.
+                    _sendLock.Release();
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // The device did not complete the handshake; abort below.
             }
         }
 
@@ -183,8 +182,7 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
             // Already reported through Completion and the reader.
         }
 
-        socket?.Dispose();
-        Volatile.Read(ref _socket)?.Dispose();
+        Volatile.Read(ref _link)?.Dispose();
         _lifetime.Dispose();
     }
 
@@ -196,10 +194,10 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         var port = new ThreadPortSocket(uri, options);
         try
         {
-            var socket = await port.OpenAsync(cancellationToken).ConfigureAwait(false);
-            port.SetConnected(socket, "connected");
+            var link = await port.OpenAsync(cancellationToken).ConfigureAwait(false);
+            port.SetConnected(link, "connected");
         }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (IsConnectFailure(ex, cancellationToken))
         {
             port._lifetime.Dispose();
             throw new DigitalTwinConnectionException($"Could not connect to the THREAD port at {uri.GetLeftPart(UriPartial.Path)}.", ex);
@@ -216,17 +214,19 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
 
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
     {
-        Task<WebSocket> connected;
+        Task<PortLink> connected;
         lock (_gate)
         {
             connected = _connected.Task;
         }
 
-        var socket = await connected.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var link = await connected.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await socket.SendAsync(data, type, true, cancellationToken).ConfigureAwait(false);
+            // Straight to the connection's socket, not Websocket.Client's Send/SendInstant: those skip a frame silently when
+            // the socket is not open and take no cancellation token; here completion means the frame was written.
+            await link.Socket.SendAsync(data, type, true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException && Volatile.Read(ref _disposed) == 0)
         {
@@ -238,20 +238,24 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         }
     }
 
-    private async Task<WebSocket> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens one connection: a <see cref="PortLink"/> whose factory is bounded by the connect timeout on the injected clock.</summary>
+    private Task<PortLink> OpenAsync(CancellationToken cancellationToken) =>
+        PortLink.StartAsync(Uri, (uri, libraryToken) => OpenSocketAsync(uri, libraryToken, cancellationToken), _options.MaxMessageSize, OnMessage);
+
+    private async Task<WebSocket> OpenSocketAsync(Uri uri, CancellationToken libraryToken, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken, _lifetime.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken, libraryToken, _lifetime.Token);
         if (_options.WebSocketFactory is { } factory)
         {
-            return await factory(Uri, linked.Token).ConfigureAwait(false);
+            return await factory(uri, linked.Token).ConfigureAwait(false);
         }
 
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
         try
         {
-            await socket.ConnectAsync(Uri, linked.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(uri, linked.Token).ConfigureAwait(false);
             return socket;
         }
         catch
@@ -261,13 +265,17 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         }
     }
 
-    private void SetConnected(WebSocket socket, string reason)
+    /// <summary>Whether <paramref name="ex"/> is a failed or timed-out connection attempt (not the caller's cancellation).</summary>
+    private static bool IsConnectFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is WebSocketException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private void SetConnected(PortLink link, string reason)
     {
         lock (_gate)
         {
-            Volatile.Write(ref _socket, socket);
+            Volatile.Write(ref _link, link);
             _state = PortConnectionState.Connected;
-            _connected.TrySetResult(socket);
+            _connected.TrySetResult(link);
         }
 
         StateChanged?.Invoke(this, new PortConnectionStateChangedEventArgs(PortConnectionState.Connected, reason));
@@ -295,5 +303,5 @@ public sealed partial class ThreadPortSocket : IThreadPortSocket
         StateChanged?.Invoke(this, new PortConnectionStateChangedEventArgs(state, reason, exception));
     }
 
-    private static TaskCompletionSource<WebSocket> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource<PortLink> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -173,9 +173,10 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         Assert.True(await messages.MoveNextAsync());
         await WaitUntilAsync(() => port.State == PortConnectionState.Reconnecting && clock.PendingTimers == 1);
 
+        // Only the back-off timer can end the wait for a connection, and the clock has not moved.
         var sending = port.SendTextAsync("two", cts.Token).AsTask();
-        await Task.Delay(50, cts.Token);
         Assert.False(sending.IsCompleted);
+        Assert.Equal(1, clock.PendingTimers);
         clock.Advance(TimeSpan.FromSeconds(1));
         await sending.WaitAsync(Timeout);
         Assert.Equal("two", await ReadBytesAsync(messages, 3, PortMessageType.Text));
@@ -206,10 +207,13 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_AttemptsExhausted_FailsReaderAndCompletion()
     {
+        var clock = new TrackingFakeTimeProvider();
         var connects = 0;
+        var failures = 0;
         var options = new ThreadPortSocketOptions
         {
-            ReconnectDelay = TimeSpan.Zero,
+            TimeProvider = clock,
+            ReconnectDelay = TimeSpan.FromSeconds(1),
             MaxReconnectAttempts = 2,
             WebSocketFactory = async (uri, ct) =>
             {
@@ -225,7 +229,21 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
         };
         _emu.Faults.Add(Fault.CloseWebSocketAfter(1), "/ws/port/1");
         await using var port = await ThreadPortSocket.ConnectAsync(_emu.PortWebSocketUri(1), options);
+        port.StateChanged += (_, e) =>
+        {
+            if (e.State == PortConnectionState.Reconnecting && e.Exception is not null)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        };
         await port.SendTextAsync("x");
+
+        // Each attempt waits its back-off on the clock: attempt 1 after 1 s, attempt 2 after 2 s (less jitter).
+        await WaitUntilAsync(() => port.State == PortConnectionState.Reconnecting && clock.PendingTimers == 1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => Volatile.Read(ref failures) == 1 && clock.PendingTimers == 1);
+        Assert.Equal(PortConnectionState.Reconnecting, port.State);
+        clock.Advance(TimeSpan.FromSeconds(2));
 
         using var cts = new CancellationTokenSource(Timeout);
         var received = new List<string>();
@@ -237,6 +255,7 @@ public sealed class ThreadPortSocketTests : IAsyncLifetime
             }
         });
         Assert.Equal(["x"], received);
+        Assert.Equal(3, Volatile.Read(ref connects));
         Assert.Contains("2 attempts", failure.Message, StringComparison.Ordinal);
         Assert.Equal(PortConnectionState.Failed, port.State);
         Assert.IsType<WebSocketException>(failure.InnerException);

@@ -16,8 +16,6 @@ public sealed partial class TestTimingConventionsTests
             "the one polling helper: waits for a condition, the timeout is only a no-hang bound",
         ["DigitalTwin.Sdk.TestUtilities/TestTime.cs"] =
             "DriveAsync yields to the code under test between fake-clock steps; the real-time bound only stops a hang",
-        ["DigitalTwin.Sdk.Bentley.ThreadEdge.Tests/"] =
-            "the THREAD port socket tests are being rewritten on another branch (Websocket.Client); migrate them there",
         ["DigitalTwin.Sdk.Reliability.Tests/Chaos/JsonRpcChaosTests.cs"] =
             "the chaos load generator paces its publisher on the wall clock; no assertion depends on the pace",
         ["DigitalTwin.Sdk.Reliability.Tests/Uploads/BulkUploadTests.cs"] =
