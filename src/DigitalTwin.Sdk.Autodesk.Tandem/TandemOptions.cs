@@ -96,6 +96,11 @@ public sealed class TandemOptions : DigitalTwinClientOptions
     internal ITandemTokenStore? GetTokenStore() => _tokenStore;
 
     /// <inheritdoc />
+    /// <remarks>Two-legged only: a three-legged session belongs to the user who signed in, not to these options.</remarks>
+    protected override string? GetCredentialIdentity() =>
+        Flow != TandemAuthFlow.TwoLegged || ClientId is null ? null : TokenUrl?.AbsoluteUri + "\n" + ClientId + "\n" + Scope;
+
+    /// <inheritdoc />
     protected override void ValidateCore(ICollection<string> errors, string sectionPath)
     {
         base.ValidateCore(errors, sectionPath);

@@ -87,6 +87,10 @@ public sealed class ITwinIoTOptions : DigitalTwinClientOptions
     };
 
     /// <inheritdoc />
+    protected override string? GetCredentialIdentity() =>
+        ClientId is null ? null : TokenUrl.AbsoluteUri + "\n" + ClientId + "\n" + Scope;
+
+    /// <inheritdoc />
     protected override void ValidateCore(ICollection<string> errors, string sectionPath)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -77,6 +77,10 @@ public sealed class BuildingXOptions : DigitalTwinClientOptions
     /// </value>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMilliseconds(1050);
 
+    /// <inheritdoc />
+    protected override string? GetCredentialIdentity() =>
+        ClientId is null ? null : TokenUrl?.AbsoluteUri + "\n" + ClientId + "\n" + Audience;
+
     /// <summary>Returns the endpoints and client id, never the secret.</summary>
     /// <returns>A description of the options.</returns>
     public override string ToString() =>

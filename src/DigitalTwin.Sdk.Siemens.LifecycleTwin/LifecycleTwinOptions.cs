@@ -49,6 +49,10 @@ public sealed class LifecycleTwinOptions : DigitalTwinClientOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool PrefetchNextPage { get; set; } = true;
 
+    /// <inheritdoc />
+    protected override string? GetCredentialIdentity() =>
+        ClientId is null ? null : (TokenUrl ?? BaseUrl)?.AbsoluteUri + "\n" + ClientId + "\n" + Username;
+
     /// <summary>Returns a description without secrets.</summary>
     /// <returns>Base URL, token URL, client id, user, client name and project id.</returns>
     public override string ToString() =>

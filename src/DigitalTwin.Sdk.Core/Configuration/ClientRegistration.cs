@@ -81,6 +81,18 @@ public static class ClientRegistration
             var tokens = sp.GetKeyedService<Auth.ITokenProvider>(apiName);
             if (tokens is null && createTokenSource(sp, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options) is { } source)
             {
+                // With a shared token store (scale-out), every process using this credential shares its tokens.
+                if (sp.GetService<Auth.ISharedTokenStore>() is { } shared && options.GetCredentialIdentity() is { } identity)
+                {
+                    source = new Auth.SharedTokenSource(
+                        source,
+                        shared,
+                        Auth.SharedTokenSource.KeyFor(definition.Key, identity),
+                        sp.GetService<Auth.SharedTokenOptions>(),
+                        time,
+                        sp.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Sdk." + definition.Key));
+                }
+
                 tokens = new Auth.TokenCache(source, time, new Auth.TokenCacheOptions { Vendor = definition.DisplayName });
             }
 

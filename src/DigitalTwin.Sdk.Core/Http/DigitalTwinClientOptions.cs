@@ -107,6 +107,14 @@ public abstract class DigitalTwinClientOptions
     /// <returns>The allowed addresses; only their origins count.</returns>
     protected internal virtual IEnumerable<Uri> GetCredentialOrigins() => BaseUrl is null ? [] : [BaseUrl];
 
+    /// <summary>
+    /// Gets the credential's identity without its secrets (token endpoint, client id, user or audience): processes that
+    /// configure the same identity share one token through an <see cref="Auth.ISharedTokenStore"/>. Only a hash of it is
+    /// ever stored (<see cref="Auth.SharedTokenSource.KeyFor"/>).
+    /// </summary>
+    /// <returns>The identity, or <see langword="null"/> when the vendor has no grant flow to share (the default).</returns>
+    protected internal virtual string? GetCredentialIdentity() => null;
+
     /// <summary>Checks the settings and collects one message per problem, naming the setting.</summary>
     /// <param name="sectionPath">Configuration path of these options, e.g. <c>DigitalTwin:LifecycleTwin</c>.</param>
     /// <returns>The problems; empty when the options are valid.</returns>

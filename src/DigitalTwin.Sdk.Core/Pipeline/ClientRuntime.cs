@@ -41,6 +41,9 @@ public sealed class ClientRuntime
         Logger = LoggerFactory.CreateLogger("DigitalTwin.Sdk." + definition.Key);
         Tokens = tokens;
         RateLimiters = rateLimiters;
+        CredentialScope = options.GetCredentialIdentity() is { } identity
+            ? "|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16))
+            : string.Empty;
         CredentialOrigins = [.. options.GetCredentialOrigins().Where(static u => u.IsAbsoluteUri).Select(static u => u.GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.OrdinalIgnoreCase)];
         if (options.CircuitBreaker is { Enabled: true })
         {
@@ -49,10 +52,17 @@ public sealed class ClientRuntime
 
         if (rateLimiters is not null && options.RateLimit is { PermitsPerSecond: > 0 } limit && options.BaseUrl is not null)
         {
-            var key = definition.DisplayName + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path);
+            var key = definition.DisplayName + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path) + CredentialScope;
             Limiter = rateLimiters.GetOrCreate(RateLimitQuota.PerSecond(key, limit.PermitsPerSecond, limit.Burst, limit.QueueLimit), Time);
         }
     }
+
+    /// <summary>
+    /// Gets the credential's part of a quota key: <c>|</c> and a hash of <see cref="DigitalTwinClientOptions"/>'s credential
+    /// identity, or empty when the vendor has none. A vendor counts its quotas per credential, so two credentials on one
+    /// API spend two quotas, and one credential in many processes one.
+    /// </summary>
+    public string CredentialScope { get; }
 
     /// <summary>Gets the vendor's definition.</summary>
     public ClientDefinition Definition { get; }

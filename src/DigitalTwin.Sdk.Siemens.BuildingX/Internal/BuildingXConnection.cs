@@ -182,7 +182,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
 
         var window = (options as BuildingXOptions)?.RateLimitWindow ?? TimeSpan.FromSeconds(1);
         var permits = Math.Max(1, (int)Math.Floor(rate));
-        var quota = new RateLimitQuota(runtime.Vendor + "|" + apiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'), RateLimitKind.SlidingWindow, permits, window)
+        var quota = new RateLimitQuota(runtime.Vendor + "|" + apiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + runtime.CredentialScope, RateLimitKind.SlidingWindow, permits, window)
         {
             QueueLimit = options.RateLimit!.QueueLimit,
         };
