@@ -37,10 +37,30 @@ public sealed class RedisScaleOutOptions
     /// <value>Defaults to 2 minutes.</value>
     public TimeSpan MaxPermitHold { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Gets or sets whether the clients' tokens are shared through Redis too (one token request per credential
+    /// across all processes, rotating refresh tokens written back before anyone else refreshes).</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool ShareTokens { get; set; } = true;
+
+    /// <summary>Gets or sets how long a stored token with a refresh token is kept (the refresh token outlives the access
+    /// token: APS three-legged refresh tokens last 15 days).</summary>
+    /// <value>Defaults to 15 days.</value>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(15);
+
+    /// <summary>Gets or sets the host's data protector that encrypts tokens before they are stored (ASP.NET Core data
+    /// protection, with keys shared by the processes).</summary>
+    /// <value>Defaults to <see langword="null"/>: see <see cref="TokenEncryptionKey"/>; with neither, tokens are stored as
+    /// they are (protect Redis itself: password, TLS, network).</value>
+    public Microsoft.AspNetCore.DataProtection.IDataProtector? TokenProtector { get; set; }
+
+    /// <summary>Gets or sets a 256-bit key that encrypts stored tokens with AES-GCM (used when <see cref="TokenProtector"/> is not set).</summary>
+    /// <value>Defaults to <see langword="null"/>. Never logged.</value>
+    public byte[]? TokenEncryptionKey { get; set; }
+
     /// <summary>Returns the settings without the configuration string (it may hold a password).</summary>
     /// <returns>A description for logs.</returns>
     public override string ToString() =>
-        $"RedisScaleOutOptions {{ Connection = {(Connection is not null ? "supplied" : Configuration is null ? "none" : "configured")}, KeyPrefix = {KeyPrefix}, InstanceCount = {InstanceCount}, OperationTimeout = {OperationTimeout}, RetryInterval = {RetryInterval} }}";
+        $"RedisScaleOutOptions {{ Connection = {(Connection is not null ? "supplied" : Configuration is null ? "none" : "configured")}, KeyPrefix = {KeyPrefix}, InstanceCount = {InstanceCount}, OperationTimeout = {OperationTimeout}, RetryInterval = {RetryInterval}, ShareTokens = {ShareTokens}, TokenEncryption = {(TokenProtector is not null ? "data protector" : TokenEncryptionKey is not null ? "key" : "none")} }}";
 
     internal void Validate()
     {
@@ -59,9 +79,14 @@ public sealed class RedisScaleOutOptions
             throw new ArgumentException("RedisScaleOutOptions.InstanceCount must be at least 1.", "options");
         }
 
-        if (OperationTimeout <= TimeSpan.Zero || RetryInterval <= TimeSpan.Zero || MaxPermitHold <= TimeSpan.Zero)
+        if (TokenEncryptionKey is { Length: not 32 })
         {
-            throw new ArgumentException("RedisScaleOutOptions.OperationTimeout, RetryInterval and MaxPermitHold must be positive.", "options");
+            throw new ArgumentException("RedisScaleOutOptions.TokenEncryptionKey must be 32 bytes (AES-256).", "options");
+        }
+
+        if (OperationTimeout <= TimeSpan.Zero || RetryInterval <= TimeSpan.Zero || MaxPermitHold <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("RedisScaleOutOptions.OperationTimeout, RetryInterval, MaxPermitHold and RefreshTokenLifetime must be positive.", "options");
         }
     }
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.RateLimiting;
 using DigitalTwin.Sdk.Redis;
 using DigitalTwin.Sdk.Redis.Internal;
@@ -10,8 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Keeps the vendor quotas of every DigitalTwin.Sdk client in this container in Redis, shared with the other
-    /// processes that use the same Redis and credentials: <c>services.AddDigitalTwinSdk(configuration).UseRedis(o =&gt; …)</c>.
+    /// Keeps the vendor quotas and tokens of every DigitalTwin.Sdk client in this container in Redis, shared with the
+    /// other processes that use the same Redis and credentials: <c>services.AddDigitalTwinSdk(configuration).UseRedis(o =&gt; …)</c>.
     /// Call it before or after registering the clients.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -30,6 +31,12 @@ public static class RedisServiceCollectionExtensions
         services.TryAddSingleton(sp => new RedisLink(options, sp.GetService<ILoggerFactory>(), sp.GetService<TimeProvider>()));
         services.RemoveAll<IRateLimiterFactory>();
         services.AddSingleton<IRateLimiterFactory>(sp => new RedisRateLimiterFactory(sp.GetRequiredService<RedisLink>(), ownsLink: false));
+        if (options.ShareTokens)
+        {
+            services.RemoveAll<ISharedTokenStore>();
+            services.AddSingleton<ISharedTokenStore>(sp => new RedisTokenStore(sp.GetRequiredService<RedisLink>(), ownsLink: false));
+        }
+
         return services;
     }
 }

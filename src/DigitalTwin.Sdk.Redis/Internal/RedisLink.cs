@@ -71,6 +71,31 @@ internal sealed class RedisLink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs commands with the operation timeout; a failure marks Redis down and throws (the caller has its own
+    /// fallback). While Redis is marked down it throws at once, without waiting on the network.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> commands, CancellationToken cancellationToken)
+    {
+        if (!IsAvailable)
+        {
+            throw new RedisException("Redis is marked unavailable until its retry interval has passed.");
+        }
+
+        try
+        {
+            var connection = await ConnectAsync().WaitAsync(Options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await commands(connection.GetDatabase()).WaitAsync(Options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            Succeeded();
+            return result;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            Failed(ex);
+            throw;
+        }
+    }
+
     /// <summary>Connects now and checks Redis answers (a host's start-up), without the operation timeout.</summary>
     public async Task ConnectNowAsync(CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class SharedTokenSourceTests
     public async Task FourProcesses_FirstUse_OneTokenRequestForAll()
     {
         var clock = TestTime.CreateClock();
-        var vendor = new RotatingVendor(clock);
+        var vendor = new RotatingTokenVendor(clock);
         var store = new InProcessSharedTokenStore(clock);
         var processes = Processes(vendor, store, clock, 4);
 
@@ -30,7 +30,7 @@ public sealed class SharedTokenSourceTests
     public async Task FourProcesses_ThreeExpiries_ExactlyOneRefreshEach_WithTheCurrentRefreshToken()
     {
         var clock = TestTime.CreateClock();
-        var vendor = new RotatingVendor(clock);
+        var vendor = new RotatingTokenVendor(clock);
         var store = new InProcessSharedTokenStore(clock);
         var processes = Processes(vendor, store, clock, 4);
         await Task.WhenAll(processes.Select(p => p.GetTokenAsync(CancellationToken.None).AsTask()));
@@ -51,7 +51,7 @@ public sealed class SharedTokenSourceTests
     public async Task AHolderThatCrashed_IsOvertakenWhenItsLeaseExpires()
     {
         var clock = TestTime.CreateClock();
-        var vendor = new RotatingVendor(clock);
+        var vendor = new RotatingTokenVendor(clock);
         var store = new InProcessSharedTokenStore(clock);
         var key = SharedTokenSource.KeyFor("Test", "identity");
         var crashed = await store.TryBeginRefreshAsync(key, TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class SharedTokenSourceTests
     public async Task StoreDown_EachProcessAsksTheVendor_LoggedOnce_AndAVendorRefusalIsNotRepeated()
     {
         var clock = TestTime.CreateClock();
-        var vendor = new RotatingVendor(clock);
+        var vendor = new RotatingTokenVendor(clock);
         var logger = new ListLogger();
         var source = new SharedTokenSource(vendor, new BrokenStore(), SharedTokenSource.KeyFor("Test", "identity"), Fast, clock, logger);
 
@@ -89,7 +89,7 @@ public sealed class SharedTokenSourceTests
     public async Task StoreFailsAfterTheVendorAnswered_TheTokenIsKept_NoSecondRequest()
     {
         var clock = TestTime.CreateClock();
-        var vendor = new RotatingVendor(clock);
+        var vendor = new RotatingTokenVendor(clock);
         var source = new SharedTokenSource(vendor, new StoreThatLosesWrites(clock), SharedTokenSource.KeyFor("Test", "identity"), Fast, clock);
 
         var token = await source.AcquireTokenAsync(null, CancellationToken.None);
@@ -109,47 +109,8 @@ public sealed class SharedTokenSourceTests
         Assert.NotEqual(key, SharedTokenSource.KeyFor("Tandem", "https://auth.example/oauth/token\nclient-1234\naudience"));
     }
 
-    private static TokenCache[] Processes(RotatingVendor vendor, ISharedTokenStore store, FakeTimeProvider clock, int count) =>
+    private static TokenCache[] Processes(RotatingTokenVendor vendor, ISharedTokenStore store, FakeTimeProvider clock, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new TokenCache(new SharedTokenSource(vendor, store, SharedTokenSource.KeyFor("Test", "identity"), Fast, clock), clock))];
-
-    /// <summary>A vendor issuing one-hour tokens whose refresh token is single-use: refreshing with an old one is invalid_grant.</summary>
-    private sealed class RotatingVendor(FakeTimeProvider clock) : ITokenSource
-    {
-        private readonly object _gate = new();
-        private string? _validRefresh;
-        private int _requests;
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        public int InvalidGrants { get; private set; }
-
-        public bool RefuseNext { get; set; }
-
-        public string? LastIssued { get; private set; }
-
-        public ValueTask<AccessToken> AcquireTokenAsync(AccessToken? current, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                var n = Interlocked.Increment(ref _requests);
-                if (RefuseNext)
-                {
-                    throw new DigitalTwinAuthenticationException(new ApiErrorInfo("Test", System.Net.HttpStatusCode.BadRequest) { ErrorCode = "invalid_grant" }, "refused");
-                }
-
-                if (_validRefresh is not null && current?.RefreshToken != _validRefresh)
-                {
-                    InvalidGrants++;
-                    throw new DigitalTwinAuthenticationException(new ApiErrorInfo("Test", System.Net.HttpStatusCode.BadRequest) { ErrorCode = "invalid_grant" }, "refresh token already used");
-                }
-
-                _validRefresh = "refresh-" + n;
-                LastIssued = "access-" + n;
-                var now = clock.GetUtcNow();
-                return new ValueTask<AccessToken>(new AccessToken(LastIssued, now.AddHours(1), now, _validRefresh));
-            }
-        }
-    }
 
     private sealed class BrokenStore : ISharedTokenStore
     {
