@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Samples.Output;
+using DigitalTwin.Sdk.Samples.ScaleOut;
 using DigitalTwin.Sdk.Samples.Scenarios;
 using DigitalTwin.Sdk.Samples.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ using Spectre.Console;
 // its embedded emulator; with DigitalTwin__<Vendor>__BaseUrl etc. it talks to that endpoint instead.
 // `--telemetry` prints the SDK's activities and metrics after each scenario; `--write` lets a scenario write to a
 // configured service; `serve <vendor>` only hosts an emulator and writes the settings that point any client at it (CI
-// runs the Native AOT sample against `serve lifecycle-twin`).
+// runs the Native AOT sample against `serve lifecycle-twin`); `scale-out` starts worker processes that share one
+// Building X credential and its quota over Redis.
 SampleConsole.Configure();
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
@@ -60,6 +62,26 @@ serve.Options.Add(envFile);
 serve.Options.Add(seconds);
 serve.SetAction((parse, ct) => ServeAsync(parse.GetValue(vendors)!, parse.GetValue(envFile)!, parse.GetValue(seconds), ct));
 root.Subcommands.Add(serve);
+
+var workers = new Option<int>("--workers") { Description = "How many worker processes share the credential.", DefaultValueFactory = _ => 4 };
+var calls = new Option<int>("--calls") { Description = "Reads per worker.", DefaultValueFactory = _ => 50 };
+var redis = new Option<string?>("--redis") { Description = "A StackExchange.Redis configuration string; without it a redis-server is started on a free port (needs redis-server installed)." };
+var scaleOut = new Command("scale-out", "Start N worker processes on one Building X credential against the embedded emulator, sharing the quota over Redis; show per-process and aggregate rates live.");
+scaleOut.Options.Add(workers);
+scaleOut.Options.Add(calls);
+scaleOut.Options.Add(redis);
+scaleOut.SetAction((parse, ct) => ScaleOutCommand.RunAsync(parse.GetValue(workers), parse.GetValue(calls), parse.GetValue(redis), ct));
+root.Subcommands.Add(scaleOut);
+
+// The worker side of scale-out (started by it, and by the ScaleOut tests); not for direct use.
+var instances = new Option<int>("--instances") { DefaultValueFactory = _ => 1 };
+var workerRedis = new Option<string>("--redis") { Required = true };
+var worker = new Command("scale-out-worker", "One worker process of scale-out (internal).") { Hidden = true };
+worker.Options.Add(workerRedis);
+worker.Options.Add(instances);
+worker.Options.Add(calls);
+worker.SetAction((parse, ct) => ScaleOutWorker.RunAsync(configuration, parse.GetValue(workerRedis)!, parse.GetValue(instances), parse.GetValue(calls), concurrency: 4, ct));
+root.Subcommands.Add(worker);
 
 root.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse, ct));
 return await root.Parse(args).InvokeAsync();
