@@ -11,23 +11,8 @@ namespace DigitalTwin.Sdk.Redis.Tests;
 /// grant times are read from the limiter's own log in Redis (Redis's clock, the one the limiters share).
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisRateLimiterTests(RedisFixture redis) : IAsyncLifetime
+public sealed class RedisRateLimiterTests(RedisFixture redis) : RedisTestBase(redis)
 {
-    private readonly List<IAsyncDisposable> _owned = [];
-    private ConnectionMultiplexer _observer = null!;
-
-    public async Task InitializeAsync() => _observer = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
-
-    public async Task DisposeAsync()
-    {
-        foreach (var owned in _owned)
-        {
-            await owned.DisposeAsync();
-        }
-
-        await _observer.DisposeAsync();
-    }
-
     [Fact]
     public async Task SlidingWindow_TwoProcessesOnOneQuota_NeverMoreThanTheLimitInAnyWindow()
     {
@@ -43,7 +28,7 @@ public sealed class RedisRateLimiterTests(RedisFixture redis) : IAsyncLifetime
         // unless the machine stalls the poller that long; the span check below holds for any subset too.
         void Collect()
         {
-            foreach (var entry in _observer.GetDatabase().SortedSetRangeByRankWithScores(log))
+            foreach (var entry in Observer.GetDatabase().SortedSetRangeByRankWithScores(log))
             {
                 grants[entry.Element!] = entry.Score;
             }
@@ -135,7 +120,7 @@ public sealed class RedisRateLimiterTests(RedisFixture redis) : IAsyncLifetime
         var logger = new CapturingLogger();
         var quota = new RateLimitQuota("foreign|" + Guid.NewGuid(), RateLimitKind.SlidingWindow, 2, TimeSpan.FromSeconds(1));
         var limiter = (RedisRateLimiter)Factory(loggerFactory: logger).Create(quota, TimeProvider.System);
-        var db = _observer.GetDatabase();
+        var db = Observer.GetDatabase();
         await db.HashSetAsync(limiter.Keys[0], "not", "a log");
         await db.StringSetAsync(limiter.Keys[1], "9e30");
 
@@ -162,21 +147,13 @@ public sealed class RedisRateLimiterTests(RedisFixture redis) : IAsyncLifetime
 
     private async Task<double> RedisMicrosecondsAsync()
     {
-        var time = (RedisValue[])(await _observer.GetDatabase().ExecuteAsync("TIME"))!;
+        var time = (RedisValue[])(await Observer.GetDatabase().ExecuteAsync("TIME"))!;
         return ((double)time[0] * 1_000_000) + (double)time[1];
     }
 
     private static string Instance(RedisRateLimiter limiter) =>
         (string)typeof(RedisRateLimiter).GetField("_instance", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(limiter)!;
 
-    private RedisRateLimiterFactory Factory(Action<RedisScaleOutOptions>? configure = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
-    {
-        // A generous command timeout: these tests are about the shared quota, not the fallback (a first connection on a
-        // loaded machine can take longer than the default half second, and the fallback would then grant instead).
-        var options = new RedisScaleOutOptions { Configuration = redis.Server.Configuration, OperationTimeout = TimeSpan.FromSeconds(10) };
-        configure?.Invoke(options);
-        var factory = new RedisRateLimiterFactory(options, loggerFactory);
-        _owned.Add(factory);
-        return factory;
-    }
+    private RedisRateLimiterFactory Factory(Action<RedisScaleOutOptions>? configure = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
+        Own(new RedisRateLimiterFactory(Options(configure), loggerFactory));
 }

@@ -12,24 +12,9 @@ namespace DigitalTwin.Sdk.Redis.Tests;
 /// TokenCache) against a vendor whose refresh tokens rotate and are single-use.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisTokenStoreTests(RedisFixture redis) : IAsyncLifetime
+public sealed class RedisTokenStoreTests(RedisFixture redis) : RedisTestBase(redis)
 {
     private static readonly SharedTokenOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(5) };
-    private readonly List<IAsyncDisposable> _owned = [];
-    private ConnectionMultiplexer _observer = null!;
-
-    public async Task InitializeAsync() => _observer = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
-
-    public async Task DisposeAsync()
-    {
-        foreach (var owned in _owned)
-        {
-            await owned.DisposeAsync();
-        }
-
-        await _observer.DisposeAsync();
-    }
-
     [Fact]
     public async Task FourProcesses_ThreeExpiries_OneRequestPerToken_NoInvalidGrant()
     {
@@ -68,7 +53,7 @@ public sealed class RedisTokenStoreTests(RedisFixture redis) : IAsyncLifetime
             Assert.True(await lease!.CompleteAsync(token, CancellationToken.None));
         }
 
-        var raw = (byte[])(await _observer.GetDatabase().StringGetAsync("dtsdk:" + key))!;
+        var raw = (byte[])(await Observer.GetDatabase().StringGetAsync("dtsdk:" + key))!;
         var text = System.Text.Encoding.UTF8.GetString(raw);
         Assert.DoesNotContain("secret-value", text, StringComparison.Ordinal);
         Assert.Equal("access-secret-value", (await store.GetAsync(key, CancellationToken.None))!.Value);
@@ -81,7 +66,7 @@ public sealed class RedisTokenStoreTests(RedisFixture redis) : IAsyncLifetime
     public async Task ForeignData_UnderTheTokenKey_IsNoToken()
     {
         var key = SharedTokenSource.KeyFor("Test", Guid.NewGuid().ToString());
-        await _observer.GetDatabase().StringSetAsync("dtsdk:" + key, "{\"v\": 42, \"not\": \"ours\"}");
+        await Observer.GetDatabase().StringSetAsync("dtsdk:" + key, "{\"v\": 42, \"not\": \"ours\"}");
 
         Assert.Null(await Store().GetAsync(key, CancellationToken.None));
     }
@@ -116,8 +101,8 @@ public sealed class RedisTokenStoreTests(RedisFixture redis) : IAsyncLifetime
             await lease!.CompleteAsync(new AccessToken("t", DateTimeOffset.UtcNow.AddHours(1), DateTimeOffset.UtcNow), CancellationToken.None);
         }
 
-        var keys = redis.Server.Configuration is { } config
-            ? _observer.GetServer(config).Keys(pattern: "dtsdk:tok:*").Select(k => k.ToString()).ToList()
+        var keys = Redis.Server.Configuration is { } config
+            ? Observer.GetServer(config).Keys(pattern: "dtsdk:tok:*").Select(k => k.ToString()).ToList()
             : [];
         Assert.Contains("dtsdk:" + key, keys);
         Assert.All(keys, k => Assert.DoesNotContain("client-id", k, StringComparison.Ordinal));
@@ -129,8 +114,7 @@ public sealed class RedisTokenStoreTests(RedisFixture redis) : IAsyncLifetime
         await using var server = await RedisServer.StartAsync();
         var clock = TestTime.CreateClock();
         var vendor = new RotatingTokenVendor(clock);
-        var store = new RedisTokenStore(new RedisScaleOutOptions { Configuration = server.Configuration, OperationTimeout = TimeSpan.FromSeconds(2) });
-        _owned.Add(store);
+        var store = Own(new RedisTokenStore(new RedisScaleOutOptions { Configuration = server.Configuration, OperationTimeout = TimeSpan.FromSeconds(2) }));
         var key = SharedTokenSource.KeyFor("Test", Guid.NewGuid().ToString());
         var cache = new TokenCache(new SharedTokenSource(vendor, store, key, Fast, clock), clock);
         var first = await cache.GetTokenAsync(CancellationToken.None);
@@ -144,12 +128,6 @@ public sealed class RedisTokenStoreTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(0, vendor.InvalidGrants);
     }
 
-    private RedisTokenStore Store(Action<RedisScaleOutOptions>? configure = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
-    {
-        var options = new RedisScaleOutOptions { Configuration = redis.Server.Configuration, OperationTimeout = TimeSpan.FromSeconds(10) };
-        configure?.Invoke(options);
-        var store = new RedisTokenStore(options, loggerFactory);
-        _owned.Add(store);
-        return store;
-    }
+    private RedisTokenStore Store(Action<RedisScaleOutOptions>? configure = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
+        Own(new RedisTokenStore(Options(configure), loggerFactory));
 }

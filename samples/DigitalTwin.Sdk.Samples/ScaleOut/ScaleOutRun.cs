@@ -1,5 +1,4 @@
 using DigitalTwin.Sdk.Samples.Scenarios;
-using DigitalTwin.Sdk.Siemens.BuildingX;
 using DigitalTwin.Sdk.Testing.BuildingX;
 
 namespace DigitalTwin.Sdk.Samples.ScaleOut;
@@ -10,23 +9,11 @@ namespace DigitalTwin.Sdk.Samples.ScaleOut;
 /// </summary>
 internal static class ScaleOutRun
 {
-    /// <summary>Settings that point a worker at <paramref name="emulator"/>.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> EmulatorSettings(BuildingXEmulator emulator) =>
-        Settings.Of(
-            BuildingXOptions.SectionName,
-            ("BaseUrl", emulator.ApiBaseUri.ToString()),
-            ("AccountsBaseUrl", emulator.AccountsBaseUri.ToString()),
-            ("TokenUrl", emulator.TokenUri.ToString()),
-            ("ClientId", emulator.ClientId),
-            ("ClientSecret", emulator.ClientSecret),
-            ("Audience", emulator.Audience),
-            ("PartitionId", emulator.DocumentedPartitionId));
-
     /// <summary>Starts the workers; each runs <paramref name="calls"/> reads, 4 at a time.</summary>
     public static List<WorkerProcess> StartWorkers(BuildingXEmulator emulator, string redis, int workers, int calls)
     {
         var (program, prefix) = WorkerProcess.Self();
-        var settings = EmulatorSettings(emulator);
+        var settings = BuildingXScenario.EmulatorSettings(emulator);
         return [.. Enumerable.Range(0, workers).Select(i => WorkerProcess.Start(
             i,
             program,

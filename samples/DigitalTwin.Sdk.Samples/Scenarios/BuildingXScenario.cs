@@ -131,15 +131,22 @@ internal sealed class BuildingXScenario : IScenario
     public async Task<ServedEmulator> ServeAsync(CancellationToken cancellationToken)
     {
         var emulator = await BuildingXEmulator.StartAsync(ct: cancellationToken);
-        return new ServedEmulator(emulator, Settings.Of(BuildingXOptions.SectionName,
+        return new ServedEmulator(emulator, EmulatorSettings(emulator), () => emulator.Requests.Count);
+    }
+
+    /// <summary>The settings that point a client (or a scale-out worker) at <paramref name="emulator"/>.</summary>
+    /// <param name="emulator">The running emulator.</param>
+    /// <returns>The <c>DigitalTwin__BuildingX__*</c> settings.</returns>
+    public static IReadOnlyList<KeyValuePair<string, string>> EmulatorSettings(BuildingXEmulator emulator) =>
+        Settings.Of(
+            BuildingXOptions.SectionName,
             ("BaseUrl", emulator.ApiBaseUri.ToString()),
             ("AccountsBaseUrl", emulator.AccountsBaseUri.ToString()),
             ("TokenUrl", emulator.TokenUri.ToString()),
             ("ClientId", emulator.ClientId),
             ("ClientSecret", emulator.ClientSecret),
             ("Audience", emulator.Audience),
-            ("PartitionId", emulator.DocumentedPartitionId)), () => emulator.Requests.Count);
-    }
+            ("PartitionId", emulator.DocumentedPartitionId));
 
     /// <summary>Points the client at the embedded emulator, with the credentials it accepts.</summary>
     private static void UseEmulator(BuildingXOptions options, BuildingXEmulator emulator)
