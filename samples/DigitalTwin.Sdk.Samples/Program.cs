@@ -76,11 +76,13 @@ root.Subcommands.Add(scaleOut);
 // The worker side of scale-out (started by it, and by the ScaleOut tests); not for direct use.
 var instances = new Option<int>("--instances") { DefaultValueFactory = _ => 1 };
 var workerRedis = new Option<string>("--redis") { Required = true };
+var workerVendor = new Option<string>("--vendor") { DefaultValueFactory = _ => "building-x" };
 var worker = new Command("scale-out-worker", "One worker process of scale-out (internal).") { Hidden = true };
+worker.Options.Add(workerVendor);
 worker.Options.Add(workerRedis);
 worker.Options.Add(instances);
 worker.Options.Add(calls);
-worker.SetAction((parse, ct) => ScaleOutWorker.RunAsync(configuration, parse.GetValue(workerRedis)!, parse.GetValue(instances), parse.GetValue(calls), concurrency: 4, ct));
+worker.SetAction((parse, ct) => ScaleOutWorker.RunAsync(configuration, parse.GetValue(workerVendor)!, parse.GetValue(workerRedis)!, parse.GetValue(instances), parse.GetValue(calls), concurrency: 4, ct));
 root.Subcommands.Add(worker);
 
 root.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse, ct));

@@ -1,5 +1,6 @@
 using DigitalTwin.Sdk.Samples.ScaleOut;
 using DigitalTwin.Sdk.Testing.BuildingX;
+using DigitalTwin.Sdk.Testing.Tandem;
 using DigitalTwin.Sdk.Testing.Redis;
 using Xunit.Abstractions;
 using static DigitalTwin.Sdk.TestUtilities.Waiting;
@@ -36,6 +37,35 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
         Assert.Equal(800, requests);
         Assert.Equal(0, emulator.RateLimitedCount);
         Assert.True(rate >= 9.0, $"aggregate {rate:0.00} requests/s at the emulator");
+        Assert.Equal(1, emulator.TokensIssued);
+    }
+
+    [Fact]
+    public async Task FourProcesses_IngestingToOneTandemModel_No429_AtLeast09RequestsPerSecond()
+    {
+        await using var emulator = await TandemEmulator.StartAsync();
+        var workers = ScaleOutRun.StartWorkers(emulator, redis.Server.Configuration, workers: 4, calls: 5);
+        try
+        {
+            await Task.WhenAll(workers.Select(w => w.WaitForExitAsync(CancellationToken.None))).WaitAsync(RunBound);
+        }
+        finally
+        {
+            foreach (var w in workers)
+            {
+                output.WriteLine($"worker {w.Index}: {w.Ok} ok, {w.Failed} failed, {w.Seconds:0.0} s, exit {(w.HasExited ? w.ExitCode : -1)}");
+            }
+
+            var (sent, perSecond) = ScaleOutRun.IngestRate(emulator);
+            output.WriteLine($"emulator: {sent} ingests, {perSecond:0.00} per second, {emulator.IngestRateLimitedCount} x 429, {emulator.TokensIssued} token(s)");
+            workers.ForEach(w => w.Dispose());
+        }
+
+        var (requests, rate) = ScaleOutRun.IngestRate(emulator);
+        Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == 5, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
+        Assert.Equal(20, requests);
+        Assert.Equal(0, emulator.IngestRateLimitedCount);
+        Assert.True(rate >= 0.9, $"{rate:0.00} ingests per second at the emulator");
         Assert.Equal(1, emulator.TokensIssued);
     }
 

@@ -1,5 +1,6 @@
 using DigitalTwin.Sdk.Samples.Scenarios;
 using DigitalTwin.Sdk.Testing.BuildingX;
+using DigitalTwin.Sdk.Testing.Tandem;
 
 namespace DigitalTwin.Sdk.Samples.ScaleOut;
 
@@ -9,22 +10,41 @@ namespace DigitalTwin.Sdk.Samples.ScaleOut;
 /// </summary>
 internal static class ScaleOutRun
 {
-    /// <summary>Starts the workers; each runs <paramref name="calls"/> reads, 4 at a time.</summary>
-    public static List<WorkerProcess> StartWorkers(BuildingXEmulator emulator, string redis, int workers, int calls)
+    /// <summary>Starts the workers; each runs <paramref name="calls"/> Building X reads, 4 at a time.</summary>
+    public static List<WorkerProcess> StartWorkers(BuildingXEmulator emulator, string redis, int workers, int calls) =>
+        Start("building-x", BuildingXScenario.EmulatorSettings(emulator), redis, workers, calls);
+
+    /// <summary>Starts the workers; each sends <paramref name="calls"/> stream ingests to the emulator's default model.</summary>
+    public static List<WorkerProcess> StartWorkers(TandemEmulator emulator, string redis, int workers, int calls) =>
+        Start(
+            "tandem",
+            [.. TandemScenario.EmulatorSettings(emulator), KeyValuePair.Create("ScaleOut__TandemModel", emulator.DefaultModelId), KeyValuePair.Create("ScaleOut__TandemStream", emulator.StreamFullKeys[0])],
+            redis,
+            workers,
+            calls);
+
+    private static List<WorkerProcess> Start(string vendor, IReadOnlyList<KeyValuePair<string, string>> settings, string redis, int workers, int calls)
     {
         var (program, prefix) = WorkerProcess.Self();
-        var settings = BuildingXScenario.EmulatorSettings(emulator);
+        var count = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return [.. Enumerable.Range(0, workers).Select(i => WorkerProcess.Start(
             i,
             program,
-            [.. prefix, "scale-out-worker", "--redis", redis, "--instances", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--calls", calls.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            [.. prefix, "scale-out-worker", "--vendor", vendor, "--redis", redis, "--instances", count, "--calls", calls.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             settings))];
     }
 
+    /// <summary>The ingest rate at the emulator: ingest requests over the time between the first and the last one.</summary>
+    public static (int Requests, double PerSecond) IngestRate(TandemEmulator emulator) =>
+        Rate(emulator.Requests.Snapshot().Where(r => r.Method == "POST" && r.Path.Contains("/timeseries/models/", StringComparison.Ordinal)).Select(r => r.ReceivedAt));
+
     /// <summary>The aggregate rate at the emulator: API requests over the time between the first and the last one.</summary>
-    public static (int Requests, double PerSecond) ArrivalRate(BuildingXEmulator emulator)
+    public static (int Requests, double PerSecond) ArrivalRate(BuildingXEmulator emulator) =>
+        Rate(emulator.Requests.ForPath(emulator.ApiBaseUri.AbsolutePath.TrimEnd('/')).Select(r => r.ReceivedAt));
+
+    private static (int Requests, double PerSecond) Rate(IEnumerable<DateTimeOffset> arrivals)
     {
-        var api = emulator.Requests.ForPath(emulator.ApiBaseUri.AbsolutePath.TrimEnd('/')).Select(r => r.ReceivedAt).Order().ToList();
+        var api = arrivals.Order().ToList();
         if (api.Count < 2)
         {
             return (api.Count, 0);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Sdk.Autodesk.Tandem;
+using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.RateLimiting;
 using DigitalTwin.Sdk.Redis;
@@ -11,17 +13,24 @@ namespace DigitalTwin.Sdk.Samples.ScaleOut;
 
 /// <summary>
 /// One worker process of the <c>scale-out</c> sample: a host app's replica with its own DI container, sharing the
-/// Building X credential (from <c>DigitalTwin__BuildingX__*</c>) and the quota in Redis with the other workers. It makes
-/// <c>calls</c> reads, <c>concurrency</c> at a time, and reports on standard output, one line per event:
+/// vendor credential (from <c>DigitalTwin__BuildingX__*</c> or <c>DigitalTwin__Tandem__*</c>) and the quota in Redis
+/// with the other workers. It makes <c>calls</c> Building X reads or Tandem stream ingests, <c>concurrency</c> at a
+/// time, and reports on standard output, one line per event:
 /// <c>READY</c>, <c>DONE-ONE &lt;ok&gt; &lt;failed&gt;</c> after every call, <c>FINISHED &lt;ok&gt; &lt;failed&gt; &lt;seconds&gt;</c>,
 /// and <c>ERROR &lt;type&gt;: &lt;message&gt;</c> for each failed call.
 /// </summary>
 internal static class ScaleOutWorker
 {
-    public static async Task<int> RunAsync(IConfiguration configuration, string redis, int instances, int calls, int concurrency, CancellationToken cancellationToken)
+    /// <summary>Runs the worker: <paramref name="vendor"/> is <c>building-x</c> (reads) or <c>tandem</c> (stream ingests to one model).</summary>
+    public static async Task<int> RunAsync(IConfiguration configuration, string vendor, string redis, int instances, int calls, int concurrency, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddBuildingX(configuration.GetSection(BuildingXOptions.SectionName));
+        Func<IServiceProvider, int, CancellationToken, Task> call = vendor switch
+        {
+            "building-x" => BuildingXRead(services, configuration),
+            "tandem" => TandemIngest(services, configuration),
+            _ => throw new ArgumentException($"Unknown scale-out vendor '{vendor}': building-x or tandem.", nameof(vendor)),
+        };
         services.UseRedis(o =>
         {
             o.Configuration = redis;
@@ -35,8 +44,6 @@ internal static class ScaleOutWorker
             await factory.ConnectAsync(cancellationToken);
         }
 
-        var client = provider.GetRequiredService<IBuildingXClient>();
-        var partition = configuration[$"{BuildingXOptions.SectionName}:PartitionId"] ?? throw new InvalidOperationException("DigitalTwin__BuildingX__PartitionId is not set.");
         Console.WriteLine("READY");
         var ok = 0;
         var failed = 0;
@@ -44,16 +51,12 @@ internal static class ScaleOutWorker
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) <= calls)
+            int number;
+            while ((number = Interlocked.Increment(ref next)) <= calls)
             {
                 try
                 {
-                    // One request: the first page of the partition's locations.
-                    await foreach (var page in client.Locations.GetLocationsAsync(partition, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
-                    {
-                        break;
-                    }
-
+                    await call(provider, number, cancellationToken);
                     Interlocked.Increment(ref ok);
                 }
                 catch (DigitalTwinException ex)
@@ -68,5 +71,37 @@ internal static class ScaleOutWorker
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FINISHED {ok} {failed} {seconds:0.000}"));
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>One request: the first page of the partition's locations.</summary>
+    private static Func<IServiceProvider, int, CancellationToken, Task> BuildingXRead(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBuildingX(configuration.GetSection(BuildingXOptions.SectionName));
+        var partition = configuration[$"{BuildingXOptions.SectionName}:PartitionId"] ?? throw new InvalidOperationException("DigitalTwin__BuildingX__PartitionId is not set.");
+        return async (provider, _, cancellationToken) =>
+        {
+            await foreach (var page in provider.GetRequiredService<IBuildingXClient>().Locations.GetLocationsAsync(partition, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+        };
+    }
+
+    /// <summary>One stream ingest to the shared model (Tandem allows one per second per model).</summary>
+    private static Func<IServiceProvider, int, CancellationToken, Task> TandemIngest(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTandem(configuration.GetSection(TandemOptions.SectionName));
+        var model = ModelUrn.Parse(configuration["ScaleOut:TandemModel"] ?? throw new InvalidOperationException("ScaleOut__TandemModel is not set."));
+        var stream = ElementKey.Parse(configuration["ScaleOut:TandemStream"] ?? throw new InvalidOperationException("ScaleOut__TandemStream is not set."));
+        var worker = Environment.ProcessId;
+        return (provider, number, cancellationToken) =>
+        {
+            // A distinct time per worker and call, so every reading is stored.
+            var at = DateTimeOffset.UnixEpoch.AddDays(20_000).AddSeconds((worker % 100_000 * 10_000) + number);
+            return provider.GetRequiredService<ITandemClient>().Streams.SendReadingsAsync(
+                model,
+                [new StreamIngestItem(stream, new Dictionary<string, double>(StringComparer.Ordinal) { ["Temperature"] = 20 + (number % 10) }, at)],
+                cancellationToken);
+        };
     }
 }

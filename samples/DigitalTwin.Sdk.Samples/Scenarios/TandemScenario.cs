@@ -186,7 +186,15 @@ internal sealed class TandemScenario : IScenario
 
         // No twin id: the scenario (like any client) finds the caller's twins itself. The document origin plays
         // https://tandem.autodesk.com, so it is the allow-list entry that may receive the bearer token.
-        return new ServedEmulator(emulator, Settings.Of(TandemOptions.SectionName,
+        return new ServedEmulator(emulator, EmulatorSettings(emulator), () => emulator.Requests.Count);
+    }
+
+    /// <summary>The settings that point a client (or a scale-out worker) at <paramref name="emulator"/>.</summary>
+    /// <param name="emulator">The running emulator.</param>
+    /// <returns>The <c>DigitalTwin__Tandem__*</c> settings.</returns>
+    public static IReadOnlyList<KeyValuePair<string, string>> EmulatorSettings(TandemEmulator emulator) =>
+        Settings.Of(
+            TandemOptions.SectionName,
             ("BaseUrl", new Uri(emulator.BaseUri, "tandem/v1/").ToString()),
             ("TokenUrl", new Uri(emulator.BaseUri, "authentication/v2/token").ToString()),
             ("AuthorizeUrl", new Uri(emulator.BaseUri, "authentication/v2/authorize").ToString()),
@@ -194,8 +202,7 @@ internal sealed class TandemScenario : IScenario
             ("ClientId", emulator.ClientId),
             ("ClientSecret", emulator.ClientSecret),
             ("Scope", "data:read data:write"),
-            ("CredentialOrigins__0", emulator.DocumentOrigin.GetLeftPart(UriPartial.Authority))), () => emulator.Requests.Count);
-    }
+            ("CredentialOrigins__0", emulator.DocumentOrigin.GetLeftPart(UriPartial.Authority)));
 
     /// <summary>
     /// Points the client at the embedded emulator. Its document origin plays https://tandem.autodesk.com, so it is the

@@ -17,6 +17,7 @@ namespace DigitalTwin.Sdk.Testing.Tandem;
 public sealed partial class TandemEmulator
 {
     private static readonly string[] TimestampFields = ["timestamp", "time", "epoch"];
+    private int _ingestRateLimited;
 
     /// <summary>Gets the full element keys (what the timeseries API takes) of the seeded streams, in the order of <see cref="StreamKeys"/>.</summary>
     public IReadOnlyList<string> StreamFullKeys => StreamKeys.Select(ToLogicalFullKey).ToArray();
@@ -225,6 +226,7 @@ public sealed partial class TandemEmulator
         if (last != DateTimeOffset.MinValue && now - last < _options.StreamIngestInterval)
         {
             var wait = _options.StreamIngestInterval - (now - last);
+            Interlocked.Increment(ref _ingestRateLimited);
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await WriteApsErrorAsync(context, 429, "TOO_MANY_REQUESTS", "Stream ingest is limited to 1 request per second.").ConfigureAwait(false);
             return;
@@ -232,6 +234,7 @@ public sealed partial class TandemEmulator
 
         if (!_lastIngest.TryUpdate(modelId, now, last))
         {
+            Interlocked.Increment(ref _ingestRateLimited);
             context.Response.Headers.RetryAfter = "1";
             await WriteApsErrorAsync(context, 429, "TOO_MANY_REQUESTS", "Stream ingest is limited to 1 request per second.").ConfigureAwait(false);
             return;

@@ -73,6 +73,9 @@ public sealed partial class TandemEmulator : EmulatorBase
     /// <summary>Gets the number of token requests that were answered with a token.</summary>
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
+    /// <summary>Gets how many stream ingest requests were answered 429 (more than one per second per model).</summary>
+    public int IngestRateLimitedCount => Volatile.Read(ref _ingestRateLimited);
+
     /// <summary>Gets the number of successful <c>refresh_token</c> grants.</summary>
     public int RefreshGrants => Volatile.Read(ref _refreshGrants);
 
