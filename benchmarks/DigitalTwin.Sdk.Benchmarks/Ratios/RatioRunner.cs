@@ -14,10 +14,14 @@ public static class RatioRunner
         ("getdata", ["getdata_bytes_per_point", "getdata_vs_reader"], ["<=", ">="], [64, 0.50], GetDataRatios.MeasureAsync),
         ("token", ["token_cold_requests", "token_cached_ns"], ["=", "<"], [1, 100], TokenRatios.MeasureAsync),
         ("ratelimit", ["ratelimit_429s", "ratelimit_rate"], ["=", ">="], [0, 9.0], RateLimitRatios.MeasureAsync),
+        ("scaleout", ["redis_acquire_us", "shared_token_hit_ratio", "scaleout_16_rate", "scaleout_16_429s"], ["<=", "<=", ">=", "="], [500, 1.2, 9.0, 0], ScaleOutRatios.MeasureAsync),
     ];
 
+    /// <summary>Areas that run only when named (they need redis-server and start 16 processes: about a minute).</summary>
+    private static readonly string[] OnlyWhenNamed = ["scaleout"];
+
     /// <summary>Runs the areas named in <paramref name="args"/> (all when none) and prints the verdicts.</summary>
-    /// <param name="args">Optional area names: rest, paging, jsonrpc, getdata, token, ratelimit.</param>
+    /// <param name="args">Optional area names: rest, paging, jsonrpc, getdata, token, ratelimit, and scaleout (only when named).</param>
     /// <returns>0 when every ratio passes, 1 otherwise.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,7 +31,7 @@ public static class RatioRunner
         var all = new List<RatioResult>();
         foreach (var area in Areas)
         {
-            if (args.Length > 0 && !args.Contains(area.Area, StringComparer.OrdinalIgnoreCase))
+            if (args.Length > 0 ? !args.Contains(area.Area, StringComparer.OrdinalIgnoreCase) : OnlyWhenNamed.Contains(area.Area, StringComparer.Ordinal))
             {
                 continue;
             }

@@ -93,12 +93,19 @@ internal sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>The program and arguments that run this sample again (as <c>dotnet samples.dll</c> or the app host).</summary>
+    /// <summary>
+    /// The program and arguments that run the samples app as a worker: <c>dotnet DigitalTwin.Sdk.Samples.dll</c>, with
+    /// the dotnet host that runs this process (or <c>DOTNET_HOST_PATH</c>, or <c>dotnet</c> on the PATH) — also when the
+    /// caller is another app (a test host, the benchmarks) that carries the samples assembly.
+    /// </summary>
     public static (string Program, List<string> Arguments) Self()
     {
         var entry = typeof(WorkerProcess).Assembly.Location;
-        var host = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? (host, [entry]) : (host, []);
+        var current = Environment.ProcessPath;
+        var host = current is not null && Path.GetFileNameWithoutExtension(current).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? current
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } configured ? configured : "dotnet";
+        return (host, [entry]);
     }
 
     private void Read(string? line)
