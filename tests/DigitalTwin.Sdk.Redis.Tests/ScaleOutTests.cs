@@ -34,9 +34,12 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
 
         var (requests, rate) = ScaleOutRun.ArrivalRate(emulator);
         Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == 200, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
-        Assert.Equal(800, requests);
         Assert.Equal(0, emulator.RateLimitedCount);
-        Assert.True(rate >= 9.0, $"aggregate {rate:0.00} requests/s at the emulator");
+
+        // Every call reached the emulator; a request more would be the SDK's retry of a failed attempt (none is
+        // expected on loopback, but a retry is not what this test is about: the 429s above are).
+        Assert.True(requests >= 800, $"{requests} API requests at the emulator for 800 calls");
+        Assert.True(rate >= 9.0, $"aggregate {rate:0.00} requests/s at the emulator ({requests} requests)");
         Assert.Equal(1, emulator.TokensIssued);
     }
 
@@ -63,8 +66,8 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
 
         var (requests, rate) = ScaleOutRun.IngestRate(emulator);
         Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == 5, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
-        Assert.Equal(20, requests);
         Assert.Equal(0, emulator.IngestRateLimitedCount);
+        Assert.True(requests >= 20, $"{requests} ingests at the emulator for 20 calls");
         Assert.True(rate >= 0.9, $"{rate:0.00} ingests per second at the emulator");
         Assert.Equal(1, emulator.TokensIssued);
     }
