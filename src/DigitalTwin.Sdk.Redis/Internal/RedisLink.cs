@@ -52,28 +52,24 @@ internal sealed class RedisLink : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one command (a script) with the operation timeout (real time: Redis is real I/O whatever clock the
-    /// client runs on); a failure switches to the fallback.</summary>
-    /// <returns>The result, or <see langword="null"/> when Redis failed (the caller uses its fallback).</returns>
+    /// <summary>Runs one script with <see cref="RunAsync{T}"/>; a failure switches to the fallback.</summary>
+    /// <returns>The result, or <see langword="null"/> when Redis failed or is marked down (the caller uses its fallback).</returns>
     public async Task<RedisResult?> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
     {
         try
         {
-            var connection = await ConnectAsync().WaitAsync(Options.OperationTimeout, cancellationToken).ConfigureAwait(false);
-            var result = await connection.GetDatabase().ScriptEvaluateAsync(script, keys, values).WaitAsync(Options.OperationTimeout, cancellationToken).ConfigureAwait(false);
-            Succeeded();
-            return result;
+            return await RunAsync(db => db.ScriptEvaluateAsync(script, keys, values), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
-            Failed(ex);
             return null;
         }
     }
 
     /// <summary>
-    /// Runs commands with the operation timeout; a failure marks Redis down and throws (the caller has its own
-    /// fallback). While Redis is marked down it throws at once, without waiting on the network.
+    /// Runs commands with the operation timeout (real time: Redis is real I/O whatever clock the client runs on); a
+    /// failure marks Redis down and throws (the caller has its own fallback). While Redis is marked down it throws at
+    /// once, without waiting on the network.
     /// </summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> commands, CancellationToken cancellationToken)
     {
