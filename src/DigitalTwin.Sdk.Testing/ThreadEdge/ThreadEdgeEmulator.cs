@@ -234,9 +234,6 @@ public sealed partial class ThreadEdgeEmulator : EmulatorBase
     }
 
     /// <inheritdoc />
-    protected override TimeProvider Clock => _time;
-
-    /// <inheritdoc />
     protected override void MapEndpoints(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
