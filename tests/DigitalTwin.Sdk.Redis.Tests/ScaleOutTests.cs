@@ -22,18 +22,10 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
     {
         await using var emulator = await BuildingXEmulator.StartAsync();
         var workers = ScaleOutRun.StartWorkers(emulator, redis.Server.Configuration, workers: 4, calls: 200);
-        try
-        {
-            await Task.WhenAll(workers.Select(w => w.WaitForExitAsync(CancellationToken.None))).WaitAsync(RunBound);
-        }
-        finally
-        {
-            Report(workers, emulator);
-            workers.ForEach(w => w.Dispose());
-        }
+        await RunToEndAsync(workers, () => Summary(emulator));
 
         var (requests, rate) = ScaleOutRun.ArrivalRate(emulator);
-        Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == 200, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
+        AssertEveryCallDone(workers, 200);
         Assert.Equal(0, emulator.RateLimitedCount);
 
         // Every call reached the emulator; a request more would be the SDK's retry of a failed attempt (none is
@@ -48,24 +40,14 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
     {
         await using var emulator = await TandemEmulator.StartAsync();
         var workers = ScaleOutRun.StartWorkers(emulator, redis.Server.Configuration, workers: 4, calls: 5);
-        try
+        await RunToEndAsync(workers, () =>
         {
-            await Task.WhenAll(workers.Select(w => w.WaitForExitAsync(CancellationToken.None))).WaitAsync(RunBound);
-        }
-        finally
-        {
-            foreach (var w in workers)
-            {
-                output.WriteLine($"worker {w.Index}: {w.Ok} ok, {w.Failed} failed, {w.Seconds:0.0} s, exit {(w.HasExited ? w.ExitCode : -1)}");
-            }
-
             var (sent, perSecond) = ScaleOutRun.IngestRate(emulator);
-            output.WriteLine($"emulator: {sent} ingests, {perSecond:0.00} per second, {emulator.IngestRateLimitedCount} x 429, {emulator.TokensIssued} token(s)");
-            workers.ForEach(w => w.Dispose());
-        }
+            return $"emulator: {sent} ingests, {perSecond:0.00} per second, {emulator.IngestRateLimitedCount} x 429, {emulator.TokensIssued} token(s)";
+        });
 
         var (requests, rate) = ScaleOutRun.IngestRate(emulator);
-        Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == 5, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
+        AssertEveryCallDone(workers, 5);
         Assert.Equal(0, emulator.IngestRateLimitedCount);
         Assert.True(requests >= 20, $"{requests} ingests at the emulator for 20 calls");
         Assert.True(rate >= 0.9, $"{rate:0.00} ingests per second at the emulator");
@@ -78,7 +60,7 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
         await using var server = await RedisServer.StartAsync();
         await using var emulator = await BuildingXEmulator.StartAsync();
         var workers = ScaleOutRun.StartWorkers(emulator, server.Configuration, workers: 4, calls: 40);
-        try
+        await RunToEndAsync(workers, () => Summary(emulator), during: async () =>
         {
             await WaitUntilAsync(() => workers.Sum(w => w.Ok) >= 30, RunBound, "30 calls before the outage");
             server.Kill();
@@ -86,25 +68,42 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
             await WaitUntilAsync(() => workers.Sum(w => w.Ok) >= atKill + 30 || workers.All(w => w.HasExited), RunBound, "30 calls during the outage");
             await server.RestartAsync();
             output.WriteLine($"Redis killed after {atKill} calls, restarted after {workers.Sum(w => w.Ok)}");
+        });
+
+        AssertEveryCallDone(workers, 40);
+    }
+
+    private static void AssertEveryCallDone(IEnumerable<WorkerProcess> workers, int calls) =>
+        Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == calls, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
+
+    private static string Summary(BuildingXEmulator emulator)
+    {
+        var (requests, rate) = ScaleOutRun.ArrivalRate(emulator);
+        return $"emulator: {requests} API requests, {rate:0.00} requests/s, {emulator.RateLimitedCount} x 429, {emulator.TokensIssued} token(s)";
+    }
+
+    /// <summary>Runs <paramref name="during"/> (if any) while the workers work, waits until all exit, then reports each
+    /// worker and the emulator's <paramref name="summary"/> and stops any worker still running.</summary>
+    private async Task RunToEndAsync(List<WorkerProcess> workers, Func<string> summary, Func<Task>? during = null)
+    {
+        try
+        {
+            if (during is not null)
+            {
+                await during();
+            }
+
             await Task.WhenAll(workers.Select(w => w.WaitForExitAsync(CancellationToken.None))).WaitAsync(RunBound);
         }
         finally
         {
-            Report(workers, emulator);
+            foreach (var w in workers)
+            {
+                output.WriteLine($"worker {w.Index}: {w.Ok} ok, {w.Failed} failed, {w.Seconds:0.0} s, exit {w.ExitCode}");
+            }
+
+            output.WriteLine(summary());
             workers.ForEach(w => w.Dispose());
         }
-
-        Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == 40, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
-    }
-
-    private void Report(IEnumerable<WorkerProcess> workers, BuildingXEmulator emulator)
-    {
-        foreach (var w in workers)
-        {
-            output.WriteLine($"worker {w.Index}: {w.Ok} ok, {w.Failed} failed, {w.Seconds:0.0} s, exit {(w.HasExited ? w.ExitCode : -1)}");
-        }
-
-        var (requests, rate) = ScaleOutRun.ArrivalRate(emulator);
-        output.WriteLine($"emulator: {requests} API requests, {rate:0.00} requests/s, {emulator.RateLimitedCount} x 429, {emulator.TokensIssued} token(s)");
     }
 }
