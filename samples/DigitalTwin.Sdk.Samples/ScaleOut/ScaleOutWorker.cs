@@ -35,10 +35,7 @@ internal static class ScaleOutWorker
         {
             o.Configuration = redis;
             o.InstanceCount = instances;
-            // Generous: on a loaded machine (a CI run starts many test hosts beside these workers) a Redis answer can
-            // take over a second, and a worker that fell back to its local share would spend it uncoordinated with the
-            // others. A Redis that is down refuses connections at once, so the fallback still starts without waiting.
-            o.OperationTimeout = TimeSpan.FromSeconds(10);
+            o.OperationTimeout = TimeSpan.FromSeconds(2);
         });
         await using var provider = services.BuildServiceProvider();
         if (provider.GetRequiredService<IRateLimiterFactory>() is RedisRateLimiterFactory factory)
