@@ -7,12 +7,17 @@ namespace DigitalTwin.Sdk.Core.RateLimiting;
 /// The limiters of the quotas the clients spend: one limiter per <see cref="RateLimitQuota"/>, shared by every client
 /// that names it, created by the <see cref="IRateLimiterFactory"/>. Under DI the container owns one registry (a
 /// singleton, disposed with the container); clients built without DI share <see cref="Shared"/>, so two standalone
-/// clients of one API still spend one quota.
+/// clients of one API still spend one quota. A limiter runs on the clock of the client that created it, so limiters are
+/// shared only between clients on the same <see cref="TimeProvider"/>: a client on another clock (a test's fake clock)
+/// gets a limiter of its own, never one whose waits end on a clock nobody advances.
 /// </summary>
 /// <remarks>Thread-safe. Disposing the registry disposes its limiters; a request waiting on one then fails.</remarks>
 public sealed class RateLimiterRegistry : IDisposable, IAsyncDisposable
 {
+    // The limiters on the system clock; those on other clocks live as long as their clock (a dropped fake clock takes its
+    // limiters with it, also from the never-disposed Shared registry).
     private readonly ConcurrentDictionary<string, Lazy<RateLimiter>> _limiters = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TimeProvider, ConcurrentDictionary<string, Lazy<RateLimiter>>> _limitersByClock = [];
     private readonly IRateLimiterFactory _factory;
     private volatile bool _disposed;
 
@@ -24,7 +29,7 @@ public sealed class RateLimiterRegistry : IDisposable, IAsyncDisposable
     public static RateLimiterRegistry Shared { get; } = new();
 
     /// <summary>Gets the number of limiters created so far.</summary>
-    public int Count => _limiters.Count;
+    public int Count => _limiters.Count + _limitersByClock.Sum(c => c.Value.Count);
 
     /// <summary>Gets the limiter of <paramref name="quota"/>, creating it on first use.</summary>
     /// <param name="quota">The quota.</param>
@@ -38,7 +43,10 @@ public sealed class RateLimiterRegistry : IDisposable, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         // Lazy: concurrent first callers create one limiter (a factory's limiter may hold connections or timers).
-        var entry = _limiters.GetOrAdd(quota.RegistryKey, static (_, state) => new Lazy<RateLimiter>(() => state.Factory.Create(state.Quota, state.Time)), (Factory: _factory, Quota: quota, Time: timeProvider));
+        var limiters = ReferenceEquals(timeProvider, TimeProvider.System)
+            ? _limiters
+            : _limitersByClock.GetValue(timeProvider, static _ => new ConcurrentDictionary<string, Lazy<RateLimiter>>(StringComparer.Ordinal));
+        var entry = limiters.GetOrAdd(quota.RegistryKey, static (_, state) => new Lazy<RateLimiter>(() => state.Factory.Create(state.Quota, state.Time)), (Factory: _factory, Quota: quota, Time: timeProvider));
         return entry.Value;
     }
 
@@ -51,15 +59,13 @@ public sealed class RateLimiterRegistry : IDisposable, IAsyncDisposable
         }
 
         _disposed = true;
-        foreach (var entry in _limiters.Values)
+        foreach (var entry in Created())
         {
-            if (entry.IsValueCreated)
-            {
-                entry.Value.Dispose();
-            }
+            entry.Dispose();
         }
 
         _limiters.Clear();
+        _limitersByClock.Clear();
     }
 
     /// <inheritdoc/>
@@ -71,14 +77,15 @@ public sealed class RateLimiterRegistry : IDisposable, IAsyncDisposable
         }
 
         _disposed = true;
-        foreach (var entry in _limiters.Values)
+        foreach (var entry in Created())
         {
-            if (entry.IsValueCreated)
-            {
-                await entry.Value.DisposeAsync().ConfigureAwait(false);
-            }
+            await entry.DisposeAsync().ConfigureAwait(false);
         }
 
         _limiters.Clear();
+        _limitersByClock.Clear();
     }
+
+    private List<RateLimiter> Created() =>
+        [.. _limiters.Values.Concat(_limitersByClock.SelectMany(c => c.Value.Values)).Where(e => e.IsValueCreated).Select(e => e.Value)];
 }

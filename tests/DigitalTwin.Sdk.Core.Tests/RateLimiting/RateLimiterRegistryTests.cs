@@ -22,6 +22,51 @@ public sealed class RateLimiterRegistryTests
     }
 
     [Fact]
+    public async Task GetOrCreate_OtherClock_GetsALimiterOfItsOwnThatRunsOnThatClock()
+    {
+        // Two clients of one API on two clocks (two tests on their own fake clocks, whose emulators got the same port):
+        // a limiter shared across them would make the second wait on the first one's clock, which nobody advances.
+        using var registry = new RateLimiterRegistry();
+        var first = TestTime.CreateClock();
+        var second = TestTime.CreateClock();
+        var quota = new RateLimitQuota("api|https://same-origin/", RateLimitKind.SlidingWindow, 1, TimeSpan.FromSeconds(1));
+
+        var onFirst = registry.GetOrCreate(quota, first);
+        var onSecond = registry.GetOrCreate(quota, second);
+        Assert.NotSame(onFirst, onSecond);
+        Assert.Same(onSecond, registry.GetOrCreate(quota, second));
+        Assert.Same(registry.GetOrCreate(quota, TimeProvider.System), registry.GetOrCreate(quota, TimeProvider.System));
+        Assert.Equal(3, registry.Count);
+
+        using (var spent = onSecond.AttemptAcquire(1))
+        {
+            Assert.True(spent.IsAcquired);
+        }
+
+        var waiting = onSecond.AcquireAsync(1).AsTask();
+        first.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(waiting.IsCompleted);
+        second.Advance(TimeSpan.FromSeconds(1));
+        using var lease = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public void Dispose_DisposesTheLimitersOfEveryClock()
+    {
+        var factory = new CountingFactory();
+        var registry = new RateLimiterRegistry(factory);
+        var quota = new RateLimitQuota("shared|quota", RateLimitKind.SlidingWindow, 10, TimeSpan.FromSeconds(1));
+
+        registry.GetOrCreate(quota, TestTime.CreateClock());
+        var last = factory.Last!;
+        registry.Dispose();
+
+        Assert.Equal(1, factory.Created);
+        Assert.True(last.Disposed);
+    }
+
+    [Fact]
     public void GetOrCreate_EachKindHasItsLimiter()
     {
         using var registry = new RateLimiterRegistry();
