@@ -81,8 +81,13 @@ var worker = new Command("scale-out-worker", "One worker process of scale-out (i
 worker.Options.Add(workerVendor);
 worker.Options.Add(workerRedis);
 worker.Options.Add(instances);
+var concurrency = new Option<int>("--concurrency") { DefaultValueFactory = _ => 4 };
+var interval = new Option<int>("--interval-ms") { DefaultValueFactory = _ => 0 };
 worker.Options.Add(calls);
-worker.SetAction((parse, ct) => ScaleOutWorker.RunAsync(configuration, parse.GetValue(workerVendor)!, parse.GetValue(workerRedis)!, parse.GetValue(instances), parse.GetValue(calls), concurrency: 4, ct));
+worker.Options.Add(concurrency);
+worker.Options.Add(interval);
+worker.SetAction((parse, ct) => ScaleOutWorker.RunAsync(
+    configuration, parse.GetValue(workerVendor)!, parse.GetValue(workerRedis)!, parse.GetValue(instances), parse.GetValue(calls), parse.GetValue(concurrency), TimeSpan.FromMilliseconds(parse.GetValue(interval)), ct));
 root.Subcommands.Add(worker);
 
 root.SetAction((parse, ct) => RunAsync(ScenarioCatalog.All, parse, ct));

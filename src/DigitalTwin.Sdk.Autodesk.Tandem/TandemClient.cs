@@ -60,8 +60,7 @@ public sealed class TandemClient : ITandemClient, IDisposable
         var provider = credential;
         if (provider is null)
         {
-            var source = CreateTokenSource(tokens, options, store);
-            threeLegged = source as ThreeLeggedTokenSource;
+            (var source, threeLegged) = CreateTokenSource(tokens, options, store);
             provider = new TokenCache(source, tokens.Time, new TokenCacheOptions { Vendor = VendorName });
         }
 
@@ -100,11 +99,24 @@ public sealed class TandemClient : ITandemClient, IDisposable
         _owned.Clear();
     }
 
-    /// <summary>Creates the token source of the configured flow; shared by the constructor and DI.</summary>
-    internal static ITokenSource CreateTokenSource(ClientRuntime tokens, TandemOptions options, ITandemTokenStore store) =>
-        options.Flow == TandemAuthFlow.ThreeLegged
-            ? new ThreeLeggedTokenSource(tokens, options, store)
-            : new TwoLeggedTokenSource(tokens, options);
+    /// <summary>
+    /// Creates the token source of the configured flow; shared by the constructor and DI. A three-legged session named by
+    /// <see cref="TandemOptions.SessionId"/> is shared through <paramref name="sharedStore"/> when there is one.
+    /// </summary>
+    /// <returns>The source the token cache calls, and the three-legged source the sign-in hands tokens to.</returns>
+    internal static (ITokenSource Source, ThreeLeggedTokenSource? ThreeLegged) CreateTokenSource(
+        ClientRuntime tokens, TandemOptions options, ITandemTokenStore store, ISharedTokenStore? sharedStore = null, SharedTokenOptions? sharedOptions = null)
+    {
+        if (options.Flow != TandemAuthFlow.ThreeLegged)
+        {
+            return (new TwoLeggedTokenSource(tokens, options), null);
+        }
+
+        var threeLegged = new ThreeLeggedTokenSource(tokens, options, store);
+        return sharedStore is not null && options.GetSharedSessionIdentity() is { } identity
+            ? (threeLegged.Share(sharedStore, SharedTokenSource.KeyFor(TandemDefinition.Instance.Key, identity), sharedOptions), threeLegged)
+            : (threeLegged, threeLegged);
+    }
 
     private void Initialize(ClientRuntime api, ClientRuntime tokens, TandemOptions options, ITandemTokenStore store, ThreeLeggedTokenSource? threeLegged)
     {

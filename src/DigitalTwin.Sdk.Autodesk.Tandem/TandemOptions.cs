@@ -66,6 +66,18 @@ public sealed class TandemOptions : DigitalTwinClientOptions
     /// <value>Defaults to <see langword="null"/>; required for <see cref="TandemAuthFlow.ThreeLegged"/>.</value>
     public Uri? RedirectUri { get; set; }
 
+    /// <summary>
+    /// Gets or sets the name under which the processes of a host app share one signed-in user's three-legged session —
+    /// the user's or the tenant's id in the host app, never a token. With an <see cref="DigitalTwin.Sdk.Core.Auth.ISharedTokenStore"/>
+    /// registered (<c>UseRedis</c>, or an <see cref="DigitalTwin.Sdk.Core.Auth.InProcessSharedTokenStore"/>), every client with the
+    /// same <see cref="TokenUrl"/>, <see cref="ClientId"/> and session id keeps the session (access token, rotating refresh
+    /// token, expiry) in the store: one process refreshes it at a time, under the store's lease, and writes the rotated refresh
+    /// token back with the new access token, so no two processes ever spend the same refresh token.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: each process keeps its own session (the behaviour without a shared store).
+    /// Only the three-legged flow uses it; the store's key is a hash of it, the client id and the token endpoint.</value>
+    public string? SessionId { get; set; }
+
     /// <summary>Gets or sets the URN of the twin the host app works with (used by samples; calls take the URN explicitly).</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     public string? TwinId { get; set; }
@@ -95,6 +107,13 @@ public sealed class TandemOptions : DigitalTwinClientOptions
     /// <returns>The store or <see langword="null"/>.</returns>
     internal ITandemTokenStore? GetTokenStore() => _tokenStore;
 
+    /// <summary>Gets the identity of the shared three-legged session (<see cref="SessionId"/>), or <see langword="null"/> when it is not shared.</summary>
+    /// <returns>Token endpoint, client id and session id; no secret.</returns>
+    internal string? GetSharedSessionIdentity() =>
+        Flow != TandemAuthFlow.ThreeLegged || ClientId is null || string.IsNullOrWhiteSpace(SessionId)
+            ? null
+            : TokenUrl?.AbsoluteUri + "\n" + ClientId + "\nthree-legged\n" + SessionId;
+
     /// <inheritdoc />
     /// <remarks>Two-legged only: a three-legged session belongs to the user who signed in, not to these options.</remarks>
     protected override string? GetCredentialIdentity() =>
@@ -120,6 +139,11 @@ public sealed class TandemOptions : DigitalTwinClientOptions
         if (Flow == TandemAuthFlow.ThreeLegged && RedirectUri is not { IsAbsoluteUri: true })
         {
             errors.Add($"{sectionPath}:{nameof(RedirectUri)} must be an absolute URL for the three-legged flow.");
+        }
+
+        if (SessionId is not null && string.IsNullOrWhiteSpace(SessionId))
+        {
+            errors.Add($"{sectionPath}:{nameof(SessionId)} must not be blank; leave it unset not to share the session.");
         }
 
         if (string.IsNullOrWhiteSpace(Scope))

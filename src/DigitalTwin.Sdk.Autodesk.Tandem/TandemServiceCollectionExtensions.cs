@@ -1,5 +1,6 @@
 using DigitalTwin.Sdk.Autodesk.Tandem;
 using DigitalTwin.Sdk.Autodesk.Tandem.Internal;
+using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Core.Configuration;
 using DigitalTwin.Sdk.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,8 @@ public static class TandemServiceCollectionExtensions
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <remarks>
     /// Three-legged refresh tokens go to the store set with <see cref="TandemOptions.UseTokenStore"/>, else to the registered <see cref="ITandemTokenStore"/>
-    /// (in memory unless you register one).
+    /// (in memory unless you register one). With an <see cref="ISharedTokenStore"/> registered (<c>UseRedis</c>) and
+    /// <see cref="TandemOptions.SessionId"/> set, the three-legged session is shared with the other processes that name it.
     /// </remarks>
     public static IHttpClientBuilder AddTandem(this IServiceCollection services, Action<TandemOptions> configure)
     {
@@ -98,8 +100,13 @@ public static class TandemServiceCollectionExtensions
             name,
             (sp, tokens, options) =>
             {
-                var source = TandemClient.CreateTokenSource(tokens, options, options.GetTokenStore() ?? sp.GetRequiredService<ITandemTokenStore>());
-                sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged = source as ThreeLeggedTokenSource;
+                var (source, threeLegged) = TandemClient.CreateTokenSource(
+                    tokens,
+                    options,
+                    options.GetTokenStore() ?? sp.GetRequiredService<ITandemTokenStore>(),
+                    sp.GetService<ISharedTokenStore>(),
+                    sp.GetService<SharedTokenOptions>());
+                sp.GetRequiredKeyedService<TandemSignInState>(name).ThreeLegged = threeLegged;
                 return source;
             },
             section);

@@ -9,7 +9,8 @@ namespace DigitalTwin.Sdk.Redis.Tests;
 
 /// <summary>
 /// Separate worker processes (the samples' <c>scale-out-worker</c>, each its own DI container) on one Building X
-/// credential against the emulator, sharing the quota and the token over a real Redis.
+/// credential, one Tandem model or one three-legged APS session against the emulators, sharing the quota and the token
+/// over a real Redis.
 /// </summary>
 [Trait("Category", "ScaleOut")]
 [Collection(RedisCollection.Name)]
@@ -55,6 +56,38 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task FourProcesses_OneThreeLeggedSession_ThreeTokenExpiries_ExactlyOneRefreshEach_NoInvalidGrant()
+    {
+        // Access tokens live 4 s; each worker reads the twin for about 13 s (2 lanes, 0.5 s apart), so the session's
+        // token expires at least three times while the four processes use it. The session is seeded once, by a sign-in
+        // in this process, encrypted in Redis; the workers only name it.
+        var lifetime = TimeSpan.FromSeconds(4);
+        await using var emulator = await TandemEmulator.StartAsync(new TandemEmulatorOptions { AccessTokenLifetime = lifetime });
+        var session = "scale-out-user-" + Guid.NewGuid().ToString("N")[..8];
+        var tokenKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        await ScaleOutRun.SeedThreeLeggedSessionAsync(emulator, redis.Server.Configuration, session, tokenKey, CancellationToken.None);
+        var seeded = emulator.TokensIssued;
+
+        var workers = ScaleOutRun.StartThreeLeggedWorkers(emulator, redis.Server.Configuration, session, tokenKey, workers: 4, calls: 52, interval: TimeSpan.FromMilliseconds(500));
+        await RunToEndAsync(workers, () => ThreeLeggedSummary(emulator, lifetime));
+
+        AssertEveryCallDone(workers, 52);
+        var (refreshes, tokensUsed, gaps) = ThreeLeggedCounts(emulator);
+        Assert.Equal(1, seeded);
+        Assert.Equal(0, emulator.RefreshGrantsRefused);
+        Assert.Empty(emulator.Requests.ForPath("/authentication/v2/token").Where(r => r.Body.Contains("grant_type=authorization_code", StringComparison.Ordinal)).Skip(1));
+        Assert.True(refreshes.Count >= 3, $"{refreshes.Count} refreshes: the run did not span three expiries");
+        Assert.Equal(refreshes.Count, emulator.RefreshGrants);
+
+        // One refresh per expiry: consecutive refreshes are about a token lifetime apart (never two for one token), and
+        // the API saw the sign-in's token and the refreshes' (the last refresh ahead of expiry may have come after the
+        // workers' last call).
+        Assert.All(gaps, gap => Assert.True(gap >= lifetime / 2 && gap <= lifetime + TimeSpan.FromSeconds(2), $"refreshes {gap.TotalSeconds:0.00} s apart"));
+        Assert.InRange(tokensUsed, refreshes.Count, refreshes.Count + 1);
+        Assert.Equal(1 + refreshes.Count, emulator.TokensIssued);
+    }
+
+    [Fact]
     public async Task RedisKilledAndRestartedMidRun_EveryCallCompletes_NoneHangs()
     {
         await using var server = await RedisServer.StartAsync();
@@ -75,6 +108,29 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
 
     private static void AssertEveryCallDone(IEnumerable<WorkerProcess> workers, int calls) =>
         Assert.All(workers, w => Assert.True(w.ExitCode == 0 && w.Ok == calls, $"worker {w.Index}: exit {w.ExitCode}, {w.Ok} ok, {w.Failed} failed; {string.Join(" | ", w.Errors.Take(3))}"));
+
+    /// <summary>The refresh_token grants at the emulator (in order), how many access tokens the API saw, and the gaps between refreshes.</summary>
+    private static (List<DateTimeOffset> Refreshes, int TokensUsed, List<TimeSpan> Gaps) ThreeLeggedCounts(TandemEmulator emulator)
+    {
+        var refreshes = emulator.Requests.ForPath("/authentication/v2/token")
+            .Where(r => r.Body.Contains("grant_type=refresh_token", StringComparison.Ordinal))
+            .Select(r => r.ReceivedAt)
+            .Order()
+            .ToList();
+        var tokensUsed = emulator.Requests.ForPath("/tandem/v1").Select(r => r.Header("Authorization")).Distinct(StringComparer.Ordinal).Count();
+        return (refreshes, tokensUsed, [.. refreshes.Zip(refreshes.Skip(1), (a, b) => b - a)]);
+    }
+
+    private static string ThreeLeggedSummary(TandemEmulator emulator, TimeSpan lifetime)
+    {
+        var (refreshes, tokensUsed, gaps) = ThreeLeggedCounts(emulator);
+        var api = emulator.Requests.ForPath("/tandem/v1").Select(r => r.ReceivedAt).Order().ToList();
+        var span = api.Count > 1 ? (api[^1] - api[0]).TotalSeconds : 0;
+        return $"emulator: {api.Count} API requests over {span:0.0} s ({span / lifetime.TotalSeconds:0.0} token lifetimes of {lifetime.TotalSeconds:0} s), "
+            + $"{refreshes.Count} refresh_token grants ({emulator.RefreshGrants} granted, {emulator.RefreshGrantsRefused} invalid_grant), "
+            + $"refreshes {string.Join(", ", gaps.Select(g => g.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} s apart, "
+            + $"{tokensUsed} access tokens used, {emulator.TokensIssued} tokens issued";
+    }
 
     private static string Summary(BuildingXEmulator emulator)
     {

@@ -4,7 +4,7 @@ using DigitalTwin.Sdk.Core.Auth;
 namespace DigitalTwin.Sdk.TestUtilities;
 
 /// <summary>
-/// A vendor's grant flow issuing one-hour tokens whose refresh token is single-use and rotates, as APS's do: a refresh
+/// A vendor's grant flow issuing one-hour tokens (or <see cref="Lifetime"/>) whose refresh token is single-use and rotates, as APS's do: a refresh
 /// with any but the newest refresh token is refused with <c>invalid_grant</c> (and counted).
 /// </summary>
 public sealed class RotatingTokenVendor(TimeProvider clock) : ITokenSource
@@ -21,6 +21,9 @@ public sealed class RotatingTokenVendor(TimeProvider clock) : ITokenSource
 
     /// <summary>Gets or sets whether every request from now on is refused with <c>invalid_grant</c>.</summary>
     public bool RefuseNext { get; set; }
+
+    /// <summary>Gets or sets the lifetime of the tokens issued.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Gets the last access token issued.</summary>
     public string? LastIssued { get; private set; }
@@ -45,7 +48,7 @@ public sealed class RotatingTokenVendor(TimeProvider clock) : ITokenSource
             _validRefresh = "refresh-" + n;
             LastIssued = "access-" + n;
             var now = clock.GetUtcNow();
-            return new ValueTask<AccessToken>(new AccessToken(LastIssued, now.AddHours(1), now, _validRefresh));
+            return new ValueTask<AccessToken>(new AccessToken(LastIssued, now + Lifetime, now, _validRefresh));
         }
     }
 }

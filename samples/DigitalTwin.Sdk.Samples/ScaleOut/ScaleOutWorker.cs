@@ -13,29 +13,37 @@ namespace DigitalTwin.Sdk.Samples.ScaleOut;
 
 /// <summary>
 /// One worker process of the <c>scale-out</c> sample: a host app's replica with its own DI container, sharing the
-/// vendor credential (from <c>DigitalTwin__BuildingX__*</c> or <c>DigitalTwin__Tandem__*</c>) and the quota in Redis
-/// with the other workers. It makes <c>calls</c> Building X reads or Tandem stream ingests, <c>concurrency</c> at a
+/// vendor credential (from <c>DigitalTwin__BuildingX__*</c> or <c>DigitalTwin__Tandem__*</c>), the quota and the tokens in
+/// Redis with the other workers (encrypted with the AES key in <c>ScaleOut__TokenKey</c>, base64, when set). It makes <c>calls</c> Building X reads or Tandem stream ingests, <c>concurrency</c> at a
 /// time, and reports on standard output, one line per event:
 /// <c>READY</c>, <c>DONE-ONE &lt;ok&gt; &lt;failed&gt;</c> after every call, <c>FINISHED &lt;ok&gt; &lt;failed&gt; &lt;seconds&gt;</c>,
 /// and <c>ERROR &lt;type&gt;: &lt;message&gt;</c> for each failed call.
 /// </summary>
 internal static class ScaleOutWorker
 {
-    /// <summary>Runs the worker: <paramref name="vendor"/> is <c>building-x</c> (reads) or <c>tandem</c> (stream ingests to one model).</summary>
-    public static async Task<int> RunAsync(IConfiguration configuration, string vendor, string redis, int instances, int calls, int concurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the worker: <paramref name="vendor"/> is <c>building-x</c> (reads), <c>tandem</c> (stream ingests to one
+    /// model) or <c>tandem-3legged</c> (twin reads on one signed-in user's three-legged session, named by
+    /// <c>DigitalTwin__Tandem__SessionId</c> and seeded in Redis beforehand). Each of the <paramref name="concurrency"/>
+    /// lanes waits <paramref name="interval"/> after each of its calls.
+    /// </summary>
+    public static async Task<int> RunAsync(IConfiguration configuration, string vendor, string redis, int instances, int calls, int concurrency, TimeSpan interval, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         Func<IServiceProvider, int, CancellationToken, Task> call = vendor switch
         {
             "building-x" => BuildingXRead(services, configuration),
             "tandem" => TandemIngest(services, configuration),
-            _ => throw new ArgumentException($"Unknown scale-out vendor '{vendor}': building-x or tandem.", nameof(vendor)),
+            "tandem-3legged" => TandemThreeLeggedRead(services, configuration),
+            _ => throw new ArgumentException($"Unknown scale-out vendor '{vendor}': building-x, tandem or tandem-3legged.", nameof(vendor)),
         };
+        var tokenKey = configuration["ScaleOut:TokenKey"];
         services.UseRedis(o =>
         {
             o.Configuration = redis;
             o.InstanceCount = instances;
             o.OperationTimeout = TimeSpan.FromSeconds(2);
+            o.TokenEncryptionKey = tokenKey is null ? null : Convert.FromBase64String(tokenKey);
         });
         await using var provider = services.BuildServiceProvider();
         if (provider.GetRequiredService<IRateLimiterFactory>() is RedisRateLimiterFactory factory)
@@ -66,6 +74,10 @@ internal static class ScaleOutWorker
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DONE-ONE {Volatile.Read(ref ok)} {Volatile.Read(ref failed)}"));
+                if (interval > TimeSpan.Zero)
+                {
+                    await Task.Delay(interval, cancellationToken);
+                }
             }
         }));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -85,6 +97,14 @@ internal static class ScaleOutWorker
                 break;
             }
         };
+    }
+
+    /// <summary>One read of the configured twin (<c>DigitalTwin__Tandem__TwinId</c>) with the shared three-legged session.</summary>
+    private static Func<IServiceProvider, int, CancellationToken, Task> TandemThreeLeggedRead(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTandem(configuration.GetSection(TandemOptions.SectionName));
+        var twin = TwinUrn.Parse(configuration[$"{TandemOptions.SectionName}:TwinId"] ?? throw new InvalidOperationException("DigitalTwin__Tandem__TwinId is not set."));
+        return (provider, _, cancellationToken) => provider.GetRequiredService<ITandemClient>().Twins.GetTwinAsync(twin, cancellationToken);
     }
 
     /// <summary>One stream ingest to the shared model (Tandem allows one per second per model).</summary>

@@ -19,6 +19,13 @@ public interface ITandemAuthClient
     /// Exchanges the authorization code from the callback for tokens, stores the refresh token in the
     /// <see cref="ITandemTokenStore"/> and makes the access token the client's current one.
     /// </summary>
+    /// <remarks>
+    /// With a shared token store registered and <see cref="TandemOptions.SessionId"/> set, this seeds the session for every
+    /// process that names it: call it once, in the process that handles the sign-in callback; the others take the session
+    /// from the store at their next call. A host that persisted the refresh token instead can seed by putting it in the
+    /// <see cref="ITandemTokenStore"/>: while the shared session is empty, the process that takes the refresh lease
+    /// refreshes with it and stores the result for all.
+    /// </remarks>
     /// <param name="code">The <c>code</c> query value of the callback.</param>
     /// <param name="pkce">The codes whose challenge was in the authorize URL.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -41,7 +48,8 @@ public interface ITandemAuthClient
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty.</exception>
     Task RevokeAsync(string token, ApsTokenTypeHint hint, CancellationToken cancellationToken = default);
 
-    /// <summary>Revokes the stored refresh token (three-legged) and clears the store.</summary>
+    /// <summary>Revokes the stored refresh token (three-legged) and clears the store; a session shared across processes
+    /// (<see cref="TandemOptions.SessionId"/>) has its current refresh token revoked too, which signs every process out.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when signed out.</returns>
     Task SignOutAsync(CancellationToken cancellationToken = default);

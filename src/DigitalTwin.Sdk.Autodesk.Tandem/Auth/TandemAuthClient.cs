@@ -69,6 +69,15 @@ internal sealed class TandemAuthClient : ITandemAuthClient
             await RevokeCoreAsync(refreshToken, ApsTokenTypeHint.RefreshToken, cancellationToken).ConfigureAwait(false);
         }
 
+        // A shared session's current refresh token may be one another process rotated: revoke it too, which ends the
+        // session for every process (their next refresh is refused).
+        if (_threeLegged?.Shared is { } shared
+            && await shared.Store.GetAsync(shared.Key, cancellationToken).ConfigureAwait(false) is { RefreshToken: { } sharedRefresh }
+            && !string.Equals(sharedRefresh, refreshToken, StringComparison.Ordinal))
+        {
+            await RevokeCoreAsync(sharedRefresh, ApsTokenTypeHint.RefreshToken, cancellationToken).ConfigureAwait(false);
+        }
+
         await _store.SaveRefreshTokenAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,7 +93,13 @@ internal sealed class TandemAuthClient : ITandemAuthClient
         }
 
         await _store.SaveRefreshTokenAsync(token.RefreshToken, CancellationToken.None).ConfigureAwait(false);
-        source.Offer(token);
+
+        // Shared across processes, the sign-in seeds the session for all of them (under the refresh lease); the cache
+        // then finds it in the store. Only when the store failed is the token this process's alone.
+        if (source.Shared is not { } shared || !await shared.Source.SeedAsync(token, CancellationToken.None).ConfigureAwait(false))
+        {
+            source.Offer(token);
+        }
 
         // A fresh cache forgets a "not signed in" failure from calls made before sign-in (the cache backs off after failures)
         // and any token of a previous user.

@@ -12,7 +12,8 @@ public sealed class SharedTokenOptions
     /// <value>Defaults to 100 milliseconds.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Gets or sets the margin before expiry inside which a stored token is not taken.</summary>
+    /// <summary>Gets or sets the margin before expiry inside which a stored token is not taken (at most a twentieth of
+    /// the token's lifetime, as the <see cref="TokenCache"/> reckons it for short-lived tokens).</summary>
     /// <value>Defaults to 10 seconds, as <see cref="TokenCacheOptions.ExpirySkew"/>.</value>
     public TimeSpan ExpirySkew { get; set; } = TimeSpan.FromSeconds(10);
 }

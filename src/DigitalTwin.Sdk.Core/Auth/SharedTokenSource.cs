@@ -87,6 +87,60 @@ public sealed partial class SharedTokenSource : ITokenSource
         }
     }
 
+    /// <summary>
+    /// Stores a token obtained outside this source's grant flow — a user's sign-in (the authorization code exchange of
+    /// a three-legged flow) — as the credential's current token for every process: it takes the refresh lease (waiting
+    /// while another process refreshes, at most one lease time), stores the token with its refresh token and releases
+    /// the lease in one atomic step, so the session's refresh token is the one every process refreshes with from then on.
+    /// </summary>
+    /// <param name="token">The token the sign-in returned (with its refresh token).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns><see langword="true"/> when stored; <see langword="false"/> when the store failed (logged once): the token
+    /// is then this process's alone.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="token"/> is <see langword="null"/>.</exception>
+    public async ValueTask<bool> SeedAsync(AccessToken token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var deadline = TimeProvider.System.GetUtcNow() + _options.LeaseTime + _options.PollInterval;
+        try
+        {
+            while (true)
+            {
+                var lease = await Store(() => _store.TryBeginRefreshAsync(_key, _options.LeaseTime, cancellationToken)).ConfigureAwait(false);
+                if (lease is not null)
+                {
+                    await using (lease.ConfigureAwait(false))
+                    {
+                        if (await Store(() => lease.CompleteAsync(token, cancellationToken)).ConfigureAwait(false))
+                        {
+                            if (Interlocked.Exchange(ref _storeDown, 0) != 0)
+                            {
+                                LogStoreBack(_logger);
+                            }
+
+                            return true;
+                        }
+                    }
+
+                    // The lease expired before the token was stored (a very slow store): take it again.
+                    continue;
+                }
+
+                if (TimeProvider.System.GetUtcNow() > deadline)
+                {
+                    throw new StoreFailure(new TimeoutException("The refresh lease stayed taken."));
+                }
+
+                await Task.Delay(_options.PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StoreFailure failure)
+        {
+            StoreDown(failure);
+            return false;
+        }
+    }
+
     private async ValueTask<AccessToken> AcquireSharedAsync(AccessToken? current, CancellationToken cancellationToken)
     {
         // Waiting on another process is real time, whatever clock the tokens expire on.
@@ -137,11 +191,23 @@ public sealed partial class SharedTokenSource : ITokenSource
         }
     }
 
-    /// <summary>Whether a stored token can be used instead of refreshing <paramref name="current"/>.</summary>
-    private bool IsFresh(AccessToken? stored, AccessToken? current) =>
-        stored is not null
-        && stored.ExpiresOn - _options.ExpirySkew > _time.GetUtcNow()
-        && (current is null || !string.Equals(stored.Value, current.Value, StringComparison.Ordinal));
+    /// <summary>
+    /// Whether a stored token can be used instead of refreshing <paramref name="current"/>: another token than
+    /// <paramref name="current"/>, valid beyond the margin — <see cref="SharedTokenOptions.ExpirySkew"/>, at most a
+    /// twentieth of the token's lifetime, as the <see cref="TokenCache"/> reckons it, so a short-lived token another
+    /// process just stored is taken rather than refreshed again.
+    /// </summary>
+    private bool IsFresh(AccessToken? stored, AccessToken? current)
+    {
+        if (stored is null || (current is not null && string.Equals(stored.Value, current.Value, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var lifetime = stored.ExpiresOn - stored.IssuedOn;
+        var skew = lifetime > TimeSpan.Zero && TimeSpan.FromTicks(lifetime.Ticks / 20) < _options.ExpirySkew ? TimeSpan.FromTicks(lifetime.Ticks / 20) : _options.ExpirySkew;
+        return stored.ExpiresOn - skew > _time.GetUtcNow();
+    }
 
     private static AccessToken? Newest(AccessToken? stored, AccessToken? current) =>
         stored is null ? current : current is null || stored.IssuedOn >= current.IssuedOn ? stored : current;

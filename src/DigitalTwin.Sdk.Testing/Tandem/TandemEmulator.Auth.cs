@@ -17,6 +17,7 @@ public sealed partial class TandemEmulator
     private readonly ConcurrentDictionary<string, CodeGrant> _codes = new(StringComparer.Ordinal);
     private int _tokensIssued;
     private int _refreshGrants;
+    private int _refreshGrantsRefused;
 
     /// <summary>Marks every issued access token as expired, as if its hour had passed.</summary>
     public void ExpireAccessTokens()
@@ -254,6 +255,7 @@ public sealed partial class TandemEmulator
         var token = form["refresh_token"].ToString();
         if (!_refreshTokens.TryGetValue(token, out var grant) || grant.ClientId != clientId || grant.ExpiresAt <= Now)
         {
+            Interlocked.Increment(ref _refreshGrantsRefused);
             await WriteOAuthErrorAsync(context, 400, "invalid_grant", "The refresh token is invalid or expired.").ConfigureAwait(false);
             return;
         }
@@ -267,6 +269,7 @@ public sealed partial class TandemEmulator
 
         if (alreadyUsed)
         {
+            Interlocked.Increment(ref _refreshGrantsRefused);
             await WriteOAuthErrorAsync(context, 400, "invalid_grant", "The refresh token was already used; refresh tokens are single-use.").ConfigureAwait(false);
             return;
         }

@@ -79,6 +79,12 @@ public sealed partial class TandemEmulator : EmulatorBase
     /// <summary>Gets the number of successful <c>refresh_token</c> grants.</summary>
     public int RefreshGrants => Volatile.Read(ref _refreshGrants);
 
+    /// <summary>
+    /// Gets the number of <c>refresh_token</c> grants refused with <c>invalid_grant</c>: a refresh token already used
+    /// (APS refresh tokens are single-use and rotate on every refresh), revoked, unknown or expired.
+    /// </summary>
+    public int RefreshGrantsRefused => Volatile.Read(ref _refreshGrantsRefused);
+
     /// <summary>Starts an emulator on a free loopback port.</summary>
     /// <param name="options">Settings; <see langword="null"/> for defaults.</param>
     /// <param name="ct">Cancels the start.</param>

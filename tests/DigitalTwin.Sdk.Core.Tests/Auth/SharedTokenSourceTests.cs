@@ -48,6 +48,78 @@ public sealed class SharedTokenSourceTests
     }
 
     [Fact]
+    public async Task FourProcesses_ShortLivedTokens_ThreeExpiries_ExactlyOneRefreshEach()
+    {
+        // A token another process just stored is taken although it lives less than the default 10 s margin: the margin
+        // shrinks with the token's lifetime, as the TokenCache's does.
+        var clock = TestTime.CreateClock();
+        var vendor = new RotatingTokenVendor(clock) { Lifetime = TimeSpan.FromSeconds(4) };
+        var store = new InProcessSharedTokenStore(clock);
+        var processes = Processes(vendor, store, clock, 4);
+        await Task.WhenAll(processes.Select(p => p.GetTokenAsync(CancellationToken.None).AsTask()));
+
+        for (var expiry = 1; expiry <= 3; expiry++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(4));
+            var tokens = await Task.WhenAll(processes.Select(p => p.GetTokenAsync(CancellationToken.None).AsTask()));
+
+            Assert.Equal(1 + expiry, vendor.Requests);
+            Assert.Single(tokens.Select(t => t.Value).Distinct());
+        }
+
+        Assert.Equal(0, vendor.InvalidGrants);
+    }
+
+    [Fact]
+    public async Task Seed_ASignInIsTheTokenOfEveryProcess_AndItsRefreshTokenIsTheNextOneUsed()
+    {
+        var clock = TestTime.CreateClock();
+        var vendor = new RotatingTokenVendor(clock);
+        var store = new InProcessSharedTokenStore(clock);
+        var key = SharedTokenSource.KeyFor("Test", "identity");
+        var signIn = new AccessToken("signed-in", clock.GetUtcNow().AddHours(1), clock.GetUtcNow(), "refresh-of-sign-in");
+
+        Assert.True(await new SharedTokenSource(vendor, store, key, Fast, clock).SeedAsync(signIn, CancellationToken.None));
+        var processes = Processes(vendor, store, clock, 4);
+        var tokens = await Task.WhenAll(processes.Select(p => p.GetTokenAsync(CancellationToken.None).AsTask()));
+        Assert.All(tokens, t => Assert.Equal("signed-in", t.Value));
+        Assert.Equal(0, vendor.Requests);
+
+        var recording = new RecordingSource(vendor);
+        clock.Advance(TimeSpan.FromHours(1));
+        await new TokenCache(new SharedTokenSource(recording, store, key, Fast, clock), clock).GetTokenAsync(CancellationToken.None);
+
+        Assert.Equal(["refresh-of-sign-in"], recording.RefreshTokens);
+    }
+
+    [Fact]
+    public async Task Seed_WaitsForARefreshInFlight_ThenReplacesItsToken()
+    {
+        var clock = TestTime.CreateClock();
+        var store = new InProcessSharedTokenStore(clock);
+        var key = SharedTokenSource.KeyFor("Test", "identity");
+        var source = new SharedTokenSource(new RotatingTokenVendor(clock), store, key, Fast, clock);
+        var inFlight = await store.TryBeginRefreshAsync(key, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        var seeding = source.SeedAsync(new AccessToken("signed-in", clock.GetUtcNow().AddHours(1), clock.GetUtcNow(), "r"), CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(seeding.IsCompleted);
+        Assert.True(await inFlight!.CompleteAsync(new AccessToken("refreshed", clock.GetUtcNow().AddHours(1), clock.GetUtcNow(), "r2"), CancellationToken.None));
+
+        Assert.True(await seeding.WaitAsync(Waiting.DefaultTimeout));
+        Assert.Equal("signed-in", (await store.GetAsync(key, CancellationToken.None))!.Value);
+    }
+
+    [Fact]
+    public async Task Seed_StoreDown_ReturnsFalse()
+    {
+        var clock = TestTime.CreateClock();
+        var source = new SharedTokenSource(new RotatingTokenVendor(clock), new BrokenStore(), SharedTokenSource.KeyFor("Test", "identity"), Fast, clock);
+
+        Assert.False(await source.SeedAsync(new AccessToken("signed-in", clock.GetUtcNow().AddHours(1), clock.GetUtcNow(), "r"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AHolderThatCrashed_IsOvertakenWhenItsLeaseExpires()
     {
         var clock = TestTime.CreateClock();
@@ -111,6 +183,18 @@ public sealed class SharedTokenSourceTests
 
     private static TokenCache[] Processes(RotatingTokenVendor vendor, ISharedTokenStore store, FakeTimeProvider clock, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new TokenCache(new SharedTokenSource(vendor, store, SharedTokenSource.KeyFor("Test", "identity"), Fast, clock), clock))];
+
+    /// <summary>Records the refresh token of every request it passes on.</summary>
+    private sealed class RecordingSource(ITokenSource inner) : ITokenSource
+    {
+        public List<string?> RefreshTokens { get; } = [];
+
+        public ValueTask<AccessToken> AcquireTokenAsync(AccessToken? current, CancellationToken cancellationToken)
+        {
+            RefreshTokens.Add(current?.RefreshToken);
+            return inner.AcquireTokenAsync(current, cancellationToken);
+        }
+    }
 
     private sealed class BrokenStore : ISharedTokenStore
     {

@@ -182,8 +182,11 @@ public sealed class TandemEmulatorAuthTests
         Assert.NotEqual(oldRefresh, (string?)second["refresh_token"]);
         Assert.NotEqual((string?)first["access_token"], (string?)second["access_token"]);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
-        Assert.Contains("single-use", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var answer = await replay.Content.ReadAsStringAsync();
+        Assert.Contains("single-use", answer, StringComparison.Ordinal);
+        Assert.Contains("invalid_grant", answer, StringComparison.Ordinal);
         Assert.Equal(1, emu.RefreshGrants);
+        Assert.Equal(1, emu.RefreshGrantsRefused);
     }
 
     [Fact]
