@@ -113,7 +113,7 @@ public sealed class TandemClient : ITandemClient, IDisposable
         }
 
         var threeLegged = new ThreeLeggedTokenSource(tokens, options, store);
-        return sharedStore is not null && options.GetSharedSessionIdentity() is { } identity
+        return sharedStore is not null && sharedStore.SharesVendor(TandemDefinition.Instance.Key) && options.GetSharedSessionIdentity() is { } identity
             ? (threeLegged.Share(sharedStore, SharedTokenSource.KeyFor(TandemDefinition.Instance.Key, identity), sharedOptions), threeLegged)
             : (threeLegged, threeLegged);
     }

@@ -42,7 +42,9 @@ public sealed class RedisRateLimiterFactory : IRateLimiterFactory, IAsyncDisposa
     {
         ArgumentNullException.ThrowIfNull(quota);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return new RedisRateLimiter(_link, quota, timeProvider);
+        return _link.Options.Covers(quota.Vendor)
+            ? new RedisRateLimiter(_link, quota, timeProvider)
+            : InProcessRateLimiterFactory.Instance.Create(quota, timeProvider);
     }
 
     /// <summary>

@@ -18,6 +18,14 @@ public sealed class RedisScaleOutOptions
     /// <value>Defaults to <c>dtsdk:</c>.</value>
     public string KeyPrefix { get; set; } = "dtsdk:";
 
+    /// <summary>
+    /// Gets the vendors whose quotas and tokens go through Redis, by configuration section name (<c>BuildingX</c>,
+    /// <c>Tandem</c>, <c>LifecycleTwin</c>, <c>ITwinIoT</c>, <c>ThreadEdge</c>; case-insensitive). The other vendors'
+    /// clients keep their in-process limiters and token caches.
+    /// </summary>
+    /// <value>Empty by default: every vendor.</value>
+    public ISet<string> Vendors { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Gets or sets how many processes share a quota. While Redis is unreachable each process falls back to a
     /// local limiter with 1/<c>InstanceCount</c> of the quota, so together they stay within it.</summary>
     /// <value>Defaults to 1.</value>
@@ -60,7 +68,10 @@ public sealed class RedisScaleOutOptions
     /// <summary>Returns the settings without the configuration string (it may hold a password).</summary>
     /// <returns>A description for logs.</returns>
     public override string ToString() =>
-        $"RedisScaleOutOptions {{ Connection = {(Connection is not null ? "supplied" : Configuration is null ? "none" : "configured")}, KeyPrefix = {KeyPrefix}, InstanceCount = {InstanceCount}, OperationTimeout = {OperationTimeout}, RetryInterval = {RetryInterval}, ShareTokens = {ShareTokens}, TokenEncryption = {(TokenProtector is not null ? "data protector" : TokenEncryptionKey is not null ? "key" : "none")} }}";
+        $"RedisScaleOutOptions {{ Connection = {(Connection is not null ? "supplied" : Configuration is null ? "none" : "configured")}, KeyPrefix = {KeyPrefix}, InstanceCount = {InstanceCount}, OperationTimeout = {OperationTimeout}, RetryInterval = {RetryInterval}, Vendors = {(Vendors.Count == 0 ? "all" : string.Join(",", Vendors))}, ShareTokens = {ShareTokens}, TokenEncryption = {(TokenProtector is not null ? "data protector" : TokenEncryptionKey is not null ? "key" : "none")} }}";
+
+    /// <summary>Tells whether <paramref name="vendor"/>'s quotas and tokens go through Redis.</summary>
+    internal bool Covers(string? vendor) => Vendors.Count == 0 || (vendor is not null && Vendors.Contains(vendor));
 
     internal void Validate()
     {

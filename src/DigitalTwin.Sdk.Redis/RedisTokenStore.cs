@@ -86,6 +86,10 @@ public sealed class RedisTokenStore : ISharedTokenStore, IAsyncDisposable
         return taken ? new Lease(this, key, holder) : null;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Every vendor unless <see cref="RedisScaleOutOptions.Vendors"/> names some.</remarks>
+    public bool SharesVendor(string vendor) => _link.Options.Covers(vendor);
+
     /// <summary>Closes the Redis connection the store opened (not one the host app supplied).</summary>
     /// <returns>A task that completes when closed.</returns>
     public ValueTask DisposeAsync() => _ownsLink ? _link.DisposeAsync() : default;

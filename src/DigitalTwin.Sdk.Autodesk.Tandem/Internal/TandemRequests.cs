@@ -25,7 +25,7 @@ internal static class TandemRequests
     /// </summary>
     internal static RateLimiter IngestLimiter(ClientRuntime runtime, string modelId) =>
         (runtime.RateLimiters ?? RateLimiterRegistry.Shared).GetOrCreate(
-            new RateLimitQuota(runtime.Vendor + "|ingest|" + runtime.Options.BaseUrl!.GetLeftPart(UriPartial.Path) + "|" + modelId, RateLimitKind.Interval, 1, TandemServiceLimits.StreamIngestInterval),
+            new RateLimitQuota(runtime.Vendor + "|ingest|" + runtime.Options.BaseUrl!.GetLeftPart(UriPartial.Path) + "|" + modelId, RateLimitKind.Interval, 1, TandemServiceLimits.StreamIngestInterval) { Vendor = runtime.Definition.Key },
             runtime.Time);
 
     internal static DigitalTwinInvalidResponseException Invalid(ClientRuntime runtime, string operation, JsonException inner) =>

@@ -27,4 +27,11 @@ public interface ISharedTokenStore
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The lease, or <see langword="null"/> when another holder has it.</returns>
     ValueTask<ISharedTokenLease?> TryBeginRefreshAsync(string key, TimeSpan leaseTime, CancellationToken cancellationToken);
+
+    /// <summary>Tells whether this store keeps the tokens of a vendor's clients; the clients of a vendor it does not keep
+    /// use the process's own token cache.</summary>
+    /// <param name="vendor">The vendor's configuration section name (<c>BuildingX</c>, <c>Tandem</c>, <c>LifecycleTwin</c>,
+    /// <c>ITwinIoT</c>, <c>ThreadEdge</c>).</param>
+    /// <returns><see langword="true"/> (the default) when the vendor's tokens are shared through this store.</returns>
+    bool SharesVendor(string vendor) => true;
 }

@@ -82,7 +82,7 @@ public static class ClientRegistration
             if (tokens is null && createTokenSource(sp, sp.GetRequiredKeyedService<ClientRuntime>(tokenName), options) is { } source)
             {
                 // With a shared token store (scale-out), every process using this credential shares its tokens.
-                if (sp.GetService<Auth.ISharedTokenStore>() is { } shared && options.GetCredentialIdentity() is { } identity)
+                if (sp.GetService<Auth.ISharedTokenStore>() is { } shared && shared.SharesVendor(definition.Key) && options.GetCredentialIdentity() is { } identity)
                 {
                     source = new Auth.SharedTokenSource(
                         source,

@@ -53,7 +53,7 @@ public sealed class ClientRuntime
         if (rateLimiters is not null && options.RateLimit is { PermitsPerSecond: > 0 } limit && options.BaseUrl is not null)
         {
             var key = definition.DisplayName + "|" + options.BaseUrl.GetLeftPart(UriPartial.Path) + CredentialScope;
-            Limiter = rateLimiters.GetOrCreate(RateLimitQuota.PerSecond(key, limit.PermitsPerSecond, limit.Burst, limit.QueueLimit), Time);
+            Limiter = rateLimiters.GetOrCreate(RateLimitQuota.PerSecond(key, limit.PermitsPerSecond, limit.Burst, limit.QueueLimit) with { Vendor = definition.Key }, Time);
         }
     }
 

@@ -50,6 +50,13 @@ public sealed record RateLimitQuota
     public int QueueLimit { get; init; } = 1000;
 
     /// <summary>
+    /// Gets the vendor whose quota it is, by its configuration section name (<c>BuildingX</c>, <c>Tandem</c>,
+    /// <c>LifecycleTwin</c>, <c>ITwinIoT</c>, <c>ThreadEdge</c>), so a factory can treat vendors differently (Redis for
+    /// some only); <see langword="null"/> when unknown. Not part of the quota's identity: <see cref="Key"/> already names the vendor.
+    /// </summary>
+    public string? Vendor { get; init; }
+
+    /// <summary>
     /// Creates the token-bucket quota of a rate in permits per second (fractions allowed: 0.5 is one permit every two seconds).
     /// </summary>
     /// <param name="key">What shares the quota.</param>

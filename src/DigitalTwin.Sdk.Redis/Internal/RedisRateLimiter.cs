@@ -155,7 +155,7 @@ internal sealed class RedisRateLimiter : RateLimiter
     }
 
     private static RateLimitQuota Divide(RateLimitQuota quota, int instances) =>
-        instances <= 1 ? quota : new RateLimitQuota(quota.Key, quota.Kind, quota.PermitLimit, quota.Window * instances) { Burst = quota.Burst, QueueLimit = quota.QueueLimit };
+        instances <= 1 ? quota : new RateLimitQuota(quota.Key, quota.Kind, quota.PermitLimit, quota.Window * instances) { Burst = quota.Burst, QueueLimit = quota.QueueLimit, Vendor = quota.Vendor };
 
     private void Close()
     {

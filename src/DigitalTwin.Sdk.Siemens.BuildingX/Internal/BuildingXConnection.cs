@@ -185,6 +185,7 @@ internal sealed class BuildingXConnection(ClientRuntime runtime, Uri? apiBaseUrl
         var quota = new RateLimitQuota(runtime.Vendor + "|" + apiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + runtime.CredentialScope, RateLimitKind.SlidingWindow, permits, window)
         {
             QueueLimit = options.RateLimit!.QueueLimit,
+            Vendor = runtime.Definition.Key,
         };
         return runtime.RateLimiters.GetOrCreate(quota, runtime.Time);
     }
