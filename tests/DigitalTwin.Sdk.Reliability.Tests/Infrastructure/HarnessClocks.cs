@@ -99,5 +99,5 @@ public sealed class HarnessClocks
         string.Join("; ", timers.Select(t => $"{(t.IsTimeout ? "timeout" : "wait")} armed {t.ArmedAt:HH:mm:ss.fffffff} due {t.Due:HH:mm:ss.fffffff} ({t.Kind})"));
 
     private string Describe() =>
-        $"now {Now:HH:mm:ss.fffffff}; in flight [{string.Join(", ", _transport.InFlight.Select(t => t.ToString("HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture)))}]; client [{Describe(Client.Pending)}]; emulator [{Describe(Emulator.Pending)}]";
+        $"thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued; now {Now:HH:mm:ss.fffffff}; in flight [{string.Join(", ", _transport.InFlight.Select(t => t.ToString("HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture)))}]; client [{Describe(Client.Pending)}]; emulator [{Describe(Emulator.Pending)}]";
 }
