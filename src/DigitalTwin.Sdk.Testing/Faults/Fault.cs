@@ -55,6 +55,11 @@ public sealed record Fault
         Status(200, "{\"padding\":\"" + new string('x', Math.Max(0, bytes - 14)) + "\"}");
 
     /// <summary>Waits <paramref name="duration"/> before the real handler answers.</summary>
+    /// <remarks>
+    /// On an HTTP request the wait is on the emulator's clock (its <c>TimeProvider</c> option where it has one, else
+    /// the system clock), so on a fake clock the answer is held until the test advances that clock; a client that gives
+    /// up first aborts the wait. A delayed JSON-RPC answer (socket emulators) waits in real time.
+    /// </remarks>
     /// <param name="duration">The wait.</param>
     /// <returns>The fault.</returns>
     public static Fault Delay(TimeSpan duration) => new(FaultKind.Delay) { Duration = duration };

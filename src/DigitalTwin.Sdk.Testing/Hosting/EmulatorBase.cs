@@ -45,10 +45,14 @@ public abstract class EmulatorBase : IAsyncDisposable
         set => _options.ResponseLatency = value;
     }
 
-    /// <summary>Gets the clock the emulator stamps <see cref="RecordedRequest.ReceivedAt"/> with.</summary>
+    /// <summary>
+    /// Gets the clock the emulator stamps <see cref="RecordedRequest.ReceivedAt"/> with and an HTTP
+    /// <see cref="Fault.Delay"/> fault waits on.
+    /// </summary>
     /// <value>
     /// <see cref="TimeProvider.System"/> unless the emulator has a <c>TimeProvider</c> option: then that clock, so a test
-    /// on a fake clock reads the request log in the same time as the client.
+    /// on a fake clock reads the request log in the same time as the client, and a delayed answer is released when the
+    /// test advances the clock (not after real time).
     /// </value>
     protected virtual TimeProvider Clock => TimeProvider.System;
 
@@ -128,7 +132,7 @@ public abstract class EmulatorBase : IAsyncDisposable
         switch (fault.Kind)
         {
             case FaultKind.Delay:
-                await Task.Delay(fault.Duration, context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(fault.Duration, Clock, context.RequestAborted).ConfigureAwait(false);
                 await next(context).ConfigureAwait(false);
                 break;
             case FaultKind.DropConnection:

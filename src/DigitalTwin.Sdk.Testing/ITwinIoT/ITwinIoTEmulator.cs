@@ -171,6 +171,9 @@ public sealed partial class ITwinIoTEmulator : EmulatorBase
     }
 
     /// <inheritdoc />
+    protected override TimeProvider Clock => Options.TimeProvider;
+
+    /// <inheritdoc />
     protected override void MapEndpoints(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

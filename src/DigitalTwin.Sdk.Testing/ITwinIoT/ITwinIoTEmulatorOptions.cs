@@ -54,4 +54,11 @@ public sealed class ITwinIoTEmulatorOptions : EmulatorOptions
     /// <summary>Gets or sets the size of the pieces the TCP endpoint writes a frame in (0 writes each frame at once); small values exercise client framing.</summary>
     /// <value>Defaults to 0.</value>
     public int TcpWriteChunkSize { get; set; }
+
+    /// <summary>
+    /// Gets or sets the clock the request log is stamped with and an HTTP <see cref="Faults.Fault.Delay"/> fault waits on
+    /// (the observation data and the socket endpoints keep the system clock).
+    /// </summary>
+    /// <value>Defaults to <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

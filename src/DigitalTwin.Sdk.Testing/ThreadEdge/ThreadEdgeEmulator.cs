@@ -234,6 +234,9 @@ public sealed partial class ThreadEdgeEmulator : EmulatorBase
     }
 
     /// <inheritdoc />
+    protected override TimeProvider Clock => _time;
+
+    /// <inheritdoc />
     protected override void MapEndpoints(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

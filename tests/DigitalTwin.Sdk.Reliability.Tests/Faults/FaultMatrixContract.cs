@@ -2,13 +2,15 @@ using System.Net;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Reliability.Tests.Infrastructure;
 using DigitalTwin.Sdk.Testing.Faults;
+using DigitalTwin.Sdk.Testing.Hosting;
 
 namespace DigitalTwin.Sdk.Reliability.Tests.Faults;
 
 /// <summary>
 /// The fault matrix every vendor client meets (one subclass per vendor): each fault the emulators can inject on an
 /// idempotent read gives the documented behaviour — retried, or a typed <see cref="DigitalTwinException"/> — within
-/// the suite bound, and the emulator's request log shows exactly how many attempts were made.
+/// the suite bound, and the emulator's request log shows exactly how many attempts were made. Client and emulator run on
+/// fake clocks (<see cref="HarnessClocks"/>): waits and timeouts are statements about fake time, the sockets are real.
 /// </summary>
 public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
 {
@@ -73,8 +75,10 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
 
         var elapsed = await TimedAsync(H.ReadAsync);
 
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {elapsed.TotalMilliseconds} ms despite Retry-After: 1");
-        Assert.Equal(2, H.Logged(H.ReadPath, "GET"));
+        var reads = Reads();
+        Assert.Equal(2, reads.Count);
+        Assert.True(elapsed >= TimeSpan.FromSeconds(1), $"the call took {elapsed.TotalMilliseconds} ms despite Retry-After: 1");
+        Assert.True(reads[1].ReceivedAt - reads[0].ReceivedAt >= TimeSpan.FromSeconds(1), $"retried {(reads[1].ReceivedAt - reads[0].ReceivedAt).TotalMilliseconds} ms after the 503 despite Retry-After: 1");
     }
 
     [Fact]
@@ -83,12 +87,17 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
         await WarmUpAsync();
 
         // The HTTP date has whole seconds, so the wait is between 1 and 2 seconds.
-        H.Emulator.Faults.Add(Fault.Status(429).WithRetryAfter(DateTimeOffset.UtcNow.AddSeconds(2)), H.ReadPath, "GET");
+        var date = Clocks.Now.AddSeconds(2);
+        var statedDate = new DateTimeOffset(date.Ticks - (date.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        H.Emulator.Faults.Add(Fault.Status(429).WithRetryAfter(date), H.ReadPath, "GET");
 
         var elapsed = await TimedAsync(H.ReadAsync);
 
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(700), $"retried after {elapsed.TotalMilliseconds} ms despite a Retry-After date");
-        Assert.Equal(2, H.Logged(H.ReadPath, "GET"));
+        var reads = Reads();
+        Assert.Equal(2, reads.Count);
+        Assert.True(elapsed >= TimeSpan.FromSeconds(1), $"the call took {elapsed.TotalMilliseconds} ms despite a Retry-After date");
+        // Timers count whole milliseconds (the fake clock's as the system's), so a wait of 1.9989 s fires after 1.998 s.
+        Assert.True(reads[1].ReceivedAt > statedDate - TimeSpan.FromMilliseconds(1), $"retried at {reads[1].ReceivedAt:O}, before the Retry-After date {statedDate:O}");
     }
 
     [Fact]
@@ -107,7 +116,7 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
     public async Task RetryAfterDateBeyondMaxRetryAfter_EndsRetries()
     {
         await WarmUpAsync();
-        H.Emulator.Faults.Add(Fault.Status(503).WithRetryAfter(DateTimeOffset.UtcNow.AddHours(1)), H.ReadPath, "GET", times: 100);
+        H.Emulator.Faults.Add(Fault.Status(503).WithRetryAfter(Clocks.Now.AddHours(1)), H.ReadPath, "GET", times: 100);
 
         var ex = await FailsWithAsync<DigitalTwinApiException>(H.ReadAsync);
 
@@ -146,8 +155,10 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
 
         var elapsed = await TimedAsync(H.ReadAsync);
 
+        var reads = Reads();
+        Assert.Equal(2, reads.Count);
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}");
-        Assert.Equal(2, H.Logged(H.ReadPath, "GET"));
+        Assert.True(reads[1].ReceivedAt - reads[0].ReceivedAt >= VendorHarness.AttemptTimeout, $"retried {(reads[1].ReceivedAt - reads[0].ReceivedAt).TotalMilliseconds} ms after the slow attempt began, before its timeout");
     }
 
     [Fact]
@@ -159,7 +170,12 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
         var ex = await FailsWithAsync<DigitalTwinTimeoutException>(H.ReadAsync);
 
         Assert.NotNull(ex.InnerException);
-        Assert.Equal(AllAttempts, H.Logged(H.ReadPath, "GET"));
+        var reads = Reads();
+        Assert.Equal(AllAttempts, reads.Count);
+        for (var i = 1; i < reads.Count; i++)
+        {
+            Assert.True(reads[i].ReceivedAt - reads[i - 1].ReceivedAt >= VendorHarness.AttemptTimeout, $"attempt {i + 1} was sent before attempt {i} timed out");
+        }
     }
 
     [Fact]
@@ -167,9 +183,9 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
     {
         await WarmUpAsync();
         H.Emulator.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(20)), H.ReadPath, "GET", times: 100);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300), Clocks.Client);
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => H.ReadAsync(cts.Token).WaitAsync(VendorHarness.Bound));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TimedAsync(H.ReadAsync, cts.Token));
 
         Audit.Observe(ex);
         Assert.Equal(1, H.Logged(H.ReadPath, "GET"));
@@ -232,6 +248,10 @@ public abstract class FaultMatrixContract : ReliabilityTest<VendorHarness>
 
         Assert.Equal(1, H.Logged(H.ReadPath, "GET"));
     }
+
+    /// <summary>The reads the emulator logged since the warm-up, in the order they arrived.</summary>
+    private List<RecordedRequest> Reads() =>
+        [.. H.Emulator.Requests.ForPath(H.ReadPath).Where(r => r.Path.Equals(H.ReadPath, StringComparison.OrdinalIgnoreCase) && r.Method == "GET").OrderBy(r => r.ReceivedAt)];
 
     /// <summary>One clean read first, so token acquisition is done and the log holds only the faulted calls.</summary>
     private async Task WarmUpAsync()

@@ -5,5 +5,5 @@ namespace DigitalTwin.Sdk.Reliability.Tests.Faults;
 [Trait("Category", "Reliability")]
 public sealed class ITwinIoTFaultMatrixTests : FaultMatrixContract
 {
-    private protected override async Task<VendorHarness> StartHarnessAsync() => await ITwinIoTHarness.StartAsync(Audit);
+    private protected override async Task<VendorHarness> StartHarnessAsync() => await ITwinIoTHarness.StartAsync(Audit, clocks: Clocks);
 }

@@ -20,5 +20,5 @@ public sealed class LifecycleTwinFaultMatrixTests : FaultMatrixContract
         Assert.Equal(1, h.PasswordGrants);
     }
 
-    private protected override async Task<VendorHarness> StartHarnessAsync() => await LifecycleTwinHarness.StartAsync(Audit);
+    private protected override async Task<VendorHarness> StartHarnessAsync() => await LifecycleTwinHarness.StartAsync(Audit, clocks: Clocks);
 }

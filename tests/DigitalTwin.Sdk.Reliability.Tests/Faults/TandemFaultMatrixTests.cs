@@ -5,5 +5,5 @@ namespace DigitalTwin.Sdk.Reliability.Tests.Faults;
 [Trait("Category", "Reliability")]
 public sealed class TandemFaultMatrixTests : FaultMatrixContract
 {
-    private protected override async Task<VendorHarness> StartHarnessAsync() => await TandemHarness.StartAsync(Audit);
+    private protected override async Task<VendorHarness> StartHarnessAsync() => await TandemHarness.StartAsync(Audit, clocks: Clocks);
 }

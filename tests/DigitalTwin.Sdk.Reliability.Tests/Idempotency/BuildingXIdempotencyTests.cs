@@ -6,7 +6,7 @@ namespace DigitalTwin.Sdk.Reliability.Tests.Idempotency;
 public sealed class BuildingXIdempotencyTests : IdempotencyContract
 {
     private protected override async Task<VendorHarness> StartAgainstAsync(Uri baseUrl) =>
-        await BuildingXHarness.StartAsync(Audit, o => o.BaseUrl = new Uri(baseUrl, Testing.BuildingX.BuildingXEmulator.ApiBasePath.TrimStart('/')));
+        await BuildingXHarness.StartAsync(Audit, o => o.BaseUrl = new Uri(baseUrl, Testing.BuildingX.BuildingXEmulator.ApiBasePath.TrimStart('/')), Clocks);
 
-    private protected override async Task<VendorHarness> StartHarnessAsync() => await BuildingXHarness.StartAsync(Audit);
+    private protected override async Task<VendorHarness> StartHarnessAsync() => await BuildingXHarness.StartAsync(Audit, clocks: Clocks);
 }

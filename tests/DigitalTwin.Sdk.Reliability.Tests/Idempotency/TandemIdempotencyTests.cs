@@ -26,7 +26,7 @@ public sealed class TandemIdempotencyTests : IdempotencyContract
     {
         o.BaseUrl = new Uri(baseUrl, "tandem/v1/");
         o.AttemptTimeout = TimeSpan.FromSeconds(5);
-    });
+    }, Clocks);
 
-    private protected override async Task<VendorHarness> StartHarnessAsync() => await TandemHarness.StartAsync(Audit);
+    private protected override async Task<VendorHarness> StartHarnessAsync() => await TandemHarness.StartAsync(Audit, clocks: Clocks);
 }

@@ -39,10 +39,10 @@ public sealed class BuildingXHarness : VendorHarness
     /// <summary>Gets how many devices the unsafe POST asked to create.</summary>
     public int CreatesSent => Volatile.Read(ref _created);
 
-    public static async Task<BuildingXHarness> StartAsync(SecretAudit audit, Action<BuildingXOptions>? configure = null)
+    public static async Task<BuildingXHarness> StartAsync(SecretAudit audit, Action<BuildingXOptions>? configure = null, HarnessClocks? clocks = null)
     {
         // The emulator's per-client limit is raised so only injected faults answer 429 in the suite.
-        var emulator = await BuildingXEmulator.StartAsync(new BuildingXEmulatorOptions { RequestsPerSecond = 1000 });
+        var emulator = await BuildingXEmulator.StartAsync(new BuildingXEmulatorOptions { RequestsPerSecond = 1000, TimeProvider = EmulatorClock(clocks) });
         var options = new BuildingXOptions
         {
             BaseUrl = emulator.ApiBaseUri,
@@ -57,7 +57,7 @@ public sealed class BuildingXHarness : VendorHarness
         audit.AddSecret(options.ClientSecret);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new BuildingXClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
+        var client = new BuildingXClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory, timeProvider: clocks?.Client);
         return new BuildingXHarness(emulator, client, options);
     }
 

@@ -35,9 +35,9 @@ public sealed class ITwinIoTHarness : VendorHarness
 
     public override string IdempotentPostPath => "/api/sensors/metrics";
 
-    public static async Task<ITwinIoTHarness> StartAsync(SecretAudit audit, Action<ITwinIoTOptions>? configure = null)
+    public static async Task<ITwinIoTHarness> StartAsync(SecretAudit audit, Action<ITwinIoTOptions>? configure = null, HarnessClocks? clocks = null)
     {
-        var emulator = await ITwinIoTEmulator.StartAsync();
+        var emulator = await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { TimeProvider = EmulatorClock(clocks) });
         var options = new ITwinIoTOptions
         {
             RestBaseUrl = emulator.BaseUri,
@@ -55,7 +55,7 @@ public sealed class ITwinIoTHarness : VendorHarness
         audit.AddSecret(emulator.Jwt);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new ITwinIoTClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
+        var client = new ITwinIoTClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory, timeProvider: clocks?.Client);
         return new ITwinIoTHarness(emulator, client, options);
     }
 

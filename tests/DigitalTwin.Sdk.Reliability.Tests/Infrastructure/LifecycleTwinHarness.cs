@@ -26,9 +26,9 @@ public sealed class LifecycleTwinHarness : VendorHarness
 
     public override string ReadPath => "/api/clientprojects/" + Emu.ProjectId;
 
-    public static async Task<LifecycleTwinHarness> StartAsync(SecretAudit audit, Action<LifecycleTwinOptions>? configure = null)
+    public static async Task<LifecycleTwinHarness> StartAsync(SecretAudit audit, Action<LifecycleTwinOptions>? configure = null, HarnessClocks? clocks = null)
     {
-        var emulator = await LifecycleTwinEmulator.StartAsync();
+        var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { TimeProvider = EmulatorClock(clocks) });
         var options = new LifecycleTwinOptions
         {
             BaseUrl = emulator.BaseUri,
@@ -45,7 +45,7 @@ public sealed class LifecycleTwinHarness : VendorHarness
         audit.AddSecret(options.Password);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new LifecycleTwinClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
+        var client = new LifecycleTwinClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory, timeProvider: clocks?.Client);
         return new LifecycleTwinHarness(emulator, client, options);
     }
 

@@ -11,6 +11,9 @@ namespace DigitalTwin.Sdk.Reliability.Tests.Infrastructure;
 /// </summary>
 public sealed class RecordingTransport : DelegatingHandler
 {
+    private readonly ConcurrentDictionary<long, (DateTimeOffset StartedAt, CancellationToken Token)> _inFlight = new();
+    private long _nextRequest;
+
     public RecordingTransport()
         : base(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) })
     {
@@ -21,6 +24,15 @@ public sealed class RecordingTransport : DelegatingHandler
 
     /// <summary>Gets every access and refresh token seen in a token response, and every credential header sent.</summary>
     public ConcurrentBag<string> IssuedSecrets { get; } = [];
+
+    /// <summary>Gets or sets the clock <see cref="InFlight"/> stamps requests with (the client's).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets the requests between leaving for the socket and their answer's headers (or failure) that nobody has cancelled
+    /// yet, each with the time it left.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> InFlight => [.. _inFlight.Values.Where(r => !r.Token.IsCancellationRequested).Select(r => r.StartedAt)];
 
     public HttpClient CreateClient() => new(this, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
@@ -33,7 +45,18 @@ public sealed class RecordingTransport : DelegatingHandler
             IssuedSecrets.Add(credential);
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        var id = Interlocked.Increment(ref _nextRequest);
+        _inFlight[id] = (Clock.GetUtcNow(), cancellationToken);
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(id, out _);
+        }
+
         if (!request.RequestUri.AbsolutePath.Contains("token", StringComparison.OrdinalIgnoreCase) || !response.IsSuccessStatusCode)
         {
             return response;

@@ -37,9 +37,9 @@ public sealed class TandemHarness : VendorHarness
     /// <summary>Gets the stream the unsafe POST writes to.</summary>
     public string IngestStreamKey => Emu.StreamFullKeys[^1];
 
-    public static async Task<TandemHarness> StartAsync(SecretAudit audit, Action<TandemOptions>? configure = null)
+    public static async Task<TandemHarness> StartAsync(SecretAudit audit, Action<TandemOptions>? configure = null, HarnessClocks? clocks = null)
     {
-        var emulator = await TandemEmulator.StartAsync();
+        var emulator = await TandemEmulator.StartAsync(new TandemEmulatorOptions { TimeProvider = EmulatorClock(clocks) });
         var options = new TandemOptions
         {
             BaseUrl = new Uri(emulator.BaseUri, "tandem/v1/"),
@@ -55,7 +55,7 @@ public sealed class TandemHarness : VendorHarness
         audit.AddSecret(options.ClientSecret);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new TandemClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory);
+        var client = new TandemClient(options, transport: audit.Transport.CreateClient(), loggerFactory: audit.LoggerFactory, timeProvider: clocks?.Client);
         return new TandemHarness(emulator, client, options);
     }
 

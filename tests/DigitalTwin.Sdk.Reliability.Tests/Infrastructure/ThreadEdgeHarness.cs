@@ -28,15 +28,15 @@ public sealed class ThreadEdgeHarness : VendorHarness
 
     public override string IdempotentPostPath => "/api/time";
 
-    public static async Task<ThreadEdgeHarness> StartAsync(SecretAudit audit, Action<ThreadEdgeOptions>? configure = null)
+    public static async Task<ThreadEdgeHarness> StartAsync(SecretAudit audit, Action<ThreadEdgeOptions>? configure = null, HarnessClocks? clocks = null)
     {
-        var emulator = await ThreadEdgeEmulator.StartAsync();
+        var emulator = await ThreadEdgeEmulator.StartAsync(new ThreadEdgeEmulatorOptions { TimeProvider = EmulatorClock(clocks) });
         var options = new ThreadEdgeOptions { BaseUrl = emulator.BaseUri };
         Tune(options);
         configure?.Invoke(options);
         audit.AddApiOrigin(emulator.BaseUri);
         audit.ObserveText(options.ToString());
-        var client = new ThreadEdgeClient(options, audit.Transport.CreateClient(), audit.LoggerFactory);
+        var client = new ThreadEdgeClient(options, audit.Transport.CreateClient(), audit.LoggerFactory, clocks?.Client);
         return new ThreadEdgeHarness(emulator, client);
     }
 

@@ -23,10 +23,16 @@ public abstract class VendorHarness : IAsyncDisposable
     /// <summary>Gets the path of a POST the client declares idempotent, or null.</summary>
     public virtual string? IdempotentPostPath => null;
 
+    /// <summary>Gets the attempt timeout of the suite (on the harness's client clock).</summary>
+    public static TimeSpan AttemptTimeout { get; } = TimeSpan.FromMilliseconds(1500);
+
     /// <summary>Gets the largest body the client accepts in the suite.</summary>
     public static long MaxResponseBytes => 256 * 1024;
 
-    /// <summary>Small delays and timeouts so the fault matrix runs in seconds; Trace logging with bodies.</summary>
+    /// <summary>
+    /// Small delays and timeouts (on the harness's fake clocks, where it has them, so they cost no real time); Trace
+    /// logging with bodies.
+    /// </summary>
     public static void Tune(DigitalTwinClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,13 +40,16 @@ public abstract class VendorHarness : IAsyncDisposable
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
         options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(5);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(1500);
+        options.AttemptTimeout = AttemptTimeout;
         options.TotalTimeout = TimeSpan.FromSeconds(20);
         options.MaxResponseBytes = MaxResponseBytes;
         options.LogBodies = true;
     }
 
     public abstract Task ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>The emulator's clock: the fake one of <paramref name="clocks"/>, or the system clock without them.</summary>
+    protected static TimeProvider EmulatorClock(HarnessClocks? clocks) => clocks?.Emulator ?? TimeProvider.System;
 
     public virtual Task UnsafePostAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 

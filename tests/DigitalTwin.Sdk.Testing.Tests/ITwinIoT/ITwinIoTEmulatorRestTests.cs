@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.ITwinIoT;
+using DigitalTwin.Sdk.TestUtilities;
 
 namespace DigitalTwin.Sdk.Testing.Tests.ITwinIoT;
 
@@ -19,6 +21,25 @@ public sealed class ITwinIoTEmulatorRestTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Authorization", body["errors"]![0]!["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TimeProvider_StampsTheRequestLogAndHoldsADelayFault()
+    {
+        var clock = new TrackingFakeTimeProvider();
+        await using var emu = await ITwinIoTEmulator.StartAsync(new ITwinIoTEmulatorOptions { TimeProvider = clock });
+        using var http = Authorized(emu);
+        emu.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(5)), pathPrefix: "/api/sensors/all");
+
+        var listing = http.GetStringAsync(new Uri("api/sensors/all", UriKind.Relative));
+        var due = TestTime.Start.AddSeconds(5);
+        await Waiting.WaitUntilAsync("the delay armed on the emulator's clock", () => clock.HasPendingTimerDueAt(due));
+        var heldBeforeAdvance = !listing.IsCompleted;
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.True(heldBeforeAdvance);
+        Assert.NotEmpty(JsonNode.Parse(await listing)!.AsArray());
+        Assert.Equal(TestTime.Start, Assert.Single(emu.Requests.ForPath("/api/sensors/all")).ReceivedAt);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Sdk.Testing.Faults;
 using DigitalTwin.Sdk.Testing.LifecycleTwin;
+using DigitalTwin.Sdk.TestUtilities;
 
 namespace DigitalTwin.Sdk.Testing.Tests.LifecycleTwin;
 
@@ -124,6 +125,27 @@ public sealed class LifecycleTwinEmulatorFaultTests
         var systems = await api.ListAsync("api/systems");
 
         Assert.Equal(emulator.Systems.Select(s => s.Id), LifecycleTwinApi.Ids(systems));
+        Assert.Equal(1, emulator.Faults.Injected);
+    }
+
+    [Fact]
+    public async Task DelayFault_OnAFakeClock_HoldsTheAnswerUntilTheClockIsAdvanced()
+    {
+        var clock = new TrackingFakeTimeProvider();
+        await using var emulator = await LifecycleTwinEmulator.StartAsync(new LifecycleTwinEmulatorOptions { TimeProvider = clock });
+        using var api = new LifecycleTwinApi(emulator);
+        await api.SignInAsync();
+        emulator.Faults.Add(Fault.Delay(TimeSpan.FromSeconds(20)), pathPrefix: "/api/systems");
+
+        var systems = api.ListAsync("api/systems");
+        var due = clock.GetUtcNow().AddSeconds(20);
+        await Waiting.WaitUntilAsync("the delay armed on the emulator's clock", () => clock.HasPendingTimerDueAt(due));
+        clock.Advance(TimeSpan.FromSeconds(19));
+        var heldAfter19Seconds = !systems.IsCompleted;
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(heldAfter19Seconds);
+        Assert.Equal(emulator.Systems.Select(s => s.Id), LifecycleTwinApi.Ids(await systems));
         Assert.Equal(1, emulator.Faults.Injected);
     }
 }

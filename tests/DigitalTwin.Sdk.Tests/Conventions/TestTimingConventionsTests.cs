@@ -20,9 +20,6 @@ public sealed partial class TestTimingConventionsTests
             "the chaos load generator paces its publisher on the wall clock; no assertion depends on the pace",
         ["DigitalTwin.Sdk.Reliability.Tests/Uploads/BulkUploadTests.cs"] =
             "retries a call until the real socket has reconnected (a poll for a condition, asserts nothing on time)",
-        ["DigitalTwin.Sdk.Reliability.Tests/Infrastructure/ReliabilityTest.cs"] =
-            "NOT YET MIGRATED: the fault-matrix harnesses run client and emulators on the system clock, so TimedAsync " +
-            "measures Retry-After and attempt-timeout waits in real time (issue 15: move the harnesses to a fake clock)",
     };
 
     private static readonly string[] Forbidden = ["Thread" + ".Sleep", "Stop" + "watch", "Task" + ".Delay(", "TimeProvider.System" + ".GetTimestamp", "TimeProvider.System" + ".GetElapsedTime"];
