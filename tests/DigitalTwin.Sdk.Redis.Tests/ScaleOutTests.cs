@@ -104,6 +104,12 @@ public sealed class ScaleOutTests(RedisFixture redis, ITestOutputHelper output)
         });
 
         AssertEveryCallDone(workers, 40);
+
+        // The fallback is logged once per outage, not per call: each worker's standard error has at most one entry of it.
+        var fallbacks = workers.Select(w => w.Errors.Count(e => e.Contains("Redis is unreachable", StringComparison.Ordinal))).ToList();
+        output.WriteLine($"fallback log entries per worker: {string.Join(", ", fallbacks)}; recoveries: {string.Join(", ", workers.Select(w => w.Errors.Count(e => e.Contains("Redis answers again", StringComparison.Ordinal))))}");
+        Assert.Contains(fallbacks, n => n == 1);
+        Assert.All(fallbacks, n => Assert.InRange(n, 0, 1));
     }
 
     private static void AssertEveryCallDone(IEnumerable<WorkerProcess> workers, int calls) =>

@@ -8,6 +8,7 @@ using DigitalTwin.Sdk.Redis;
 using DigitalTwin.Sdk.Siemens.BuildingX;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Sdk.Samples.ScaleOut;
 
@@ -37,6 +38,7 @@ internal static class ScaleOutWorker
             "tandem-3legged" => TandemThreeLeggedRead(services, configuration),
             _ => throw new ArgumentException($"Unknown scale-out vendor '{vendor}': building-x, tandem or tandem-3legged.", nameof(vendor)),
         };
+        services.AddLogging(b => b.AddProvider(new StderrLoggerProvider()));
         var tokenKey = configuration["ScaleOut:TokenKey"];
         services.UseRedis(o =>
         {
