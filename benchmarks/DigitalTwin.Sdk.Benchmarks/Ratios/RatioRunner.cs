@@ -14,6 +14,7 @@ public static class RatioRunner
         ("getdata", ["getdata_bytes_per_point", "getdata_vs_reader"], ["<=", ">="], [64, 0.50], GetDataRatios.MeasureAsync),
         ("token", ["token_cold_requests", "token_cached_ns"], ["=", "<"], [1, 100], TokenRatios.MeasureAsync),
         ("ratelimit", ["ratelimit_429s", "ratelimit_rate"], ["=", ">="], [0, 9.0], RateLimitRatios.MeasureAsync),
+        ("peers", ["rest_vs_diy_time", "rest_vs_diy_alloc", "jsonrpc_vs_streamjsonrpc", "ports_vs_raw_socket"], ["<=", "<=", ">=", ">="], [PeerRestRatios.TimeBudget, PeerRestRatios.AllocBudget, PeerJsonRpcRatios.Target, PeerPortRatios.Target], PeerRatios.MeasureAsync),
         ("scaleout", ["redis_acquire_us", "shared_token_hit_ratio", "scaleout_16_rate", "scaleout_16_429s"], ["<=", "<=", ">=", "="], [500, 1.2, 9.0, 0], ScaleOutRatios.MeasureAsync),
     ];
 

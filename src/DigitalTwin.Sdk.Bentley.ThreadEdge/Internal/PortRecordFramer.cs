@@ -1,5 +1,4 @@
 using DigitalTwin.Sdk.Bentley.ThreadEdge.Models;
-using System.Buffers;
 
 namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 
@@ -8,16 +7,31 @@ namespace DigitalTwin.Sdk.Bentley.ThreadEdge.Internal;
 /// stream was cut into WebSocket frames: a delimiter may be split across frames and several records may share one.
 /// </summary>
 /// <remarks>
-/// With several delimiters the earliest match wins; at the same position the longest wins, and a shorter match is held
+/// <para>With several delimiters the earliest match wins; at the same position the longest wins, and a shorter match is held
 /// back while the buffered tail could still become a longer delimiter (so <c>0D0A</c> beats <c>0D</c> even when the
-/// <c>0A</c> arrives in the next frame). Not thread-safe: use one framer per stream.
+/// <c>0A</c> arrives in the next frame). Not thread-safe: use one framer per stream.</para>
+/// <para>Use: <see cref="Push"/> a chunk, then <see cref="TryRead"/> until it returns <see langword="false"/>, then push
+/// the next chunk. Delimiters are searched in place; a record that lies wholly inside a pushed chunk is a slice of that
+/// chunk (no copy), so a pushed chunk must not change afterwards. Only the bytes of a record that spans chunks are kept in
+/// one reusable buffer, and such a record is copied out of it once.</para>
 /// </remarks>
 internal sealed class PortRecordFramer
 {
     private readonly byte[][] _delimiters;
     private readonly string[] _delimiterHex;
     private readonly int _maxRecordLength;
-    private readonly ArrayBufferWriter<byte> _pending = new();
+
+    // The partial record carried over between chunks (and, while a chunk is appended to it, that chunk too).
+    private byte[] _pending = [];
+    private int _pendingLength;
+
+    // The bytes not yet read: a slice of the pushed chunk, or of _pending when _windowInPending.
+    private ReadOnlyMemory<byte> _window;
+    private bool _windowInPending;
+
+    // The chunk last pushed and where it starts in _pending when it was appended there (to slice it again once read past).
+    private ReadOnlyMemory<byte> _chunk;
+    private int _chunkStartInPending;
 
     /// <summary>Initializes a framer.</summary>
     /// <param name="delimitersHex">Delimiters as hex strings, e.g. <c>0D0A</c>; at least one.</param>
@@ -53,63 +67,151 @@ internal sealed class PortRecordFramer
         _maxRecordLength = maxRecordLength;
     }
 
-    /// <summary>Gets the number of buffered bytes not yet part of a complete record.</summary>
-    public int PendingLength => _pending.WrittenCount;
+    /// <summary>Gets the number of buffered bytes not yet part of a complete record (after <see cref="TryRead"/> returned
+    /// <see langword="false"/>).</summary>
+    public int PendingLength => _pendingLength;
 
     /// <summary>Adds bytes and returns every record they complete.</summary>
-    /// <param name="data">The next bytes of the stream.</param>
+    /// <param name="data">The next bytes of the stream (copied: the records do not refer to them).</param>
     /// <returns>The completed records, in order; often empty.</returns>
     public IReadOnlyList<PortRecord> Append(ReadOnlySpan<byte> data)
     {
-        _pending.Write(data);
-        var records = new List<PortRecord>();
-        var consumed = 0;
-        while (true)
+        Push(data.ToArray());
+        List<PortRecord>? records = null;
+        while (TryRead(out var record))
         {
-            var rest = _pending.WrittenSpan[consumed..];
-            var (index, delimiter) = FindDelimiter(rest);
-            if (index < 0 || index > _maxRecordLength)
+            (records ??= []).Add(record);
+        }
+
+        return records ?? (IReadOnlyList<PortRecord>)[];
+    }
+
+    /// <summary>Adds the next chunk of the stream; read the records it completes with <see cref="TryRead"/> before pushing again.</summary>
+    /// <param name="data">The next bytes; records may be slices of it, so it must not change afterwards.</param>
+    public void Push(ReadOnlyMemory<byte> data)
+    {
+        _chunk = data;
+        if (_pendingLength == 0)
+        {
+            _window = data;
+            _windowInPending = false;
+            return;
+        }
+
+        EnsurePendingCapacity(_pendingLength + data.Length);
+        data.Span.CopyTo(_pending.AsSpan(_pendingLength));
+        _chunkStartInPending = _pendingLength;
+        _pendingLength += data.Length;
+        _window = _pending.AsMemory(0, _pendingLength);
+        _windowInPending = true;
+    }
+
+    /// <summary>Reads the next record completed by the pushed bytes.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns><see langword="false"/> when the pushed bytes complete no further record (the rest is kept for the next chunk).</returns>
+    public bool TryRead(out PortRecord record)
+    {
+        var rest = _window.Span;
+        var (index, delimiter) = FindDelimiter(rest);
+        int take, skip;
+        string? delimiterHex;
+        if (index >= 0 && index <= _maxRecordLength)
+        {
+            take = index;
+            skip = index + _delimiters[delimiter].Length;
+            delimiterHex = _delimiterHex[delimiter];
+        }
+        else if (rest.Length > _maxRecordLength)
+        {
+            take = _maxRecordLength;
+            skip = _maxRecordLength;
+            delimiterHex = null;
+        }
+        else
+        {
+            Keep();
+            record = null!;
+            return false;
+        }
+
+        // A slice of the pushed chunk is the caller's (immutable) memory; _pending is reused, so its bytes are copied out.
+        var data = _windowInPending ? _window[..take].ToArray() : _window[..take];
+        record = new PortRecord(data, delimiterHex);
+        _window = _window[skip..];
+        if (_windowInPending)
+        {
+            // Read past the carried-over bytes: the rest lies wholly in the chunk, so slice the chunk instead of copying.
+            var position = _pendingLength - _window.Length;
+            if (position >= _chunkStartInPending)
             {
-                if (rest.Length > _maxRecordLength)
-                {
-                    records.Add(new PortRecord(rest[.._maxRecordLength].ToArray(), null));
-                    consumed += _maxRecordLength;
-                    continue;
-                }
-
-                break;
+                _window = _chunk[(position - _chunkStartInPending)..];
+                _windowInPending = false;
+                _pendingLength = 0;
             }
-
-            records.Add(new PortRecord(rest[..index].ToArray(), _delimiterHex[delimiter]));
-            consumed += index + _delimiters[delimiter].Length;
         }
 
-        if (consumed > 0)
-        {
-            var left = _pending.WrittenSpan[consumed..].ToArray();
-            _pending.ResetWrittenCount();
-            _pending.Write(left);
-        }
-
-        return records;
+        return true;
     }
 
     /// <summary>Returns the buffered bytes as an incomplete record (e.g. at the end of the stream) and clears them.</summary>
     /// <returns>The record, or <see langword="null"/> when nothing is buffered.</returns>
     public PortRecord? Flush()
     {
-        if (_pending.WrittenCount == 0)
+        if (_pendingLength == 0)
         {
             return null;
         }
 
-        var record = new PortRecord(_pending.WrittenSpan.ToArray(), null);
-        _pending.ResetWrittenCount();
+        var record = new PortRecord(_pending.AsSpan(0, _pendingLength).ToArray(), null);
+        _pendingLength = 0;
         return record;
+    }
+
+    /// <summary>Moves the unread bytes to the start of <see cref="_pending"/> and drops the references to the chunk.</summary>
+    private void Keep()
+    {
+        var rest = _window.Span;
+        if (_windowInPending)
+        {
+            var start = _pendingLength - rest.Length;
+            if (start > 0)
+            {
+                _pending.AsSpan(start, rest.Length).CopyTo(_pending);
+            }
+        }
+        else if (rest.Length > 0)
+        {
+            EnsurePendingCapacity(rest.Length);
+            rest.CopyTo(_pending);
+        }
+
+        _pendingLength = rest.Length;
+        _window = default;
+        _windowInPending = false;
+        _chunk = default;
+    }
+
+    private void EnsurePendingCapacity(int length)
+    {
+        if (_pending.Length >= length)
+        {
+            return;
+        }
+
+        var grown = new byte[Math.Max(length, Math.Max(256, _pending.Length * 2))];
+        _pending.AsSpan(0, _pendingLength).CopyTo(grown);
+        _pending = grown;
     }
 
     private (int Index, int Delimiter) FindDelimiter(ReadOnlySpan<byte> data)
     {
+        if (_delimiters.Length == 1)
+        {
+            var single = _delimiters[0];
+            var at = data.IndexOf(single);
+            return at < 0 ? (-1, -1) : (at, 0);
+        }
+
         var bestIndex = -1;
         var best = -1;
         for (var i = 0; i < _delimiters.Length; i++)

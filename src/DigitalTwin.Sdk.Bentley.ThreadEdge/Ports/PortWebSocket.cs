@@ -58,12 +58,33 @@ internal sealed class PortWebSocket(WebSocket inner, int maxMessageSize, TaskCom
     }
 
     /// <inheritdoc />
-    public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+    /// <remarks>The overload Websocket.Client's receive loop calls: one state machine over the inner socket's
+    /// <see cref="ValueTask"/> receive, and none when the frame is already buffered.</remarks>
+    public override Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
     {
-        var result = await ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-        return result.MessageType == WebSocketMessageType.Close
-            ? new WebSocketReceiveResult(result.Count, result.MessageType, result.EndOfMessage, inner.CloseStatus, inner.CloseStatusDescription)
-            : new WebSocketReceiveResult(result.Count, result.MessageType, result.EndOfMessage);
+        ValueTask<ValueWebSocketReceiveResult> receiving;
+        try
+        {
+            receiving = inner.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<WebSocketReceiveResult>(Failed(ex));
+        }
+
+        if (!receiving.IsCompletedSuccessfully)
+        {
+            return AwaitReceiveAsync(receiving);
+        }
+
+        try
+        {
+            return Task.FromResult(ToResult(Received(receiving.Result)));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<WebSocketReceiveResult>(ex);
+        }
     }
 
     /// <inheritdoc />
@@ -74,17 +95,44 @@ internal sealed class PortWebSocket(WebSocket inner, int maxMessageSize, TaskCom
         {
             result = await inner.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (WebSocketException ex)
+        catch (Exception ex)
         {
-            _ended.TrySetResult("connection lost: " + ex.WebSocketErrorCode.ToString());
-            throw;
-        }
-        catch (Exception)
-        {
-            _ended.TrySetResult("receive stopped");
-            throw;
+            throw Failed(ex);
         }
 
+        return Received(result);
+    }
+
+    private async Task<WebSocketReceiveResult> AwaitReceiveAsync(ValueTask<ValueWebSocketReceiveResult> receiving)
+    {
+        ValueWebSocketReceiveResult result;
+        try
+        {
+            result = await receiving.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw Failed(ex);
+        }
+
+        return ToResult(Received(result));
+    }
+
+    private WebSocketReceiveResult ToResult(ValueWebSocketReceiveResult result) =>
+        result.MessageType == WebSocketMessageType.Close
+            ? new WebSocketReceiveResult(result.Count, result.MessageType, result.EndOfMessage, inner.CloseStatus, inner.CloseStatusDescription)
+            : new WebSocketReceiveResult(result.Count, result.MessageType, result.EndOfMessage);
+
+    /// <summary>Reports a failed receive as the end of the receive side; returns the exception to rethrow.</summary>
+    private Exception Failed(Exception ex)
+    {
+        _ended.TrySetResult(ex is WebSocketException socketError ? "connection lost: " + socketError.WebSocketErrorCode.ToString() : "receive stopped");
+        return ex;
+    }
+
+    /// <summary>Tracks a received frame: the close frame, the size limit (throws), the type of a complete message.</summary>
+    private ValueWebSocketReceiveResult Received(ValueWebSocketReceiveResult result)
+    {
         if (result.MessageType == WebSocketMessageType.Close)
         {
             _ended.TrySetResult(string.Create(CultureInfo.InvariantCulture, $"closed by the device ({inner.CloseStatus?.ToString() ?? "no status"})"));

@@ -61,7 +61,10 @@ public sealed partial class ThreadPortSocket
         {
             await foreach (var message in _inbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var record in framer.Append(message.Data.Span))
+                // Records are framed in place: one wholly inside the message is a slice of its bytes (the message's array is
+                // this socket's own and never changes), so no list per message and no copy per record.
+                framer.Push(message.Data);
+                while (framer.TryRead(out var record))
                 {
                     yield return record;
                 }

@@ -118,4 +118,63 @@ public sealed class PortRecordFramerTests
         Assert.Equal(["one", "two", "three", ""], whole.Select(r => r.Text));
         Assert.Equal(5, framer.PendingLength);
     }
+
+    [Fact]
+    public void TryRead_RecordsInsideOneChunk_AreSlicesOfIt()
+    {
+        var chunk = "a\r\nbb\r\n"u8.ToArray();
+        var framer = new PortRecordFramer(["0D0A"]);
+        framer.Push(chunk);
+        Assert.True(framer.TryRead(out var first));
+        Assert.True(framer.TryRead(out var second));
+        Assert.False(framer.TryRead(out _));
+        Assert.Equal(("a", "bb"), (first.Text, second.Text));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(second.Data, out var segment));
+        Assert.Same(chunk, segment.Array);
+        Assert.Equal(3, segment.Offset);
+        Assert.Equal(0, framer.PendingLength);
+    }
+
+    [Fact]
+    public void TryRead_RecordSpanningChunks_IsCopiedOnceAndTheRestSlicedAgain()
+    {
+        var framer = new PortRecordFramer(["0D0A"]);
+        framer.Push("seq=1,te"u8.ToArray());
+        Assert.False(framer.TryRead(out _));
+        Assert.Equal(8, framer.PendingLength);
+        var chunk = "mp=2\r\nseq=2\r\nseq=3"u8.ToArray();
+        framer.Push(chunk);
+        Assert.True(framer.TryRead(out var spanning));
+        Assert.Equal("seq=1,temp=2", spanning.Text);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(spanning.Data, out var copied));
+        Assert.NotSame(chunk, copied.Array);
+        Assert.True(framer.TryRead(out var inside));
+        Assert.Equal("seq=2", inside.Text);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(inside.Data, out var sliced));
+        Assert.Same(chunk, sliced.Array);
+        Assert.False(framer.TryRead(out _));
+        Assert.Equal(5, framer.PendingLength);
+
+        // The pending bytes are the framer's own: changing the chunk afterwards does not change them.
+        chunk.AsSpan().Fill((byte)'x');
+        Assert.Equal("seq=3", framer.Flush()!.Text);
+    }
+
+    [Fact]
+    public void TryRead_DelimiterSplitAcrossChunks_WithRecordsOnBothSides()
+    {
+        var framer = new PortRecordFramer(["0D", "0D0A"], maxRecordLength: 6);
+        var records = new List<(string, string?)>();
+        foreach (var chunk in new[] { "ab\r", "\ncd\rxyz", "123456789\r\n", "\r" })
+        {
+            framer.Push(Encoding.UTF8.GetBytes(chunk));
+            while (framer.TryRead(out var record))
+            {
+                records.Add((record.Text, record.DelimiterHex));
+            }
+        }
+
+        Assert.Equal([("ab", "0D0A"), ("cd", "0D"), ("xyz123", null), ("456789", "0D0A")], records);
+        Assert.Equal(1, framer.PendingLength);
+    }
 }
