@@ -5,6 +5,7 @@ using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Samples.ScaleOut;
 using DigitalTwin.Sdk.Testing.Tandem;
+using DigitalTwin.Sdk.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Sdk.Redis.Tests;
@@ -65,14 +66,32 @@ public sealed class ThreeLeggedSessionTests(RedisFixture redis) : RedisTestBase(
             // A process takes the session's refresh lease and dies: the lease stays until it expires.
             var tokenKey = Assert.Single(Keys("tok:*"));
             var crashed = await Own(new RedisTokenStore(Options(o => o.KeyPrefix = _prefix)))
-                .TryBeginRefreshAsync(tokenKey[_prefix.Length..], TimeSpan.FromSeconds(1), CancellationToken.None);
+                .TryBeginRefreshAsync(tokenKey[_prefix.Length..], TimeSpan.FromSeconds(3), CancellationToken.None);
             Assert.NotNull(crashed);
+            var leaseKey = Assert.Single(Keys("tok:*:lease"));
+            var crashedHolder = (string?)await Observer.GetDatabase().StringGetAsync(leaseKey);
+            Assert.NotNull(crashedHolder);
             emu.ExpireAccessTokens();
 
-            var started = TimeProvider.System.GetTimestamp();
-            await Task.WhenAll(processes.Select(p => ReadAsync(p, emu)));
+            // Redis expires the crashed holder's lease on its own clock. As long as that lease is there, nobody refreshes;
+            // once Redis has dropped it, one process takes a lease of its own and refreshes for all.
+            var reads = Task.WhenAll(processes.Select(p => ReadAsync(p, emu)));
+            var sawTheLeaseStand = false;
+            await Waiting.WaitUntilAsync(() =>
+            {
+                var holder = (string?)Observer.GetDatabase().StringGet(leaseKey);
+                if (holder == crashedHolder)
+                {
+                    sawTheLeaseStand = true;
+                    Assert.Equal(0, emu.RefreshGrants);
+                    return false;
+                }
 
-            Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(900), "the processes waited for the crashed holder's lease");
+                return true;
+            });
+            await reads.WaitAsync(Waiting.DefaultTimeout);
+
+            Assert.True(sawTheLeaseStand, "the lease was gone before any process asked for it");
             Assert.Equal(1, emu.RefreshGrants);
             Assert.Equal(0, emu.RefreshGrantsRefused);
         }

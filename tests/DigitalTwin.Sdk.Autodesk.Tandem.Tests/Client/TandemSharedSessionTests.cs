@@ -3,6 +3,7 @@ using DigitalTwin.Sdk.Autodesk.Tandem.Models;
 using DigitalTwin.Sdk.Core;
 using DigitalTwin.Sdk.Core.Auth;
 using DigitalTwin.Sdk.Testing.Tandem;
+using DigitalTwin.Sdk.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Sdk.Autodesk.Tandem.Tests.Client;
@@ -51,7 +52,9 @@ public sealed class TandemSharedSessionTests
     public async Task AHolderThatCrashed_BlocksUntilItsLeaseExpires_ThenOneProcessRefreshes()
     {
         await using var emu = await TandemEmulator.StartAsync();
-        var store = new RecordingStore();
+        // The store's leases expire on a fake clock: the crashed holder's lease stands until the test moves it.
+        var leaseClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new RecordingStore(leaseClock);
         var processes = Enumerable.Range(0, 4).Select(_ => Process(emu, store)).ToList();
         try
         {
@@ -60,11 +63,15 @@ public sealed class TandemSharedSessionTests
             var crashed = await store.TryBeginRefreshAsync(store.Keys.Single(), TimeSpan.FromSeconds(1), CancellationToken.None);
             Assert.NotNull(crashed);
             emu.ExpireAccessTokens();
+            var refusedBefore = store.RefusedLeases;
 
-            var started = TimeProvider.System.GetTimestamp();
-            await Task.WhenAll(processes.Select(p => ReadAsync(p, emu)));
+            var reads = Task.WhenAll(processes.Select(p => ReadAsync(p, emu)));
+            await Waiting.WaitUntilAsync(() => store.RefusedLeases >= refusedBefore + processes.Count || reads.IsCompleted);
 
-            Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(900), "the processes waited for the crashed holder's lease");
+            Assert.False(reads.IsCompleted, "the processes went on while the crashed holder's lease stood");
+            Assert.Equal(0, emu.RefreshGrants);
+            leaseClock.Advance(TimeSpan.FromSeconds(1));
+            await reads.WaitAsync(Waiting.DefaultTimeout);
             Assert.Equal(1, emu.RefreshGrants);
             Assert.Equal(0, emu.RefreshGrantsRefused);
         }
@@ -224,12 +231,16 @@ public sealed class TandemSharedSessionTests
     }
 
     /// <summary>An in-process store that records the keys it is asked for.</summary>
-    private sealed class RecordingStore : ISharedTokenStore
+    private sealed class RecordingStore(TimeProvider? clock = null) : ISharedTokenStore
     {
-        private readonly InProcessSharedTokenStore _inner = new();
+        private readonly InProcessSharedTokenStore _inner = new(clock);
         private readonly ConcurrentDictionary<string, bool> _keys = new(StringComparer.Ordinal);
+        private int _refusedLeases;
 
         public IReadOnlyCollection<string> Keys => [.. _keys.Keys];
+
+        /// <summary>Gets how many lease requests found the lease held by someone else.</summary>
+        public int RefusedLeases => Volatile.Read(ref _refusedLeases);
 
         public ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken)
         {
@@ -237,10 +248,16 @@ public sealed class TandemSharedSessionTests
             return _inner.GetAsync(key, cancellationToken);
         }
 
-        public ValueTask<ISharedTokenLease?> TryBeginRefreshAsync(string key, TimeSpan leaseTime, CancellationToken cancellationToken)
+        public async ValueTask<ISharedTokenLease?> TryBeginRefreshAsync(string key, TimeSpan leaseTime, CancellationToken cancellationToken)
         {
             _keys[key] = true;
-            return _inner.TryBeginRefreshAsync(key, leaseTime, cancellationToken);
+            var lease = await _inner.TryBeginRefreshAsync(key, leaseTime, cancellationToken);
+            if (lease is null)
+            {
+                Interlocked.Increment(ref _refusedLeases);
+            }
+
+            return lease;
         }
     }
 }
