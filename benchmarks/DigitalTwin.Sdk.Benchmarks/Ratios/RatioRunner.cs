@@ -52,6 +52,7 @@ public static class RatioRunner
             {
                 Console.WriteLine(result.ToLine());
                 Console.WriteLine($"#   {result.Detail}");
+                PerformanceChart.Record(result);
                 all.Add(result);
             }
 
