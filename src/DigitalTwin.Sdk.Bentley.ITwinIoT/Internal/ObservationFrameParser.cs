@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using DigitalTwin.Sdk.Bentley.ITwinIoT.Models;
 using DigitalTwin.Sdk.Core.JsonRpc;
@@ -15,7 +14,8 @@ namespace DigitalTwin.Sdk.Bentley.ITwinIoT.Internal;
 /// <remarks>Runs on the connection's receive loop, one frame at a time; <see cref="ResumePoint"/> is called when (re)sending, while that loop does not run.</remarks>
 internal sealed class ObservationFrameParser(string? defaultSensorId, bool resumable)
 {
-    private SensorObservation[] _items = ArrayPool<SensorObservation>.Shared.Rent(256);
+    private readonly ObservationArrays _arrays = new();
+    private SensorObservation[] _items = [];
     private int _count;
     private DateTimeOffset? _duplicateAfterResume;
 
@@ -52,8 +52,8 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool resum
             return Empty<ObservationBatch>(frame);
         }
 
-        var batch = new ObservationBatch(_items, _count);
-        _items = ArrayPool<SensorObservation>.Shared.Rent(Math.Max(256, _count));
+        var batch = new ObservationBatch(_items, _count, _arrays);
+        _items = _arrays.Rent(_count);
         return JsonRpcFrame<ObservationBatch>.FromItem(batch, frame.IsEnd);
     }
 
@@ -121,10 +121,14 @@ internal sealed class ObservationFrameParser(string? defaultSensorId, bool resum
     {
         if (_count == _items.Length)
         {
-            var larger = ArrayPool<SensorObservation>.Shared.Rent(_items.Length * 2);
+            var larger = _arrays.Rent(_items.Length * 2);
             _items.AsSpan(0, _count).CopyTo(larger);
             Array.Clear(_items, 0, _count);
-            ArrayPool<SensorObservation>.Shared.Return(_items);
+            if (_items.Length > 0)
+            {
+                _arrays.Return(_items);
+            }
+
             _items = larger;
         }
 
