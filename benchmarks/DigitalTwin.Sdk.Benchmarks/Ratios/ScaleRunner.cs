@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace DigitalTwin.Sdk.Benchmarks.Ratios;
 
@@ -28,7 +27,7 @@ public static class ScaleRunner
     {
         ArgumentNullException.ThrowIfNull(args);
         var started = Stopwatch.GetTimestamp();
-        Console.WriteLine($"# DigitalTwin.Sdk scale ratios on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+        RatioReport.Header("scale ratios");
         var all = new List<RatioResult>();
         foreach (var area in Areas)
         {
@@ -37,42 +36,9 @@ public static class ScaleRunner
                 continue;
             }
 
-            var areaStarted = Stopwatch.GetTimestamp();
-            IReadOnlyList<RatioResult> results;
-            try
-            {
-                results = await area.Measure().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                results = [RatioResult.Failed(area.Name, area.Op, area.Target, ex)];
-            }
-
-            foreach (var result in results)
-            {
-                Console.WriteLine(result.ToLine());
-                Console.WriteLine($"#   {result.Detail}");
-                PerformanceChart.Record(result);
-                all.Add(result);
-            }
-
-            Console.WriteLine($"#   ({area.Name}: {Stopwatch.GetElapsedTime(areaStarted).TotalSeconds:0.0} s)");
+            await RatioReport.RunAreaAsync(area.Name, area.Measure, ex => [RatioResult.Failed(area.Name, area.Op, area.Target, ex)], all).ConfigureAwait(false);
         }
 
-        var passed = all.Count(r => r.Pass);
-        Console.WriteLine($"# {passed}/{all.Count} scale ratios pass in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; load average {LoadAverage()}");
-        return passed == all.Count && all.Count > 0 ? 0 : 1;
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
+        return RatioReport.Finish("scale ratios", all, started);
     }
 }
